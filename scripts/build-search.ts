@@ -1,0 +1,2 @@
+/** Placeholder: the search issue builds the Pagefind index here. */
+console.log('search index: not built yet');

@@ -1,0 +1,114 @@
+/**
+ * One input file → one ReportRecord. Pure: every stage is a function of the
+ * previous stage's output; nothing here touches the file system.
+ */
+import { SECTIONS, type ParseStatus } from '../schema/codes.ts';
+import type { Finding, InputFile, ReportMetadata, ReportRecord, ReportTables, Section } from '../schema/types.ts';
+import { cleanText } from './clean.ts';
+import { decodeBytes } from './decode.ts';
+import { htmlToText } from './html.ts';
+import { agencyIdFor, reportIdFor } from './ids.ts';
+import { makeFinding } from './findings.ts';
+import { extractMetadata } from './metadata/index.ts';
+import { segmentReport } from './segment.ts';
+import { parseTables } from './tables/index.ts';
+import { validateReport } from './validate/index.ts';
+
+export const EMPTY_METADATA: ReportMetadata = {
+  agency_name: null, year: null, template: null, published_date: null,
+  province: null, province_code: null, city: null, city_code: null, county: null, county_code: null,
+  admin_level: null, is_department: null, contact: { address: null, phone: null, website: null },
+};
+
+export const EMPTY_TABLES: ReportTables = {
+  applications: { status: 'missing', template: null, cells: [] },
+  proactive_disclosure: { status: 'missing', template: null, cells: [] },
+  review_litigation: { status: 'missing', template: null, cells: [] },
+};
+
+const NARRATIVE = new Set<string>(SECTIONS.filter((s) => s.narrative).map((s) => s.code));
+
+export function parseReport(file: InputFile): ReportRecord {
+  const findings: Finding[] = [];
+
+  // 1. decode: bytes → text (encoding, BOM, line endings); unreadable files stop here.
+  const decoded = decodeBytes(file.bytes, file.path);
+  findings.push(...decoded.findings);
+  if (!decoded.value) return failedRecord(file, findings, null);
+
+  // 2. html: HTML pages become the same text form, tables as `| a | b |` rows.
+  const plain = decoded.value.isHtml ? htmlToText(decoded.value.text) : decoded.value.text;
+
+  // 3. clean: site chrome removed, and recorded.
+  const cleaned = cleanText(plain);
+
+  // 4. segment: the six parts by their titles.
+  const segmented = segmentReport(cleaned.text);
+  findings.push(...segmented.findings);
+  const sections = segmented.value;
+
+  // 5. metadata: agency, year, region, dates, contact.
+  const meta = extractMetadata(cleaned.text, sections);
+  findings.push(...meta.findings);
+
+  // 6. tables: 二, 三, 四 into the contract's cells; the template comes from their headers.
+  const tables = parseTables(sections, meta.value.year);
+  findings.push(...tables.findings);
+  const metadata: ReportMetadata = {
+    ...meta.value,
+    template: tables.value.applications.template ?? tables.value.proactive_disclosure.template ?? tables.value.review_litigation.template,
+  };
+
+  // 7. validate: the contract's single-report rules.
+  findings.push(...validateReport({ metadata, sections, tables: tables.value, text: cleaned.text }));
+
+  const isReport = sections.some((s) => s.status === 'present');
+  if (!isReport) findings.push(makeFinding('file.not_a_report', { location: 'file', zh: `${file.path}：未找到年度报告的任何部分（一至六）`, en: `${file.path}: none of the six parts of an annual report was found` }));
+  const agencyId = metadata.agency_name ? agencyIdFor(metadata.agency_name) : null;
+  return {
+    report_id: reportIdFor(agencyId, metadata.year, file.sha256),
+    agency_id: agencyId,
+    source_file: file.path,
+    source_sha256: file.sha256,
+    provenance: file.provenance,
+    encoding: decoded.value.encoding,
+    parse_status: isReport ? parseStatusOf(findings, sections, tables.value) : 'failed',
+    metadata,
+    sections,
+    tables: tables.value,
+    findings,
+    removed_chrome: cleaned.removed,
+    narrative_chars: narrativeChars(sections),
+  };
+}
+
+function failedRecord(file: InputFile, findings: Finding[], encoding: string | null): ReportRecord {
+  return {
+    report_id: reportIdFor(null, null, file.sha256),
+    agency_id: null,
+    source_file: file.path,
+    source_sha256: file.sha256,
+    provenance: file.provenance,
+    encoding,
+    parse_status: 'failed',
+    metadata: EMPTY_METADATA,
+    sections: SECTIONS.map((s) => ({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' })),
+    tables: EMPTY_TABLES,
+    findings,
+    removed_chrome: [],
+    narrative_chars: 0,
+  };
+}
+
+/** ok: every part and table read with no parser-side problem; partial: something missing or unreadable. */
+function parseStatusOf(findings: Finding[], sections: Section[], tables: ReportTables): ParseStatus {
+  const anyMissing =
+    sections.some((s) => s.status === 'missing') ||
+    Object.values(tables).some((t) => t.status !== 'present') ||
+    findings.some((f) => f.origin === 'parser' && f.severity !== 'info');
+  return anyMissing ? 'partial' : 'ok';
+}
+
+function narrativeChars(sections: Section[]): number {
+  return sections.filter((s) => NARRATIVE.has(s.code)).reduce((n, s) => n + [...s.text].length, 0);
+}
