@@ -52,7 +52,7 @@ export function parseReport(file: InputFile): ReportRecord {
   findings.push(...meta.findings);
 
   // 6. tables: 二, 三, 四 into the contract's cells; the template comes from their headers.
-  const tables = parseTables(sections, meta.value.year);
+  const tables = parseTables({ sections, text: cleaned.text, year: meta.value.year });
   findings.push(...tables.findings);
   const metadata: ReportMetadata = {
     ...meta.value,

@@ -2,7 +2,14 @@
 import type { ReportTables, Section } from '../../schema/types.ts';
 import type { StageResult } from '../findings.ts';
 
-export function parseTables(sections: Section[], year: number | null): StageResult<ReportTables> {
+export interface TablesInput {
+  sections: Section[];
+  /** The whole cleaned text, for reports whose parts could not be told apart. */
+  text: string;
+  year: number | null;
+}
+
+export function parseTables(input: TablesInput): StageResult<ReportTables> {
   return {
     value: {
       applications: { status: 'missing', template: null, cells: [] },
