@@ -1,7 +1,9 @@
 /**
  * npm run data [-- --content <dir> --out <dir> --strict]
  * Runs the whole pipeline and writes the datasets of the data contract.
- * A bad file is reported and the run goes on; the exit status is non-zero only with --strict.
+ * A bad file is reported with its name and reason and the run goes on; the
+ * exit status is non-zero only with --strict, when any error-level finding
+ * (or a corrections entry that could not apply) exists.
  */
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline/run.ts';
@@ -15,12 +17,13 @@ const { values } = parseArgs({
 });
 
 const summary = runPipeline({ content: values.content!, out: values.out! });
-for (const r of summary.records) {
+for (const r of [...summary.records].sort((a, b) => (a.source_file < b.source_file ? -1 : 1))) {
   for (const f of r.findings.filter((f) => f.severity === 'error')) {
     console.error(`${r.source_file}: ${f.rule} ${f.location}: ${f.message_zh} / ${f.message_en}`);
   }
 }
+for (const p of summary.problems) console.error(p);
 console.log(
-  `nianbao data: ${summary.files} files → ${values.out} (ok ${summary.ok}, partial ${summary.partial}, failed ${summary.failed}; ${summary.errors} error findings)`,
+  `nianbao data: ${summary.files} files → ${values.out} (ok ${summary.ok}, partial ${summary.partial}, failed ${summary.failed}; ${summary.errors} error findings; ${summary.written.length} dataset files)`,
 );
-if (values.strict && summary.errors > 0) process.exit(1);
+if (values.strict && (summary.errors > 0 || summary.problems.length > 0)) process.exit(1);

@@ -1,8 +1,144 @@
-/** decode stage: bytes → text. STUB — replaced by the reader work (issue 2). */
+/**
+ * decode stage: bytes → text. Detects the encoding (BOM, strict UTF-8, then
+ * GB18030 which covers GBK and GB2312), unifies line endings to `\n` and tells
+ * HTML from plain text. Files that cannot be read as text get `value: null`
+ * and a finding naming the file and the reason; this stage never throws.
+ */
+import iconv from 'iconv-lite';
 import type { DecodedText } from '../schema/types.ts';
+import { makeFinding } from './findings.ts';
 import type { StageResult } from './findings.ts';
 
+/** Largest input accepted (5 MiB): a real report is well under 200 KB. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Magic numbers of the binary formats that reach a content folder by mistake. */
+const BINARY_SIGNATURES: readonly { name: string; bytes: readonly number[] }[] = [
+  { name: 'PDF', bytes: [0x25, 0x50, 0x44, 0x46] },
+  { name: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'ZIP/DOCX/XLSX', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'DOC/XLS (OLE)', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+  { name: 'GZIP', bytes: [0x1f, 0x8b] },
+  { name: 'RAR', bytes: [0x52, 0x61, 0x72, 0x21] },
+  { name: '7Z', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
+];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
+}
+
+/** Why a file is not text, or null when it may be. */
+function binaryReason(bytes: Uint8Array): string | null {
+  const signature = BINARY_SIGNATURES.find((s) => startsWith(bytes, s.bytes));
+  if (signature) return `binary file (${signature.name})`;
+  if (bytes.includes(0)) return 'binary file (contains NUL bytes)';
+  return null;
+}
+
+interface Detected {
+  text: string;
+  encoding: string;
+}
+
+type Detection = { ok: true; value: Detected } | { ok: false; reason: string };
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Bytes that are valid UTF-8 except for an incomplete multi-byte character at the very end. */
+function isTruncatedUtf8(bytes: Uint8Array): boolean {
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    const lead = bytes[bytes.length - cut]!;
+    // A lead byte of a 2-, 3- or 4-byte sequence (11xxxxxx) that the cut leaves incomplete.
+    if ((lead & 0xc0) === 0xc0) {
+      const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+      return need > cut && strictUtf8(bytes.subarray(0, bytes.length - cut)) !== null;
+    }
+    if ((lead & 0xc0) !== 0x80) return false;
+  }
+  return false;
+}
+
+/** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
+function strictGb18030(bytes: Uint8Array): string | null {
+  const text = iconv.decode(Buffer.from(bytes), 'gb18030');
+  if (text.includes('\ufffd')) return null;
+  const back = iconv.encode(text, 'gb18030');
+  return Buffer.compare(back, Buffer.from(bytes)) === 0 ? text : null;
+}
+
+function detectEncoding(bytes: Uint8Array): Detection {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    const text = strictUtf8(bytes.subarray(3));
+    return text === null ? { ok: false, reason: 'invalid UTF-8 after a UTF-8 byte order mark' } : { ok: true, value: { text, encoding: 'utf-8-bom' } };
+  }
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
+    const le = bytes[0] === 0xff;
+    const body = bytes.subarray(2);
+    if (body.length % 2 !== 0) return { ok: false, reason: 'UTF-16 text truncated in the middle of a character' };
+    const text = iconv.decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
+    return { ok: true, value: { text, encoding: le ? 'utf-16le' : 'utf-16be' } };
+  }
+  const reason = binaryReason(bytes);
+  if (reason) return { ok: false, reason };
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { ok: true, value: { text: utf8, encoding: 'utf-8' } };
+  if (isTruncatedUtf8(bytes)) return { ok: false, reason: 'UTF-8 text truncated in the middle of a multi-byte character' };
+  const gb = strictGb18030(bytes);
+  if (gb !== null) return { ok: true, value: { text: gb, encoding: 'gb18030' } };
+  return { ok: false, reason: 'not valid text in UTF-8, UTF-16 or GB18030/GBK' };
+}
+
+/** `lf` | `crlf` | `cr` | `mixed` | `none`. */
+export function lineEndingsOf(text: string): string {
+  const crlf = (text.match(/\r\n/g) ?? []).length;
+  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
+  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
+  const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
+  if (kinds === 0) return 'none';
+  if (kinds > 1) return 'mixed';
+  return crlf > 0 ? 'crlf' : cr > 0 ? 'cr' : 'lf';
+}
+
+/** Control characters other than tab, line feed, carriage return and form feed. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
+/** HTML by extension, or by a document/table tag in the text itself. */
+export function looksLikeHtml(text: string, path: string): boolean {
+  if (/\.html?$/i.test(path)) return true;
+  // An HTML document or fragment: a doctype, <html>/<body>, or a complete <table>…</table>.
+  return /<!doctype\s+html|<html[\s>]|<body[\s>]/i.test(text) || (/<table[\s>]/i.test(text) && /<\/table>/i.test(text));
+}
+
+function unreadable(path: string, reason: string): StageResult<DecodedText | null> {
+  return {
+    value: null,
+    findings: [makeFinding('file.unreadable', { location: 'file', zh: `${path}：无法读取——${reason}`, en: `${path}: cannot be read — ${reason}` })],
+  };
+}
+
 export function decodeBytes(bytes: Uint8Array, path: string): StageResult<DecodedText | null> {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/\r\n?/g, '\n');
-  return { value: { text, encoding: 'utf-8', lineEndings: 'lf', isHtml: /\.html?$/i.test(path) }, findings: [] };
+  if (bytes.length > MAX_FILE_BYTES) {
+    const reason = `${bytes.length} bytes, over the limit of ${MAX_FILE_BYTES} bytes`;
+    return { value: null, findings: [makeFinding('file.too_large', { location: 'file', zh: `${path}：文件过大（${reason}）`, en: `${path}: file too large (${reason})` })] };
+  }
+  if (bytes.length === 0) return unreadable(path, 'empty file (0 bytes)');
+  const detected = detectEncoding(bytes);
+  if (!detected.ok) return unreadable(path, detected.reason);
+  const raw = detected.value.text.replace(/^\ufeff/, '');
+  if (raw.trim() === '') return unreadable(path, 'the file holds only whitespace');
+  const controls = (raw.match(CONTROL_CHARS) ?? []).length;
+  if (controls > 0 && controls * 100 > raw.length) return unreadable(path, `binary content (${controls} control characters)`);
+  const text = raw.replace(/\r\n?/g, '\n');
+  return {
+    value: { text, encoding: detected.value.encoding, lineEndings: lineEndingsOf(raw), isHtml: looksLikeHtml(text, path) },
+    findings: [],
+  };
 }

@@ -1,4 +1,104 @@
-/** html stage: HTML → the plain text form (tables as `| a | b |` rows). STUB — replaced by the reader work (issue 2). */
+/**
+ * html stage: an HTML page → the plain text form of the .txt corpus. Parsed
+ * with rehype-parse into a hast tree (never regular expressions over HTML);
+ * block elements become lines, scripts and styles are dropped, and each
+ * <table> becomes pipe rows `| a | b | c |`, one line per <tr>, with colspan
+ * and rowspan expanded so that every row has the same number of cells. A
+ * spanned position other than the top-left one is an empty cell, so a number
+ * is never duplicated.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import type { HtmlTable } from '../schema/types.ts';
+
+/** Elements whose content is never report text. */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'button', 'select', 'input']);
+
+/** Largest span honoured: a bigger one is a page error, not a table shape. */
+const MAX_SPAN = 100;
+
+function isElement(node: RootContent | ElementContent | Root, tag?: string): node is Element {
+  return node.type === 'element' && (tag === undefined || node.tagName === tag);
+}
+
+function spanOf(cell: Element, attr: 'colSpan' | 'rowSpan'): number {
+  const raw = Number(cell.properties?.[attr] ?? 1);
+  return Number.isInteger(raw) && raw >= 1 ? Math.min(raw, MAX_SPAN) : 1;
+}
+
+/** The <tr> rows of a table in document order, leaving nested tables to their own cells. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (node: Element) => {
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      if (child.tagName === 'tr') rows.push(child);
+      else if (child.tagName !== 'table') walk(child);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+/** Text of a cell on one line: whitespace collapsed, pipes made full-width so they cannot split a cell. */
+function cellText(cell: Element): string {
+  return toText(cell, { whitespace: 'normal' }).replace(/\s+/gu, ' ').replace(/\|/gu, '｜').trim();
+}
+
+/** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''. */
+export function tableToGrid(table: Element): HtmlTable {
+  const grid: (string | undefined)[][] = [];
+  rowsOf(table).forEach((tr, r) => {
+    grid[r] ??= [];
+    let c = 0;
+    for (const cell of tr.children) {
+      if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+      while (grid[r]![c] !== undefined) c++;
+      const text = cellText(cell);
+      const colspan = spanOf(cell, 'colSpan');
+      const rowspan = spanOf(cell, 'rowSpan');
+      for (let dr = 0; dr < rowspan; dr++) {
+        grid[r + dr] ??= [];
+        for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? text : '';
+      }
+      c += colspan;
+    }
+  });
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+export function gridToPipeRows(grid: HtmlTable): string {
+  return grid.map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+
+/** Drops non-text elements and replaces each outermost table by a <pre> of pipe rows. */
+function prepare(node: Root | Element): void {
+  node.children = node.children.flatMap((child): (typeof child)[] => {
+    if (!isElement(child)) return child.type === 'comment' ? [] : [child];
+    if (DROPPED.has(child.tagName)) return [];
+    if (child.tagName === 'table') {
+      const rows = gridToPipeRows(tableToGrid(child));
+      return [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: `\n${rows}\n` }] }];
+    }
+    prepare(child);
+    return [child];
+  }) as typeof node.children;
+}
+
 export function htmlToText(html: string): string {
-  return html;
+  const tree = unified().use(rehypeParse).parse(html);
+  prepare(tree);
+  const text = toText(tree);
+  return (
+    text
+      .split('\n')
+      // innerText keeps the spaces around inline elements; they are layout, not text.
+      .map((line) => line.replace(/[ \t]+$/u, ''))
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }

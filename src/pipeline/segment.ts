@@ -1,9 +1,171 @@
-/** segment stage: the six parts 一…六 by their titles. STUB — replaced by the reader work (issue 2). */
+/**
+ * segment stage: the six parts 一…六 found by their titles.
+ *
+ * A heading is a part numeral (一…六, never in brackets: （一） is a
+ * sub-heading) with a separator, followed within a few characters by one of
+ * the title variants of SECTIONS (`match`). Headings are searched inside lines
+ * too, since some pages put the whole body on one line; mentions of the part
+ * titles in prose carry no numeral and are not candidates. Among the
+ * candidates, the headings are the best sequence in template order, so a
+ * table row like 四、结转下年度继续办理 or a title quoted out of order is never
+ * taken. A part without a heading is `missing` (with a finding), never invented.
+ */
 import { SECTIONS } from '../schema/codes.ts';
 import type { Section } from '../schema/types.ts';
-import type { StageResult } from './findings.ts';
+import { makeFinding, type StageResult } from './findings.ts';
+import { normaliseForMatch } from './normalize.ts';
+
+/** How sure we are that a candidate is a heading: higher is better. */
+const STRENGTH = { lineStart: 3, afterBoundary: 2, inline: 1, bareTitle: 1 } as const;
+
+/** Most characters allowed between the separator and the title variant (因政府信息公开工作被申请…). */
+const MAX_TITLE_PREFIX = 12;
+/** How far after the numeral a title is looked for. */
+const TITLE_WINDOW = 48;
+
+export interface HeadingCandidate {
+  part: number;
+  /** Offset of the heading's first character (the numeral or Markdown marker). */
+  start: number;
+  /** Offset just after the heading. */
+  end: number;
+  strength: number;
+  title: string;
+}
+
+/**
+ * A part numeral with its separator: 一、 一. 一． 一， or 一 followed by a space.
+ * Not preceded by a bracket (（一）), another numeral (十一、) or 第 (第二十条).
+ */
+const NUMERAL = /(?<![（(［\[〔一二三四五六七八九十第])([一二三四五六])\s*(?:[、.．，,:：]|\s)/gu;
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六'];
+
+/** Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window. */
+function normalisedWithOffsets(window: string): { norm: string; offsets: number[] } {
+  let norm = '';
+  const offsets: number[] = [];
+  let i = 0;
+  for (const ch of window) {
+    // Markdown emphasis and heading marks carry no title text.
+    const n = /[*#_]/.test(ch) ? '' : normaliseForMatch(ch);
+    for (const c of n) {
+      norm += c;
+      offsets.push(i);
+    }
+    i += ch.length;
+  }
+  offsets.push(i);
+  return { norm, offsets };
+}
+
+/** The longest title variant of `part` starting within MAX_TITLE_PREFIX characters, as [from, to) in norm. */
+function findTitle(norm: string, part: number): [number, number] | null {
+  const variants = [...SECTIONS[part - 1]!.match].map((v) => normaliseForMatch(v)).sort((a, b) => b.length - a.length);
+  let best: [number, number] | null = null;
+  for (const v of variants) {
+    const at = norm.indexOf(v);
+    if (at < 0 || at > MAX_TITLE_PREFIX) continue;
+    // The characters before the variant must be title words, not numbers or sentence ends.
+    if (/[0-9。；;|]/.test(norm.slice(0, at))) continue;
+    if (!best || at < best[0] || (at === best[0] && at + v.length > best[1])) best = [at, at + v.length];
+  }
+  return best;
+}
+
+/** How the candidate sits in its line: at its start (after Markdown marks), after a sentence end, or glued. */
+function strengthAt(text: string, start: number): number {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  if (/^[\s#*>]*$/u.test(before)) return STRENGTH.lineStart;
+  // After a sentence end, a closing bracket, a table cell end or whitespace.
+  if (/[\s。！？；;:：）)」』"”|*\d]$/u.test(before)) return STRENGTH.afterBoundary;
+  return STRENGTH.inline;
+}
+
+/** End of a heading: the whole line when the rest is only decoration, else just after the title. */
+function headingEnd(text: string, titleEnd: number): number {
+  const lineEnd = text.indexOf('\n', titleEnd);
+  const restEnd = lineEnd < 0 ? text.length : lineEnd;
+  const rest = text.slice(titleEnd, restEnd);
+  // Only closing decoration left on the line: the heading is the whole line.
+  if (/^[\s*#_:：。.、]*$/u.test(rest)) return restEnd;
+  // Title words that may follow a variant: 情况 / 的情况, then Markdown and punctuation.
+  const tail = /^(?:的?情况)?[*#_:：。]*/u.exec(rest)![0];
+  return titleEnd + tail.length;
+}
+
+export function findHeadingCandidates(text: string): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  for (const m of text.matchAll(NUMERAL)) {
+    const part = NUMERALS.indexOf(m[1]!) + 1;
+    const afterSep = m.index! + m[0].length;
+    const lineEnd = text.indexOf('\n', afterSep);
+    const window = text.slice(afterSep, Math.min(afterSep + TITLE_WINDOW, lineEnd < 0 ? text.length : lineEnd));
+    const { norm, offsets } = normalisedWithOffsets(window);
+    const found = findTitle(norm, part);
+    if (!found) continue;
+    const titleEnd = afterSep + offsets[found[1]]!;
+    let start = m.index!;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    // A heading that starts its line takes the Markdown marks before it (## **六、…**).
+    if (/^[\s#*>]*$/u.test(text.slice(lineStart, start))) start = lineStart + (text.slice(lineStart, start).length - text.slice(lineStart, start).trimStart().length);
+    const end = headingEnd(text, titleEnd);
+    out.push({ part, start, end, strength: strengthAt(text, m.index!), title: text.slice(start, end).trim() });
+  }
+  return out.concat(bareTitleCandidates(text)).sort((a, b) => a.start - b.start || b.strength - a.strength);
+}
+
+/** A line that is only a part's official title, without numeral (e.g. **总体情况**): a weak candidate. */
+function bareTitleCandidates(text: string): HeadingCandidate[] {
+  const out: HeadingCandidate[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const norm = normaliseForMatch(line.replace(/[*#_]/g, ''));
+    const part = SECTIONS.findIndex((s) => normaliseForMatch(s.zh) === norm) + 1;
+    if (part > 0) out.push({ part, start: offset + (line.length - line.trimStart().length), end: offset + line.length, strength: STRENGTH.bareTitle, title: line.trim() });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/**
+ * The best sequence of headings in template order: most parts found, then
+ * strongest, then earliest. Dynamic programming over the candidates.
+ */
+export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidate | null)[] {
+  // best[i] = best chain ending with candidate i: [score, previous index].
+  const score = (c: HeadingCandidate) => 100 + c.strength;
+  const best: { total: number; prev: number }[] = candidates.map((c) => ({ total: score(c), prev: -1 }));
+  candidates.forEach((c, i) => {
+    for (let j = 0; j < i; j++) {
+      const p = candidates[j]!;
+      if (p.part < c.part && p.end <= c.start && best[j]!.total + score(c) > best[i]!.total) best[i] = { total: best[j]!.total + score(c), prev: j };
+    }
+  });
+  let tip = -1;
+  best.forEach((b, i) => {
+    if (tip < 0 || b.total > best[tip]!.total) tip = i;
+  });
+  const chosen: (HeadingCandidate | null)[] = SECTIONS.map(() => null);
+  for (let i = tip; i >= 0; i = best[i]!.prev) chosen[candidates[i]!.part - 1] = candidates[i]!;
+  return chosen;
+}
 
 export function segmentReport(text: string): StageResult<Section[]> {
-  const sections: Section[] = SECTIONS.map((s) => ({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' }));
-  return { value: sections, findings: [] };
+  const chosen = chooseHeadings(findHeadingCandidates(text));
+  const findings = [];
+  const sections: Section[] = [];
+  for (const [i, s] of SECTIONS.entries()) {
+    const h = chosen[i];
+    if (!h) {
+      sections.push({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' });
+      findings.push(makeFinding('section.missing', { location: `section/${s.code}`, zh: `报告缺少第${s.numeral}部分（${s.zh}）`, en: `The report has no part ${s.number} (${s.en})` }));
+      continue;
+    }
+    const next = chosen.slice(i + 1).find((c) => c !== null);
+    const body = text.slice(h.end, next ? next.start : text.length);
+    sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.replace(/^[\s]+|\s+$/gu, '') });
+  }
+  return { value: sections, findings };
 }

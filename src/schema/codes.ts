@@ -239,3 +239,27 @@ export function ruleDef(code: RuleCode) {
   if (!rule) throw new Error(`unknown rule ${code}`);
   return rule;
 }
+
+// ---------- added for the datasets (issue 4) ----------
+
+/** The items of Article 20 that table 二 reports on (the `item` code of proactive_disclosure.csv). */
+export const PROACTIVE_ITEMS = [
+  { code: 'art20_1', zh: '第二十条第(一)项', en: 'Article 20(1): rules and normative documents' },
+  { code: 'art20_5', zh: '第二十条第(五)项', en: 'Article 20(5): licensing and other services' },
+  { code: 'art20_6', zh: '第二十条第(六)项', en: 'Article 20(6): penalties and enforcement' },
+  { code: 'art20_8', zh: '第二十条第(八)项', en: 'Article 20(8): administrative fees' },
+  { code: 'art20_9', zh: '第二十条第(九)项', en: 'Article 20(9): centralised procurement' },
+] as const;
+
+/** Whether a part of the report was found (sections.csv `status`). */
+export const SECTION_STATUSES = [
+  { code: 'present', zh: '有', en: 'Present in the report' },
+  { code: 'missing', zh: '缺失', en: 'Missing from the report' },
+] as const;
+
+/** The three standard tables (findings.csv `table`). */
+export const TABLES = [
+  { code: 'proactive_disclosure', zh: '主动公开政府信息情况（表二）', en: 'Proactive disclosure (table 2)' },
+  { code: 'applications', zh: '收到和处理政府信息公开申请情况（表三）', en: 'Applications (table 3)' },
+  { code: 'review_litigation', zh: '政府信息公开行政复议、行政诉讼情况（表四）', en: 'Reconsideration and litigation (table 4)' },
+] as const;

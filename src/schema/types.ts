@@ -93,6 +93,8 @@ export interface ReportMetadata {
   template: TemplateCode | null;
   /** YYYY-MM-DD */
   published_date: string | null;
+  /** YYYY-MM-DD: the date under the sign-off at the end of the report, when there is one (not the publication date). */
+  signed_date?: string | null;
   province: string | null;
   province_code: string | null;
   city: string | null;

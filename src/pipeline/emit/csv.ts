@@ -1,21 +1,73 @@
-/** CSV writing with the contract's settings: UTF-8 BOM, RFC 4180, `\n`, formulas neutralised. */
+/**
+ * CSV writing with the contract's settings: UTF-8 BOM, RFC 4180 quoting, `\n`
+ * line ends, columns in the schema's order, empty cell for missing.
+ *
+ * Formula neutralisation is done here by column type rather than by
+ * csv-stringify's `escape_formulas`, which would also quote legitimate
+ * negative numbers (`-18` in items_change): text cells that start with a
+ * formula-leading character get a leading `'`; numeric cells stay numeric.
+ */
 import { stringify } from 'csv-stringify/sync';
-import type { DatasetDef } from '../../schema/datasets.ts';
+import { codeList, type ColumnDef, type DatasetDef } from '../../schema/datasets.ts';
 
-export type CsvRow = Record<string, string | number | boolean | null | undefined>;
+export type CsvCell = string | number | boolean | null | undefined;
+export type CsvRow = Record<string, CsvCell>;
+
+// Characters a spreadsheet reads as the start of a formula (OWASP CSV injection list): = + - @ tab CR.
+const FORMULA_LEADING = /^[=+\-@\t\r]/;
+
+/** A text cell made safe to open in Excel or WPS: `=1+1` → `'=1+1`. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_LEADING.test(text) ? `'${text}` : text;
+}
+
+/** Numbers without float noise (12.5万元 × 10000 must print 125000, not 125000.00000000001). */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  return String(Number(n.toFixed(6)));
+}
+
+export function formatCell(column: ColumnDef, v: CsvCell): string {
+  if (v === null || v === undefined) return '';
+  if (column.type === 'integer' || column.type === 'number') {
+    if (typeof v === 'number') return formatNumber(v);
+    throw new Error(`column ${column.name}: expected a number, got ${JSON.stringify(v)}`);
+  }
+  if (column.type === 'boolean') return v ? 'true' : 'false';
+  return neutraliseFormula(String(v));
+}
 
 export function toCsv(dataset: DatasetDef, rows: CsvRow[]): string {
-  const columns = dataset.columns.map((c) => c.name);
-  const records = rows.map((row) => columns.map((c) => {
-    const v = row[c];
-    return v === null || v === undefined ? '' : String(v);
-  }));
+  const records = rows.map((row) => dataset.columns.map((c) => formatCell(c, row[c.name])));
   return stringify(records, {
     bom: true,
     header: true,
-    columns,
+    columns: dataset.columns.map((c) => c.name),
     record_delimiter: '\n',
     quote_record_delimiter: true,
-    escape_formulas: true,
+  });
+}
+
+/**
+ * Sorts rows by the dataset's primary key: coded key columns in the order of
+ * their code list (so applications rows follow the template), other columns
+ * by code point (so the same rows give the same file on any machine).
+ */
+export function sortByKey(dataset: DatasetDef, rows: CsvRow[]): CsvRow[] {
+  const rankers = dataset.primaryKey.map((name) => {
+    const column = dataset.columns.find((c) => c.name === name)!;
+    const order = column.codes ? new Map(codeList(column.codes).codes.map((c, i) => [c.code, i])) : null;
+    return (r: CsvRow): string | number => {
+      const v = String(r[name] ?? '');
+      return order ? (order.get(v) ?? order.size) : v;
+    };
+  });
+  return [...rows].sort((a, b) => {
+    for (const rank of rankers) {
+      const x = rank(a);
+      const y = rank(b);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
   });
 }

@@ -1,9 +1,40 @@
-/** Records → CSV rows, one function per dataset. Pure. */
-import type { ReportRecord } from '../../schema/types.ts';
-import type { CsvRow } from './csv.ts';
+/** Records → CSV rows, one function per dataset. Pure; rows come out sorted by the dataset's key. */
+import { APPLICANTS, applicationRowsFor, PROCEEDINGS, proactiveCategoriesFor, RESULTS, templateForYear, type MeasureCode, type TemplateCode } from '../../schema/codes.ts';
+import {
+  AGENCIES, APPLICATIONS, APPLICATIONS_WIDE, CODE_LISTS, CODES_DATASET, FINDINGS_DATASET, PROACTIVE, REPORTS, REVIEW,
+  SECTIONS_DATASET, WIDE_STATUS_SUFFIX,
+} from '../../schema/datasets.ts';
+import type { ApplicationCell, CellValue, ProactiveCell, ReportRecord, ReviewCell } from '../../schema/types.ts';
+import { sortByKey, type CsvRow } from './csv.ts';
+
+/**
+ * The template whose cells a table is laid out in: the table's own headers,
+ * else the report's, else the one its year must use. Null when nothing is
+ * known (a failed file): then no cells are written for it.
+ */
+export function templateOf(record: ReportRecord, table: keyof ReportRecord['tables']): TemplateCode | null {
+  const year = record.metadata.year;
+  return record.tables[table].template ?? record.metadata.template ?? (year ? templateForYear(year) : null);
+}
+
+const MISSING: CellValue = { value: null, status: 'missing', raw: null, unit: null };
+
+/** Value columns of a cell; only `reported` and `imputed` carry a value (the contract's rule). */
+function valueOf(cell: CellValue): number | null {
+  return cell.status === 'reported' || cell.status === 'imputed' ? cell.value : null;
+}
+
+/**
+ * Money in yuan. The tables stage already converts amounts to yuan (shifting
+ * the decimal point of 万元 exactly) and keeps the printed unit in `unit`, so
+ * this is the value as given; it is the one place to change if that moves.
+ */
+export function yuanValue(_measure: MeasureCode, cell: CellValue): number | null {
+  return valueOf(cell);
+}
 
 export function reportRows(records: ReportRecord[]): CsvRow[] {
-  return records.map((r) => ({
+  return sortByKey(REPORTS, records.map((r) => ({
     report_id: r.report_id,
     agency_id: r.agency_id,
     agency_name: r.metadata.agency_name,
@@ -25,19 +56,133 @@ export function reportRows(records: ReportRecord[]): CsvRow[] {
     findings_error: r.findings.filter((f) => f.severity === 'error').length,
     findings_warning: r.findings.filter((f) => f.severity === 'warning').length,
     narrative_chars: r.narrative_chars,
+  })));
+}
+
+/** One row per agency; name, region and level from its latest report (highest year, then report_id). */
+export function agencyRows(records: ReportRecord[]): CsvRow[] {
+  const byAgency = new Map<string, ReportRecord[]>();
+  for (const r of records) if (r.agency_id) byAgency.set(r.agency_id, [...(byAgency.get(r.agency_id) ?? []), r]);
+  const rows = [...byAgency].map(([agency_id, rs]) => {
+    const years = rs.map((r) => r.metadata.year).filter((y): y is number => y !== null);
+    const latest = [...rs].sort((a, b) => (b.metadata.year ?? 0) - (a.metadata.year ?? 0) || (a.report_id < b.report_id ? -1 : 1))[0]!;
+    const m = latest.metadata;
+    return {
+      agency_id, agency_name: m.agency_name,
+      province: m.province, province_code: m.province_code, city: m.city, city_code: m.city_code,
+      county: m.county, county_code: m.county_code, admin_level: m.admin_level,
+      reports: rs.length,
+      first_year: years.length ? Math.min(...years) : null,
+      last_year: years.length ? Math.max(...years) : null,
+    };
+  });
+  return sortByKey(AGENCIES, rows);
+}
+
+/** Every cell of the template (missing ones included) plus any printed cell of the other template. */
+export function applicationCells(record: ReportRecord): ApplicationCell[] {
+  const template = templateOf(record, 'applications');
+  const printed = record.tables.applications.cells;
+  if (!template) return printed;
+  const byKey = new Map(printed.map((c) => [`${c.row}/${c.applicant}`, c]));
+  const out: ApplicationCell[] = [];
+  for (const row of applicationRowsFor(template)) {
+    for (const a of APPLICANTS) {
+      const key = `${row.code}/${a.code}`;
+      out.push(byKey.get(key) ?? ({ ...MISSING, row: row.code, applicant: a.code } as ApplicationCell));
+      byKey.delete(key);
+    }
+  }
+  return [...out, ...byKey.values()];
+}
+
+export function applicationRows(records: ReportRecord[]): CsvRow[] {
+  return sortByKey(APPLICATIONS, records.flatMap((r) => applicationCells(r).map((c) => ({
+    report_id: r.report_id, row: c.row, applicant: c.applicant, value: valueOf(c), status: c.status, raw: c.raw,
+  }))));
+}
+
+export function applicationWideRows(records: ReportRecord[]): CsvRow[] {
+  const rows: CsvRow[] = [];
+  for (const r of records) {
+    const byRow = new Map<string, CsvRow>();
+    for (const c of applicationCells(r)) {
+      const row = byRow.get(c.row) ?? { report_id: r.report_id, row: c.row, ...Object.fromEntries(APPLICANTS.map((a) => [a.code + WIDE_STATUS_SUFFIX, 'missing'])) };
+      row[c.applicant] = valueOf(c);
+      row[c.applicant + WIDE_STATUS_SUFFIX] = c.status;
+      byRow.set(c.row, row);
+    }
+    rows.push(...byRow.values());
+  }
+  return sortByKey(APPLICATIONS_WIDE, rows);
+}
+
+export function proactiveCells(record: ReportRecord): ProactiveCell[] {
+  const template = templateOf(record, 'proactive_disclosure');
+  const printed = record.tables.proactive_disclosure.cells;
+  if (!template) return printed;
+  const byKey = new Map(printed.map((c) => [`${c.category}/${c.measure}`, c]));
+  const out: ProactiveCell[] = [];
+  for (const cat of proactiveCategoriesFor(template)) {
+    for (const measure of cat.measures[template] ?? []) {
+      const key = `${cat.code}/${measure}`;
+      out.push(byKey.get(key) ?? ({ ...MISSING, item: cat.item, category: cat.code, measure } as ProactiveCell));
+      byKey.delete(key);
+    }
+  }
+  return [...out, ...byKey.values()];
+}
+
+export function proactiveRows(records: ReportRecord[]): CsvRow[] {
+  return sortByKey(PROACTIVE, records.flatMap((r) => proactiveCells(r).map((c) => ({
+    report_id: r.report_id, item: c.item, category: c.category, measure: c.measure,
+    value: yuanValue(c.measure, c), unit: c.unit, status: c.status, raw: c.raw,
+  }))));
+}
+
+export function reviewCells(record: ReportRecord): ReviewCell[] {
+  const printed = record.tables.review_litigation.cells;
+  if (!templateOf(record, 'review_litigation')) return printed;
+  const byKey = new Map(printed.map((c) => [`${c.proceeding}/${c.result}`, c]));
+  const out = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => {
+    const key = `${p.code}/${res.code}`;
+    const cell = byKey.get(key) ?? ({ ...MISSING, proceeding: p.code, result: res.code } as ReviewCell);
+    byKey.delete(key);
+    return cell;
   }));
+  return [...out, ...byKey.values()];
+}
+
+export function reviewRows(records: ReportRecord[]): CsvRow[] {
+  return sortByKey(REVIEW, records.flatMap((r) => reviewCells(r).map((c) => ({
+    report_id: r.report_id, proceeding: c.proceeding, result: c.result, value: valueOf(c), status: c.status, raw: c.raw,
+  }))));
 }
 
 export function sectionRows(records: ReportRecord[]): CsvRow[] {
-  return records.flatMap((r) =>
-    r.sections.map((s) => ({
-      report_id: r.report_id,
-      section: s.code,
-      number: s.number,
-      status: s.status,
-      title_found: s.title_found,
-      chars: [...s.text].length,
-      text: s.text,
-    })),
-  );
+  return sortByKey(SECTIONS_DATASET, records.flatMap((r) => r.sections.map((s) => ({
+    report_id: r.report_id, section: s.code, number: s.number, status: s.status, title_found: s.title_found,
+    chars: [...s.text].length, text: s.text,
+  }))));
+}
+
+/** Findings; a repeated (rule, location) within a report gets `#2`, `#3` … so the key stays unique. */
+export function findingRows(records: ReportRecord[]): CsvRow[] {
+  const rows: CsvRow[] = [];
+  for (const r of records) {
+    const seen = new Map<string, number>();
+    for (const f of r.findings) {
+      const key = `${f.rule} ${f.location}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      rows.push({ report_id: r.report_id, ...f, location: n === 1 ? f.location : `${f.location}#${n}` });
+    }
+  }
+  return sortByKey(FINDINGS_DATASET, rows);
+}
+
+export function codeRows(): CsvRow[] {
+  return sortByKey(CODES_DATASET, CODE_LISTS.flatMap((list) => list.codes.map((c) => ({
+    list: list.name, code: c.code, zh: c.zh, en: c.en, number: c.number ?? null, templates: c.templates ? [...c.templates].join(' ') : null,
+  }))));
 }

@@ -1,15 +1,91 @@
-/** metadata stage. STUB — replaced by the reader work (issue 2). */
-import type { ReportMetadata, Section } from '../../schema/types.ts';
-import type { StageResult } from '../findings.ts';
+/**
+ * metadata stage: agency, year, publication date, contact details, region
+ * (GB/T 2260) and administrative level. `template` is left null: the tables
+ * stage decides it from the headers. A field that cannot be known is null,
+ * with a `metadata.missing` finding; nothing is guessed.
+ */
+import type { Finding, ReportMetadata, Section } from '../../schema/types.ts';
+import { makeFinding, type StageResult } from '../findings.ts';
+import { agencyFromIntro, agencyFromNarrative, agencyFromSignOff, agencyFromTitle, preferFullName, type AgencyFound } from './agency.ts';
+import { extractContact } from './contact.ts';
+import { publishedDate, signOffDate } from './dates.ts';
+import { levelOf } from './level.ts';
+import { regionFromAgencyName, regionFromText, type Region } from './region.ts';
+import { isPlausibleYear, yearFromBody } from './year.ts';
 
-/** `template` is left null here: the tables stage decides it from the headers. */
+/** The text before the first part heading: title, page data and introduction. */
+export function preambleOf(text: string, sections: Section[]): string {
+  const first = sections.find((s) => s.status === 'present' && s.title_found);
+  const at = first ? text.indexOf(first.title_found!) : -1;
+  return at >= 0 ? text.slice(0, at) : '';
+}
+
+/** Lines joined without breaks and without spaces: PDF and web copies break sentences anywhere. */
+export function flatten(text: string): string {
+  return text.replace(/\s+/gu, '');
+}
+
+export function findAgency(text: string, preamble: string, general: string): AgencyFound | null {
+  const found =
+    agencyFromTitle(preamble || text.slice(0, 2000)) ??
+    agencyFromIntro(flatten(preamble)) ??
+    agencyFromSignOff(text) ??
+    agencyFromNarrative(general) ??
+    agencyFromIntro(flatten(general.slice(0, 500)));
+  return found ? { ...found, name: preferFullName(found.name, text) } : null;
+}
+
+function missing(field: string, zh: string, en: string, severity: Finding['severity'] = 'warning'): Finding {
+  return makeFinding('metadata.missing', { location: `metadata/${field}`, zh: `无法确定${zh}`, en: `Could not determine the ${en}`, severity });
+}
+
 export function extractMetadata(text: string, sections: Section[]): StageResult<ReportMetadata> {
-  return {
-    value: {
-      agency_name: null, year: null, template: null, published_date: null,
-      province: null, province_code: null, city: null, city_code: null, county: null, county_code: null,
-      admin_level: null, is_department: null, contact: { address: null, phone: null, website: null },
+  const preamble = preambleOf(text, sections);
+  const general = sections.find((s) => s.code === 'general')?.text ?? '';
+  const agency = findAgency(text, preamble, general);
+  const titleYear = agency?.year && isPlausibleYear(agency.year) ? agency.year : null;
+  const year = titleYear ?? yearFromBody(flatten(text), general)?.year ?? null;
+
+  const byName: Region = agency ? regionFromAgencyName(agency.name) : { province: null, city: null, county: null, source: null, rest: '' };
+  const level = agency ? levelOf(agency.name, byName) : { admin_level: null, is_department: null };
+  const region = byName.province ? byName : regionFromText(text, level.admin_level === 'township');
+  const contact = extractContact(flatten(preamble)) ;
+  const fallbackContact = extractContact(flatten(text));
+  const metadata: ReportMetadata = {
+    agency_name: agency?.name ?? null,
+    year,
+    template: null,
+    published_date: publishedDate(text),
+    signed_date: signOffDate(text),
+    province: region.province?.name ?? null,
+    province_code: region.province?.code ?? null,
+    city: region.city?.name ?? null,
+    city_code: region.city?.code ?? null,
+    county: region.county?.name ?? null,
+    county_code: region.county?.code ?? null,
+    admin_level: level.admin_level,
+    is_department: level.is_department,
+    contact: {
+      address: contact.address ?? fallbackContact.address,
+      phone: contact.phone ?? fallbackContact.phone,
+      website: contact.website ?? fallbackContact.website,
     },
-    findings: [],
   };
+  return { value: metadata, findings: missingFindings(metadata) };
+}
+
+/** Where the county is part of what the agency is (a county body or a township), its absence is a warning. */
+function missingFindings(m: ReportMetadata): Finding[] {
+  const out: Finding[] = [];
+  if (!m.agency_name) out.push(missing('agency_name', '机关名称', 'agency name'));
+  if (m.year === null) out.push(missing('year', '报告年度', 'year reported on'));
+  if (!m.province && m.admin_level !== 'national') out.push(missing('province', '所在省份', 'province'));
+  if (!m.city && (m.admin_level === 'city' || m.admin_level === 'county' || m.admin_level === 'township')) out.push(missing('city', '所在地市', 'city'));
+  if (!m.county && (m.admin_level === 'county' || m.admin_level === 'township')) out.push(missing('county', '所在区县', 'county'));
+  if (!m.admin_level) out.push(missing('admin_level', '行政层级', 'administrative level', 'info'));
+  if (!m.published_date) out.push(missing('published_date', '发布日期', 'publication date', 'info'));
+  for (const [field, zh] of [['address', '联系地址'], ['phone', '联系电话'], ['website', '网站']] as const) {
+    if (!m.contact[field]) out.push(missing(`contact/${field}`, zh, `contact ${field}`, 'info'));
+  }
+  return out;
 }

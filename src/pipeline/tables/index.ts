@@ -1,6 +1,23 @@
-/** tables stage: tables 二, 三, 四 into the contract's cells. STUB — replaced by the tables work (issue 3). */
-import type { ReportTables, Section } from '../../schema/types.ts';
-import type { StageResult } from '../findings.ts';
+/**
+ * tables stage: tables 二, 三 and 四 into the contract's cells, from any layout.
+ *
+ * locate (template anchors) → tokenise (any layout → labels and values) →
+ * find rows by label → read each row (glued digits and short rows give several
+ * readings) → resolve readings by the table's own arithmetic → cells with status.
+ *
+ * Every template cell is emitted, so the CSVs have one row per cell: a table
+ * the report lacks (`missing`) or prints without numbers (`empty`) has all its
+ * cells `missing`; its template is null when no header told it.
+ */
+import { templateForYear, type TemplateCode } from '../../schema/codes.ts';
+import type { Finding, ReportTables, Section } from '../../schema/types.ts';
+import { makeFinding, type StageResult } from '../findings.ts';
+import { readApplications } from './applications.ts';
+import { locateTables } from './locate.ts';
+import { readProactive } from './proactive.ts';
+import type { RowNote } from './resolve.ts';
+import { readReview } from './review.ts';
+import { tokenise } from './tokens.ts';
 
 export interface TablesInput {
   sections: Section[];
@@ -10,12 +27,72 @@ export interface TablesInput {
 }
 
 export function parseTables(input: TablesInput): StageResult<ReportTables> {
+  const regions = locateTables(input.sections, input.text);
+  const proactiveTokens = regions.proactive === null ? null : tokenise(regions.proactive);
+  const applicationTokens = regions.applications === null ? null : tokenise(regions.applications);
+  const reviewTokens = regions.review === null ? null : tokenise(regions.review);
+  const yearTemplate: TemplateCode = input.year !== null ? templateForYear(input.year) : '2021';
+
+  // Table 二's headers tell the template most clearly; table 三 falls back on them, then on the year.
+  const proactive = readProactive(proactiveTokens, yearTemplate);
+  const applications = readApplications(applicationTokens, proactive.detected ?? yearTemplate);
+  const review = readReview(reviewTokens);
+  if (review.table.status === 'present') review.table.template = applications.table.template ?? proactive.table.template;
+
+  const findings: Finding[] = [
+    ...notesToFindings('proactive_disclosure', proactive.notes, (row, col) => proactiveColumn(proactive.table.cells, row, col)),
+    ...notesToFindings('applications', applications.notes, (_row, col) => applications.columns[col] ?? null),
+    ...notesToFindings('review_litigation', review.notes, (_row, col) => review.columns[col] ?? null),
+  ];
   return {
-    value: {
-      applications: { status: 'missing', template: null, cells: [] },
-      proactive_disclosure: { status: 'missing', template: null, cells: [] },
-      review_litigation: { status: 'missing', template: null, cells: [] },
-    },
-    findings: [],
+    value: { proactive_disclosure: proactive.table, applications: applications.table, review_litigation: review.table },
+    findings,
   };
+}
+
+function proactiveColumn(cells: ReportTables['proactive_disclosure']['cells'], row: string, col: number): string | null {
+  return cells.filter((c) => c.category === row)[col]?.measure ?? null;
+}
+
+type TableName = 'applications' | 'proactive_disclosure' | 'review_litigation';
+
+/** One finding per row whose cells were imputed, and one per row with unreadable cells. */
+function notesToFindings(table: TableName, notes: RowNote[], column: (row: string, col: number) => string | null): Finding[] {
+  const out: Finding[] = [];
+  const rowOf = (n: RowNote) => (table === 'review_litigation' ? null : n.row);
+  for (const n of notes) {
+    const names = (cols: number[]) => cols.map((c) => column(n.row, c) ?? String(c)).join(', ');
+    const printed = n.printed || '(nothing)';
+    if (n.imputed.length > 0) {
+      const how =
+        n.cause === 'left_out'
+          ? { zh: `该行少印了单元格，由表格勾稽关系唯一确定`, en: `the row printed fewer cells than the template has; ${n.decidedBy === 'row' ? 'the row total' : 'the column identities (balance, outcome sum, totals)'} fixes the values uniquely` }
+          : { zh: `数字粘连，仅有一种拆分满足表格勾稽关系`, en: `digits glued across cells; exactly one split satisfies ${n.decidedBy === 'row' ? 'the row total' : 'the column identities (balance, outcome sum, totals)'}` };
+      out.push(
+        makeFinding('table.imputed_cells', {
+          table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: names(n.imputed),
+          zh: `${table}/${n.row}：印作“${printed}”，${how.zh}（${names(n.imputed)}）`,
+          en: `${table}/${n.row}: printed "${printed}"; ${how.en} (${names(n.imputed)})`,
+        }),
+      );
+    }
+    if (n.unreadable.length > 0) {
+      const why =
+        n.cause === 'overflow'
+          ? { zh: '数值多于模板单元格', en: 'more values than the template row has cells' }
+          : n.surviving === 0
+            ? { zh: `${n.readings}种读法均不满足表格勾稽关系`, en: `none of ${n.readings} possible readings satisfies the table's arithmetic` }
+            : table === 'proactive_disclosure'
+              ? { zh: `有${n.surviving}种读法，该表没有可据以拆分的勾稽关系`, en: `${n.surviving} possible readings, and this table has no arithmetic to choose between them` }
+              : { zh: `${n.surviving}种读法均满足表格勾稽关系，无法唯一确定`, en: `${n.surviving} readings satisfy the table's arithmetic; none can be chosen` };
+      out.push(
+        makeFinding('table.unreadable_cells', {
+          table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: names(n.unreadable),
+          zh: `${table}/${n.row}：印作“${printed}”，${why.zh}（${names(n.unreadable)}）`,
+          en: `${table}/${n.row}: printed "${printed}"; ${why.en} (${names(n.unreadable)})`,
+        }),
+      );
+    }
+  }
+  return out;
 }

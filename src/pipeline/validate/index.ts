@@ -1,5 +1,18 @@
-/** validate stage: the data contract's single-report rules. STUB — replaced by the tables work (issue 3). */
+/**
+ * validate stage: the data contract's rules that concern one report. Each
+ * rule is its own module; this one runs them in a fixed order (tables, then
+ * template, arithmetic, narrative), so the same input gives the same list.
+ * Rules across reports (report.duplicate, report.copied,
+ * applications.carryover) belong to the build, not here.
+ */
+import { templateForYear } from '../../schema/codes.ts';
 import type { Finding, ReportMetadata, ReportTables, Section } from '../../schema/types.ts';
+import { checkApplications, checkReview, identityTemplate } from './arithmetic.ts';
+import { checkMissingCells, checkMissingTables } from './missing.ts';
+import { checkNarrativeCounts } from './narrative-counts.ts';
+import { checkNarrativeReview } from './narrative-review.ts';
+import { checkSpam } from './spam.ts';
+import { checkTemplate } from './template.ts';
 
 export interface ValidationInput {
   metadata: ReportMetadata;
@@ -10,5 +23,17 @@ export interface ValidationInput {
 }
 
 export function validateReport(input: ValidationInput): Finding[] {
-  return [];
+  const { metadata, sections, tables, text } = input;
+  const year = metadata.year;
+  const fallback = year === null ? (metadata.template ?? '2021') : templateForYear(year);
+  return [
+    ...checkMissingTables(tables),
+    ...checkMissingCells(tables),
+    ...checkTemplate(tables, year),
+    ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback)),
+    ...checkReview(tables.review_litigation),
+    ...checkSpam(sections, text),
+    ...checkNarrativeCounts(sections, text, tables, year),
+    ...checkNarrativeReview(sections, text, tables, year),
+  ];
 }

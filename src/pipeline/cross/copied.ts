@@ -1,0 +1,58 @@
+/**
+ * report.copied: narrative (parts 一, 五, 六) nearly identical to another
+ * report's — the same agency's previous year or another agency's. Texts are
+ * compared after dropping whitespace, punctuation and digits (a copied report
+ * usually changes only its numbers and year), by MinHash + LSH (minhash.ts),
+ * so the cost grows with the number of reports, not with its square.
+ */
+import { SECTIONS } from '../../schema/codes.ts';
+import type { ReportRecord } from '../../schema/types.ts';
+import { makeFinding } from '../findings.ts';
+import { candidatePairs, estimatedSimilarity, shingleHashes, signature } from './minhash.ts';
+
+/** Estimated Jaccard similarity of the 5-character shingles from which two narratives count as copies. */
+export const COPY_THRESHOLD = 0.8;
+/** Shorter narratives (after normalising) are too generic to call copied. */
+export const MIN_CHARS = 200;
+/** At most this many of the most similar other reports are named per report. */
+export const MAX_MATCHES = 5;
+
+const NARRATIVE = new Set<string>(SECTIONS.filter((s) => s.narrative).map((s) => s.code));
+
+export function narrativeForComparison(record: ReportRecord): string {
+  const text = record.sections.filter((s) => NARRATIVE.has(s.code) && s.status === 'present').map((s) => s.text).join('\n');
+  // Keep letters only: whitespace, punctuation, symbols and digits (\P{L}) carry no authorship.
+  return text.normalize('NFKC').replace(/\P{L}+/gu, '');
+}
+
+export function checkCopied(records: ReportRecord[]): ReportRecord[] {
+  const eligible = records.map((r, i) => ({ i, text: narrativeForComparison(r) })).filter((e) => [...e.text].length >= MIN_CHARS);
+  const sigs = eligible.map((e) => signature(shingleHashes(e.text)));
+  const matches = new Map<number, { other: number; similarity: number }[]>();
+  for (const [x, y] of candidatePairs(sigs)) {
+    const similarity = estimatedSimilarity(sigs[x]!, sigs[y]!);
+    if (similarity < COPY_THRESHOLD) continue;
+    const a = eligible[x]!.i;
+    const b = eligible[y]!.i;
+    matches.set(a, [...(matches.get(a) ?? []), { other: b, similarity }]);
+    matches.set(b, [...(matches.get(b) ?? []), { other: a, similarity }]);
+  }
+  return records.map((r, i) => {
+    const found = matches.get(i);
+    if (!found) return r;
+    const top = found
+      .map((m) => ({ ...m, id: records[m.other]!.report_id, file: records[m.other]!.source_file }))
+      .sort((p, q) => q.similarity - p.similarity || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0))
+      .slice(0, MAX_MATCHES);
+    return {
+      ...r,
+      findings: [...r.findings, ...top.map((m) => makeFinding('report.copied', {
+        location: `narrative/${m.id}`,
+        expected: `< ${COPY_THRESHOLD}`,
+        actual: m.similarity.toFixed(2),
+        zh: `正文与 ${m.id}（${m.file}）几乎相同（相似度约 ${m.similarity.toFixed(2)}）`,
+        en: `Narrative nearly identical to ${m.id} (${m.file}), similarity about ${m.similarity.toFixed(2)}`,
+      }))],
+    };
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * MinHash signatures of texts and LSH banding, so near-identical texts are
+ * found without comparing every pair: each text is hashed once into
+ * SIGNATURE_SIZE minima; texts that agree on all rows of at least one band
+ * become candidates, and a candidate pair is kept when the share of equal
+ * minima (an estimate of the Jaccard similarity of the shingle sets) reaches
+ * the threshold. Pure and deterministic (fixed seeds).
+ */
+export const SIGNATURE_SIZE = 64;
+export const BANDS = 16;
+const ROWS_PER_BAND = SIGNATURE_SIZE / BANDS;
+export const SHINGLE = 5;
+
+/** FNV-1a over UTF-16 code units. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** MurmurHash3's finaliser: a cheap, well-mixed 32-bit permutation. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 + i * 0x632be5ab));
+
+export function shingleHashes(text: string, size = SHINGLE): Set<number> {
+  const chars = [...text];
+  const out = new Set<number>();
+  for (let i = 0; i + size <= chars.length; i++) out.add(fnv1a(chars.slice(i, i + size).join('')));
+  return out;
+}
+
+export function signature(hashes: Set<number>): Uint32Array {
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
+  for (const h of hashes) {
+    for (let i = 0; i < SIGNATURE_SIZE; i++) {
+      const v = fmix32(h ^ SEEDS[i]!);
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+/** Index pairs (i < j) of signatures that share at least one band. */
+export function candidatePairs(signatures: Uint32Array[]): [number, number][] {
+  const pairs = new Set<string>();
+  for (let b = 0; b < BANDS; b++) {
+    const buckets = new Map<string, number[]>();
+    signatures.forEach((sig, i) => {
+      const key = Array.from(sig.subarray(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND)).join(',');
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(i);
+      else buckets.set(key, [i]);
+    });
+    for (const bucket of buckets.values()) {
+      for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) pairs.add(`${bucket[x]},${bucket[y]}`);
+    }
+  }
+  return [...pairs].map((p) => p.split(',').map(Number) as [number, number]).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}

@@ -1,0 +1,20 @@
+/**
+ * Contact details stated in the report (usually its introduction): address,
+ * telephone and website. Searched on the text with line breaks removed, since
+ * PDF extraction breaks lines in the middle of an address.
+ */
+import type { Contact } from '../../schema/types.ts';
+
+/** 地址：… up to the next separator or the next label (邮编, 电话). */
+const ADDRESS = /(?:联系地址|通讯地址|通信地址|办公地址|地址)\s*[:：]\s*(.+?)(?=[；;，,。）)]|邮编|邮政编码|联系电话|电话|传真|$)/u;
+/** 电话：/ 联系电话：/ 电话/传真：, then digits with dashes, brackets and spaces. */
+const PHONE = /(?:联系电话|咨询电话|电话号码|电话(?:\/传真)?)\s*[:：]\s*([0-9０-９()（）\-－—\s]{5,30}[0-9０-９])/u;
+/** A web address: a scheme or www. host, or any *.gov.cn host. */
+const WEBSITE = /(?:https?:\/\/)?((?:www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.gov\.cn)/iu;
+
+export function extractContact(flat: string): Contact {
+  const address = ADDRESS.exec(flat)?.[1]?.replace(/\s/gu, '') ?? null;
+  const phone = PHONE.exec(flat)?.[1]?.normalize('NFKC').replace(/\s/gu, '') ?? null;
+  const website = WEBSITE.exec(flat)?.[1]?.toLowerCase() ?? null;
+  return { address: address && address.length >= 2 ? address : null, phone, website };
+}

@@ -1,0 +1,104 @@
+/**
+ * Parse input files across cores with worker threads, synchronously (the
+ * caller's pipeline stays a plain function): the main thread waits on a
+ * shared counter and drains the workers' ports with receiveMessageOnPort.
+ * Results are placed by input index, so the output never depends on which
+ * worker finished first. A file over the per-file limit gets its worker
+ * terminated and becomes a failed record with a `file.timeout` finding.
+ */
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import type { InputFile, ReportRecord } from '../../schema/types.ts';
+import { failedRecordFor, timedOutRecord } from './timeout.ts';
+
+export interface PoolOptions {
+  workers: number;
+  /** Per-file limit in milliseconds. */
+  timeoutMs: number;
+  /** Worker entry; the parse worker by default (tests pass a deliberately slow one). */
+  workerUrl?: URL;
+}
+
+/** The next file to parse, or null when there is none; called lazily so bytes are read only when needed. */
+export type NextJob = () => { index: number; file: InputFile } | null;
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  ready: boolean;
+  job: { index: number; file: InputFile; deadline: number } | null;
+}
+
+interface Reply {
+  ready?: boolean;
+  index?: number;
+  record?: ReportRecord;
+  error?: string;
+}
+
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
+/** Workers load the TypeScript pipeline through tsx's loader. */
+const WORKER_EXEC_ARGV = ['--import', 'tsx'];
+/** A worker that cannot even start within this time is a broken setup, not a slow file. */
+const STARTUP_LIMIT_MS = 60_000;
+
+function spawn(signal: SharedArrayBuffer, url: URL): Slot {
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(url, { workerData: { port: port2, signal }, transferList: [port2], execArgv: WORKER_EXEC_ARGV });
+  worker.unref();
+  return { worker, port: port1, ready: false, job: null };
+}
+
+/**
+ * Runs every job from `next` and calls `done(index, record)` for each, in completion order;
+ * callers store by index. Returns when all jobs are done.
+ */
+export function runPool(next: NextJob, done: (index: number, record: ReportRecord) => void, options: PoolOptions): void {
+  const signal = new SharedArrayBuffer(4);
+  const flag = new Int32Array(signal);
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers) }, () => spawn(signal, options.workerUrl ?? WORKER_URL));
+  const started = Date.now();
+  let exhausted = false;
+  try {
+    for (;;) {
+      const seen = Atomics.load(flag, 0);
+      for (const slot of slots) {
+        for (let msg = receiveMessageOnPort(slot.port); msg; msg = receiveMessageOnPort(slot.port)) {
+          const reply = msg.message as Reply;
+          if (reply.ready) slot.ready = true;
+          else if (slot.job && reply.index === slot.job.index) {
+            const file = slot.job.file;
+            slot.job = null;
+            done(reply.index, reply.record ?? failedRecordFor(file, 'file.unreadable', `${file.path}：解析程序出错（${reply.error}）`, `${file.path}: the parser failed (${reply.error})`));
+          }
+        }
+      }
+      const now = Date.now();
+      for (const [i, slot] of slots.entries()) {
+        if (slot.job && now > slot.job.deadline) {
+          done(slot.job.index, timedOutRecord(slot.job.file, options.timeoutMs));
+          void slot.worker.terminate();
+          slots[i] = spawn(signal, options.workerUrl ?? WORKER_URL);
+        } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
+          throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${WORKER_URL.pathname})`);
+        }
+      }
+      for (const slot of slots) {
+        if (!slot.ready || slot.job || exhausted) continue;
+        const job = next();
+        if (!job) exhausted = true;
+        else {
+          slot.job = { ...job, deadline: Date.now() + options.timeoutMs };
+          slot.port.postMessage({ index: job.index, file: job.file });
+        }
+      }
+      if (exhausted && slots.every((s) => !s.job)) return;
+      const nearest = Math.min(...slots.map((s) => (s.job ? s.job.deadline - Date.now() : 200)));
+      Atomics.wait(flag, 0, seen, Math.max(1, Math.min(200, nearest + 1)));
+    }
+  } finally {
+    for (const slot of slots) {
+      slot.port.close();
+      void slot.worker.terminate();
+    }
+  }
+}

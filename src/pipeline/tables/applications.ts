@@ -1,0 +1,56 @@
+/** Table 三 (applications): rows by label, the seven applicant columns in template order, the arithmetic to settle glued or short rows. */
+import { APPLICANTS, APPLICATION_ROWS, applicationRowsFor, type TemplateCode } from '../../schema/codes.ts';
+import { applicationIdentities } from '../../schema/identities.ts';
+import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
+import { findRows } from './labels.ts';
+import { resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
+import { readRow, type RowReading } from './split.ts';
+import type { Token } from './tokens.ts';
+
+const COLUMNS = APPLICANTS.map((a) => a.code);
+const NO_SIGNS = { signed: () => false, decimal: () => false };
+
+export interface TableRead<C> {
+  table: ParsedTable<C>;
+  notes: RowNote[];
+  /** Column codes by index, for findings. */
+  columns: readonly string[];
+}
+
+/** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row with values is 2019's. */
+function templateOf(found: Map<string, Token[]>): TemplateCode | null {
+  if (['other_no_correction', 'other_fee_unpaid'].some((c) => found.has(c))) return '2021';
+  const other = found.get('other_handling');
+  if (other && other.some((t) => t.kind !== 'blank')) return '2019';
+  return null;
+}
+
+export function readApplications(tokens: Token[] | null, fallback: TemplateCode): TableRead<ApplicationCell> {
+  const rows = tokens ? findRows(tokens, APPLICATION_ROWS) : [];
+  const found = new Map(rows.map((r) => [r.code, r.values as Token[]]));
+  const detected = templateOf(found);
+  const template = detected ?? fallback;
+  const defs = applicationRowsFor(template);
+  const readings = new Map<string, RowReading | null>();
+  for (const def of defs) {
+    const values = found.get(def.code);
+    readings.set(def.code, values ? readRow(values as Parameters<typeof readRow>[0], COLUMNS.length, NO_SIGNS) : null);
+  }
+  const identities: GridIdentity[] = applicationIdentities(template).map((id) => ({
+    left: id.left.map((k) => [k.row, COLUMNS.indexOf(k.applicant)]),
+    right: id.right.map((k) => [k.row, COLUMNS.indexOf(k.applicant)]),
+  }));
+  const { cells, notes } = resolveRows(readings, () => COLUMNS.length, identities);
+  const out: ApplicationCell[] = [];
+  for (const def of defs) {
+    const row = cells.get(def.code);
+    COLUMNS.forEach((applicant, i) => {
+      const c = row?.[i];
+      out.push({ row: def.code as ApplicationCell['row'], applicant, ...(c ?? { status: 'missing', value: null, raw: null, unit: null }) });
+    });
+  }
+  const anyPrinted = out.some((c) => c.status !== 'missing' && c.status !== 'blank');
+  const status = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
+  if (status !== 'present') for (const c of out) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
+  return { table: { status, template: status === 'present' ? (detected ?? fallback) : detected, cells: out }, notes, columns: COLUMNS };
+}

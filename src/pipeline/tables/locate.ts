@@ -1,0 +1,83 @@
+/**
+ * Where tables 二, 三 and 四 are, from the template's own anchors: the part
+ * titles, 第二十条第(一)项, 申请人情况 / 本年新收, the 行政复议 header, and the
+ * title of part 五 after them. Anchors are searched in template order, each
+ * after the one before, so a narrative mention in part 一 (没有被申请行政复议)
+ * is not taken for a table.
+ */
+import type { Section } from '../../schema/types.ts';
+
+export interface Regions {
+  proactive: string | null;
+  applications: string | null;
+  review: string | null;
+}
+
+// Part titles may carry markdown marks (## **三、…**) and full- or half-width punctuation after the numeral.
+const P2_TITLE = /二\s*[、.．,，]\s*[*_\s]*主动公开政府信息情况/;
+const ART20_1 = /第\s*二\s*十\s*条\s*第\s*[（(]\s*一\s*[)）]\s*项/;
+const P3_TITLE = /三\s*[、.．,，]\s*[*_\s]*收到和处理政府信息公开申请情况/;
+const P3_HEADER = /申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收/;
+// 四、政府信息公开行政复议、行政诉讼情况 / 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况
+const P4_TITLE = /四\s*[、.．,，]\s*[*_\s]*[^\n。四]{0,16}?行政复议/;
+const P4_HEADER = /行\s*政\s*复\s*议/;
+const CARRIED_OUT = /结\s*转\s*下\s*年\s*度/;
+// Part 五's title, in its usual wordings; else part 六.
+const P5_TITLE = /五\s*[、.．,，]\s*[*_\s]*(?:存在|主要问题|[^\n。]{0,8}问题|[^\n。]{0,8}改进)/;
+const P6_TITLE = /六\s*[、.．,，]\s*[*_\s]*其他需要报告/;
+
+function search(text: string, re: RegExp, from: number): number {
+  if (from < 0) return -1;
+  const m = re.exec(text.slice(from));
+  return m ? from + m.index : -1;
+}
+
+function firstOf(...positions: number[]): number {
+  const found = positions.filter((p) => p >= 0);
+  return found.length ? Math.min(...found) : -1;
+}
+
+/** The three table regions of a full text. */
+export function locateInText(text: string): Regions {
+  const p2 = firstOf(search(text, P2_TITLE, 0), search(text, ART20_1, 0));
+  let p3 = search(text, P3_TITLE, Math.max(p2, 0));
+  if (p3 < 0) p3 = search(text, P3_HEADER, Math.max(p2, 0));
+  const after3 = p3 >= 0 ? p3 : Math.max(p2, 0);
+  let p4 = search(text, P4_TITLE, after3);
+  if (p4 < 0) {
+    const carried = search(text, CARRIED_OUT, after3);
+    p4 = search(text, P4_HEADER, carried >= 0 ? carried : after3);
+  }
+  const after4 = Math.max(p4, p3, p2, 0);
+  let end = search(text, P5_TITLE, after4 + 1);
+  if (end < 0) end = search(text, P6_TITLE, after4 + 1);
+  if (end < 0) end = text.length;
+  const cut = (from: number, ...to: number[]): string | null => {
+    if (from < 0) return null;
+    const stop = firstOf(...to.filter((t) => t > from));
+    return text.slice(from, stop >= 0 ? stop : end);
+  };
+  return {
+    proactive: cut(p2, p3, p4, end),
+    applications: cut(p3, p4, end),
+    review: p4 >= 0 ? text.slice(p4, end > p4 ? end : text.length) : null,
+  };
+}
+
+const SECTION_ANCHOR: Record<keyof Regions, { code: Section['code']; anchor: RegExp }> = {
+  proactive: { code: 'proactive_disclosure', anchor: ART20_1 },
+  applications: { code: 'applications', anchor: P3_HEADER },
+  review: { code: 'review_litigation', anchor: P4_HEADER },
+};
+
+/** Section text when the segmenter found the part and it holds the table's anchor; else the full text. */
+export function locateTables(sections: Section[], text: string): Regions {
+  const fromText = locateInText(text);
+  const out: Regions = { ...fromText };
+  for (const key of Object.keys(SECTION_ANCHOR) as (keyof Regions)[]) {
+    const { code, anchor } = SECTION_ANCHOR[key];
+    const section = sections.find((s) => s.code === code && s.status === 'present');
+    if (section && anchor.test(section.text)) out[key] = section.text;
+  }
+  return out;
+}

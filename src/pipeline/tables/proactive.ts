@@ -1,0 +1,71 @@
+/** Table 二 (Article 20): categories by label, measures by template, amounts to yuan. */
+import { PROACTIVE_CATEGORIES, proactiveCategoriesFor, type MeasureCode, type ProactiveCategoryDef, type TemplateCode } from '../../schema/codes.ts';
+import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
+import type { TableRead } from './applications.ts';
+import { findRows } from './labels.ts';
+import { resolveRows, type RowNote } from './resolve.ts';
+import { readRow, type RowReading } from './split.ts';
+import type { Token } from './tokens.ts';
+import { toYuan } from './values.ts';
+
+// Header words that only one template prints in table 二.
+const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '本年处理决定数量'];
+const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额', '政府集中采购', '对外管理服务事项'];
+
+export function proactiveTemplateOf(tokens: Token[]): TemplateCode | null {
+  const text = tokens.map((t) => (t.kind === 'text' ? t.norm : '|')).join('');
+  const count = (markers: string[]) => markers.filter((m) => text.includes(m)).length;
+  const a = count(MARKERS_2021);
+  const b = count(MARKERS_2019);
+  if (a === b) return null;
+  return a > b ? '2021' : '2019';
+}
+
+/** The money unit a header or label prints: (单位：万元), 金额（元）. */
+function unitIn(text: string): string | null {
+  if (text.includes('万元')) return '万元';
+  // 元 as a unit: after 单位 or in brackets, not inside a word such as 单元.
+  if (/单位:?元|\(元\)|金额元/.test(text)) return '元';
+  return null;
+}
+
+export function readProactive(tokens: Token[] | null, fallback: TemplateCode): TableRead<ProactiveCell> & { detected: TemplateCode | null } {
+  const rows = tokens ? findRows(tokens, PROACTIVE_CATEGORIES) : [];
+  const detected = tokens ? proactiveTemplateOf(tokens) : null;
+  const template = detected ?? fallback;
+  const defs = proactiveCategoriesFor(template);
+  const measuresOf = (def: ProactiveCategoryDef) => def.measures[template] as readonly MeasureCode[];
+  const readings = new Map<string, RowReading | null>();
+  const headerUnit = new Map<string, string | null>();
+  for (const def of defs) {
+    const row = rows.find((r) => r.code === def.code);
+    const measures = measuresOf(def);
+    const rules = { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' };
+    readings.set(def.code, row ? readRow(row.values, measures.length, rules) : null);
+    headerUnit.set(def.code, row ? unitIn(row.context) : null);
+  }
+  const { cells, notes } = resolveRows(readings, (code) => measuresOf(defs.find((d) => d.code === code)!).length, []);
+  const out: ProactiveCell[] = [];
+  for (const def of defs) {
+    const row = cells.get(def.code);
+    measuresOf(def).forEach((measure, i) => {
+      const c = row?.[i] ?? { status: 'missing' as const, value: null, raw: null, unit: null };
+      const cell: ProactiveCell = { item: def.item as ProactiveCell['item'], category: def.code as ProactiveCell['category'], measure, ...c };
+      if (measure === 'amount') {
+        const unit = c.unit ?? headerUnit.get(def.code) ?? null;
+        cell.unit = unit;
+        if (cell.value !== null) cell.value = toYuan(cell.value, unit);
+      } else cell.unit = null;
+      out.push(cell);
+    });
+  }
+  const anyPrinted = out.some((c) => c.status !== 'missing' && c.status !== 'blank');
+  const status: ParsedTable<ProactiveCell>['status'] = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
+  if (status !== 'present') for (const c of out) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
+  return {
+    table: { status, template: status === 'present' ? template : detected, cells: out },
+    notes: notes as RowNote[],
+    columns: [],
+    detected,
+  };
+}

@@ -1,0 +1,234 @@
+/**
+ * Choosing among the readings of rows printed with fewer values than cells,
+ * by the table's own arithmetic. Identities are applied from the most local
+ * outward: first those inside the row (its total column), then the column
+ * identities (勾稽 balance, outcome sum) together with every other row. A
+ * value is kept only when all surviving readings agree on it; counts are never
+ * negative. Nothing here guesses: no surviving reading, or several that
+ * disagree, leaves the cell unreadable.
+ */
+import type { CellStatus } from '../../schema/codes.ts';
+import type { RowReading, Slot } from './split.ts';
+import type { Piece } from './values.ts';
+
+export interface GridIdentity {
+  left: [string, number][];
+  right: [string, number][];
+}
+
+export interface ResolvedCell {
+  status: CellStatus;
+  value: number | null;
+  raw: string | null;
+  unit: string | null;
+}
+
+export interface RowNote {
+  row: string;
+  imputed: number[];
+  unreadable: number[];
+  /** Printed text the row's values came from. */
+  printed: string;
+  readings: number;
+  surviving: number;
+  /** 'glued' digits or cells 'left_out'. */
+  cause: 'glued' | 'left_out' | 'overflow';
+  /** Identities that decided, e.g. row_total. */
+  decidedBy: 'row' | 'columns' | null;
+}
+
+/** undefined: a cell left out, solvable; null: no number (blank, not applicable, unreadable). */
+type Cell = number | null | undefined;
+type Grid = Map<string, Cell[]>;
+
+const MAX_COMBINATIONS = 20_000;
+
+function pieceValue(p: Piece): number | null {
+  return p.kind === 'num' ? p.value : null;
+}
+
+function slotValues(reading: Slot[]): Cell[] {
+  return reading.map((s) => (s === null ? undefined : pieceValue(s)));
+}
+
+/** Solve identities with one unknown cell, then check those fully known. False on a contradiction. */
+function propagate(grid: Grid, identities: GridIdentity[]): boolean {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of identities) {
+      let sum = 0;
+      let unknown: [string, number, number] | null = null;
+      let unknowns = 0;
+      let unusable = false;
+      const visit = (cells: [string, number][], sign: number): void => {
+        for (const [row, col] of cells) {
+          const v = grid.get(row)?.[col];
+          if (v === null || (v === undefined && !grid.has(row))) unusable = true;
+          else if (v === undefined) {
+            unknowns += 1;
+            unknown = [row, col, sign];
+          } else sum += sign * v;
+        }
+      };
+      visit(id.left, 1);
+      visit(id.right, -1);
+      if (unusable || unknowns > 1) continue;
+      if (unknowns === 0) {
+        if (Math.abs(sum) > 1e-9) return false;
+        continue;
+      }
+      const [row, col, sign] = unknown!;
+      const value = -sum / sign;
+      if (value < 0 || Math.abs(value - Math.round(value)) > 1e-9) return false;
+      grid.get(row)![col] = Math.round(value);
+      changed = true;
+    }
+  }
+  return true;
+}
+
+function signature(cells: Cell[]): string {
+  return cells.map((c) => (c === undefined ? '?' : c === null ? '-' : String(c))).join(',');
+}
+
+function distinct(vectors: Cell[][]): Cell[][] {
+  const seen = new Map<string, Cell[]>();
+  for (const v of vectors) if (!seen.has(signature(v))) seen.set(signature(v), v);
+  return [...seen.values()];
+}
+
+export function resolveRows(
+  rows: Map<string, RowReading | null>,
+  width: (row: string) => number,
+  identities: GridIdentity[],
+): { cells: Map<string, ResolvedCell[]>; notes: RowNote[] } {
+  const grid: Grid = new Map();
+  const pending = new Map<string, Cell[][]>();
+  const decided = new Map<string, 'row' | 'columns' | null>();
+  for (const [key, reading] of rows) {
+    if (reading?.kind === 'cells') grid.set(key, reading.cells.map(pieceValue));
+    else grid.set(key, Array.from({ length: width(key) }, () => null));
+  }
+  // 1. Identities inside the row.
+  for (const [key, reading] of rows) {
+    if (reading?.kind !== 'readings') continue;
+    const local = identities.filter((id) => [...id.left, ...id.right].every(([r]) => r === key));
+    const kept: Cell[][] = [];
+    for (const r of reading.readings) {
+      const g: Grid = new Map([[key, slotValues(r)]]);
+      if (propagate(g, local)) kept.push(g.get(key)!);
+    }
+    const unique = distinct(kept);
+    if (unique.length === 1 && unique[0]!.every((c) => c !== undefined)) {
+      grid.set(key, unique[0]!);
+      decided.set(key, reading.readings.length > 1 || local.length > 0 ? 'row' : null);
+    } else if (unique.length > 0) pending.set(key, unique);
+  }
+  // 2. Column identities, all undecided rows together.
+  const finals = new Map<string, Cell[][]>();
+  // Rows no identity touches keep all their readings; only linked rows are combined.
+  const linked = new Set(identities.flatMap((id) => [...id.left, ...id.right].map(([r]) => r)));
+  for (const [k, v] of pending) if (!linked.has(k)) finals.set(k, v);
+  const keys = [...pending.keys()].filter((k) => linked.has(k));
+  const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
+  if (keys.length > 0 && total <= MAX_COMBINATIONS) {
+    for (const k of keys) finals.set(k, []);
+    const walk = (i: number, chosen: Cell[][]): void => {
+      if (i === keys.length) {
+        const g: Grid = new Map([...grid].map(([k, v]) => [k, v.slice()]));
+        keys.forEach((k, j) => g.set(k, chosen[j]!.slice()));
+        if (!propagate(g, identities)) return;
+        keys.forEach((k) => finals.get(k)!.push(g.get(k)!));
+        return;
+      }
+      for (const v of pending.get(keys[i]!)!) walk(i + 1, [...chosen, v]);
+    };
+    walk(0, []);
+  }
+  for (const k of pending.keys()) decided.set(k, linked.has(k) ? 'columns' : null);
+  return finish(rows, grid, pending, finals, decided);
+}
+
+function finish(
+  rows: Map<string, RowReading | null>,
+  grid: Grid,
+  pending: Map<string, Cell[][]>,
+  finals: Map<string, Cell[][]>,
+  decided: Map<string, 'row' | 'columns' | null>,
+): { cells: Map<string, ResolvedCell[]>; notes: RowNote[] } {
+  const cells = new Map<string, ResolvedCell[]>();
+  const notes: RowNote[] = [];
+  for (const [key, reading] of rows) {
+    if (reading === null) continue;
+    if (reading.kind === 'cells') {
+      cells.set(key, reading.cells.map(printedCell));
+      continue;
+    }
+    const width = grid.get(key)!.length;
+    if (reading.kind === 'overflow') {
+      cells.set(key, Array.from({ length: width }, () => ({ status: 'unreadable', value: null, raw: reading.raw, unit: null })));
+      notes.push({ row: key, imputed: [], unreadable: range(width), printed: reading.raw, readings: 0, surviving: 0, cause: 'overflow', decidedBy: null });
+      continue;
+    }
+    const vectors = pending.has(key) ? (finals.get(key) ?? []) : grid.get(key)!.every((c) => c === null) ? [] : [grid.get(key)!];
+    const out: ResolvedCell[] = [];
+    const note: RowNote = {
+      row: key, imputed: [], unreadable: [], printed: reading.tokens.join(' '), readings: reading.readings.length,
+      surviving: distinct(vectors).length, cause: reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
+      decidedBy: decided.get(key) ?? null,
+    };
+    for (let col = 0; col < width; col++) {
+      const printed = agreedPiece(reading.readings, col);
+      if (printed) {
+        out.push(printedCell(printed));
+        continue;
+      }
+      const values = vectors.map((v) => v[col]);
+      const v0 = values[0];
+      if (values.length > 0 && typeof v0 === 'number' && values.every((v) => v === v0)) {
+        out.push({ status: 'imputed', value: v0, raw: sourcesOf(reading, col), unit: null });
+        note.imputed.push(col);
+      } else {
+        out.push({ status: 'unreadable', value: null, raw: sourcesOf(reading, col), unit: null });
+        note.unreadable.push(col);
+      }
+    }
+    cells.set(key, out);
+    if (note.imputed.length > 0 || note.unreadable.length > 0) notes.push(note);
+  }
+  return { cells, notes };
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** The piece every reading puts in this cell, when they all agree: then the text alone decides it. */
+function agreedPiece(readings: Slot[][], col: number): Piece | null {
+  if (readings.length === 0) return null;
+  const first = readings[0]![col];
+  if (!first) return null;
+  for (const r of readings) {
+    const s = r[col];
+    if (!s || s.raw !== first.raw || s.source !== first.source) return null;
+  }
+  return first;
+}
+
+/** The printed tokens a cell may have come from, for `raw`. */
+function sourcesOf(reading: Extract<RowReading, { kind: 'readings' }>, col: number): string | null {
+  const sources = new Set<number>();
+  for (const r of reading.readings) {
+    const s = r[col];
+    if (s) sources.add(s.source);
+  }
+  if (sources.size === 0) return reading.tokens.join(' ') || null;
+  return [...sources].sort((a, b) => a - b).map((i) => reading.tokens[i]).join(' ');
+}
+
+export function printedCell(p: Piece): ResolvedCell {
+  if (p.kind === 'blank') return { status: 'blank', value: null, raw: '', unit: null };
+  if (p.kind === 'na') return { status: 'not_applicable', value: null, raw: p.raw, unit: null };
+  return { status: 'reported', value: p.value, raw: p.raw, unit: p.unit };
+}

@@ -1,0 +1,65 @@
+/**
+ * Table 四 (review and litigation): one row of 15 values after its header,
+ * three proceedings × five results. The result order is read from the
+ * header when it names all five; proceedings keep the template's order.
+ */
+import { PROCEEDINGS, RESULTS, type ResultCode } from '../../schema/codes.ts';
+import { reviewIdentities } from '../../schema/identities.ts';
+import type { ParsedTable, ReviewCell } from '../../schema/types.ts';
+import type { TableRead } from './applications.ts';
+import { resolveRows } from './resolve.ts';
+import { readRow } from './split.ts';
+import type { Token } from './tokens.ts';
+
+const RESULT_LABELS: Record<ResultCode, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
+const HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(RESULT_LABELS)];
+
+/** Results in the order the header prints them (the first five distinct), else the template's. */
+export function resultOrder(header: string): ResultCode[] {
+  const hits = RESULTS.map((r) => ({ code: r.code, at: header.indexOf(RESULT_LABELS[r.code]) })).filter((h) => h.at >= 0);
+  if (hits.length !== RESULTS.length) return RESULTS.map((r) => r.code);
+  return hits.sort((a, b) => a.at - b.at).map((h) => h.code);
+}
+
+export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
+  const columns: string[] = [];
+  const cells: ReviewCell[] = [];
+  const first = tokens ? tokens.findIndex((t) => t.kind === 'num' || t.kind === 'na') : -1;
+  const headerEnd = first >= 0 ? first : (tokens?.length ?? 0);
+  const header = (tokens ?? []).slice(0, headerEnd).map((t) => (t.kind === 'text' ? t.norm : '')).join('');
+  const order = resultOrder(header);
+  for (const p of PROCEEDINGS) for (const r of order) columns.push(`${p.code}/${r}`);
+  const values: Exclude<Token, { kind: 'text' }>[] = [];
+  if (tokens && first >= 0) {
+    let start = first;
+    while (start > 0 && tokens[start - 1]!.kind === 'blank') start -= 1;
+    for (let k = start; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'text') {
+        // Labels between values (a table printed row by row) are skipped; other text ends the table.
+        if (HEADER_WORDS.some((w) => t.norm.includes(w)) && t.norm.length <= 12) continue;
+        break;
+      }
+      values.push(t);
+    }
+  }
+  // The results header (结果维持, 结果纠正 …) marks the table; the part title alone may head a sentence.
+  const hasHeader = RESULTS.filter((r) => r.code !== 'total' && header.includes(RESULT_LABELS[r.code])).length >= 2;
+  const reading = values.length && hasHeader ? readRow(values, columns.length, { signed: () => false, decimal: () => false }) : null;
+  const identities = reviewIdentities().map((id) => ({
+    left: id.left.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
+    right: id.right.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
+  }));
+  const resolved = resolveRows(new Map([['review', reading]]), () => columns.length, identities);
+  const row = resolved.cells.get('review');
+  for (const p of PROCEEDINGS) {
+    for (const r of RESULTS) {
+      const c = row?.[columns.indexOf(`${p.code}/${r.code}`)];
+      cells.push({ proceeding: p.code, result: r.code, ...(c ?? { status: 'missing', value: null, raw: null, unit: null }) });
+    }
+  }
+  const anyPrinted = cells.some((c) => c.status !== 'missing' && c.status !== 'blank');
+  const status: ParsedTable<ReviewCell>['status'] = anyPrinted ? 'present' : hasHeader ? 'empty' : 'missing';
+  if (status !== 'present') for (const c of cells) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
+  return { table: { status, template: null, cells }, notes: resolved.notes, columns };
+}

@@ -1,0 +1,152 @@
+/**
+ * Any table layout → one stream of tokens: text (labels), numbers, not-applicable
+ * marks and blank cells. Layout differences end here: one cell per line, `|`
+ * cells and filler rows, tab-separated rows, GFM pipe rows, HTML cells, space-
+ * separated PDF text and digits glued to labels all give the same stream.
+ */
+import { normaliseForMatch } from '../normalize.ts';
+
+export type Token =
+  | { kind: 'text'; text: string; norm: string }
+  | { kind: 'num'; raw: string }
+  | { kind: 'na'; raw: string }
+  | { kind: 'blank' };
+
+// A page number line from PDF text: "- 4 -", "— 4 —", "第 4 页", "第4页 共9页".
+const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
+// A GFM delimiter row: | --- | :---: |
+const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+// A number as printed: optional sign, digits (ASCII thousands separators allowed), optional decimals, optional money unit.
+const NUMBER_PIECE = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?/g;
+// Marks that stand for "not applicable" when they are the whole cell.
+const NOT_APPLICABLE = /^(?:[/\\]|[-—–―]{1,2}|无|不适用|暂无|\*)$/;
+// What follows a list number: "1.属于国家秘密", "2、重复申请" (a dot then a non-digit).
+const LIST_NUMBER_AFTER = /^[.．、](?=[^\d\s])/;
+
+/** Tokens of one piece of text that has no cell separators left in it. */
+export function tokeniseCell(cell: string, out: Token[]): void {
+  const piece = cell.trim();
+  if (piece === '') return;
+  if (NOT_APPLICABLE.test(piece)) {
+    out.push({ kind: 'na', raw: piece });
+    return;
+  }
+  let last = 0;
+  for (const m of piece.matchAll(NUMBER_PIECE)) {
+    const start = m.index;
+    let raw = m[0];
+    // "2." right before a label is the label's list number, not a value; "00000002.其他" keeps "0000000".
+    if (LIST_NUMBER_AFTER.test(piece.slice(start + raw.length)) && /^[+-]?\d+$/.test(raw)) {
+      if (raw.replace(/^[+-]/, '').length === 1) continue;
+      raw = raw.slice(0, -1);
+    }
+    pushText(piece.slice(last, start), out);
+    out.push({ kind: 'num', raw });
+    last = start + raw.length;
+  }
+  pushText(piece.slice(last), out);
+}
+
+function pushText(text: string, out: Token[]): void {
+  const t = text.trim();
+  if (t === '') return;
+  const norm = normaliseForMatch(t);
+  if (norm === '') return;
+  if (NOT_APPLICABLE.test(t)) {
+    out.push({ kind: 'na', raw: t });
+    return;
+  }
+  out.push({ kind: 'text', text: t, norm });
+}
+
+/** Cells of one line: tab- or pipe-separated when it has those, else one cell (spaces split later). */
+function cellsOfLine(line: string): { cells: string[]; separated: boolean } {
+  if (line.includes('\t')) return { cells: line.split('\t'), separated: true };
+  if (line.includes('|')) {
+    const parts = line.split('|');
+    // Leading and trailing pipes are delimiters, not empty cells.
+    if (parts.length > 0 && parts[0]!.trim() === '') parts.shift();
+    if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
+    return { cells: parts, separated: true };
+  }
+  return { cells: [line], separated: false };
+}
+
+/** HTML cell markup (when the html stage has not run) → `|` rows. */
+function htmlCellsToPipes(text: string): string {
+  if (!/<t[dh][\s>]/i.test(text)) return text;
+  return text
+    .replace(/<tr(?:\s[^>]{0,500})?>/gi, '\n|')
+    .replace(/<\/t[dh]\s*>/gi, '|')
+    .replace(/<\/tr\s*>|<br\s*\/?>/gi, '\n')
+    // Any other tag, attributes included, carries no cell content.
+    .replace(/<[^>]{0,500}>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The modal number of blank lines between two non-empty lines in a
+ * one-cell-per-line layout; a longer gap means empty cells.
+ */
+function cellPitch(lines: string[]): number {
+  const counts = new Map<number, number>();
+  let blanks = -1;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (blanks >= 0) blanks += 1;
+      continue;
+    }
+    if (blanks >= 0) counts.set(blanks, (counts.get(blanks) ?? 0) + 1);
+    blanks = 0;
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [gap, count] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
+    if (count > bestCount) {
+      best = gap;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+export function tokenise(region: string): Token[] {
+  const text = htmlCellsToPipes(region.normalize('NFKC')).replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const pitch = cellPitch(lines);
+  const out: Token[] = [];
+  let blanks = -1;
+  for (const line of lines) {
+    if (line.trim() === '') {
+      if (blanks >= 0) blanks += 1;
+      continue;
+    }
+    if (PAGE_NUMBER.test(line) || GFM_DELIMITER.test(line)) continue;
+    // Empty cells in a one-cell-per-line layout show as a longer run of blank lines.
+    if (pitch > 0 && blanks > pitch) {
+      const empty = Math.floor((blanks - pitch) / (pitch + 1));
+      for (let i = 0; i < empty; i++) out.push({ kind: 'blank' });
+    }
+    blanks = 0;
+    // A cell terminator with nothing before it (" |") is an empty cell in the one-cell-per-line pipe layout.
+    if (/^[ \t]+\|\s*$/.test(line)) {
+      out.push({ kind: 'blank' });
+      continue;
+    }
+    // Filler rows of pipes only: "|||".
+    if (/^[\s|]+$/.test(line)) continue;
+    const { cells, separated } = cellsOfLine(line);
+    for (const cell of cells) {
+      if (separated && cell.trim() === '') {
+        out.push({ kind: 'blank' });
+        continue;
+      }
+      // Spaces (including U+3000 after NFKC) separate numbers; labels keep theirs for matching.
+      for (const part of cell.split(/\s+/)) tokeniseCell(part, out);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/** Cell values: numbers as printed → numbers, money units → yuan. */
+
+export interface Piece {
+  /** What the report printed for this cell (one piece of a glued run when split). */
+  raw: string;
+  kind: 'num' | 'na' | 'blank';
+  value: number | null;
+  /** 元 / 万元 when printed in the cell. */
+  unit: string | null;
+}
+
+// A whole number cell: sign, digits (thousands separators allowed), decimals, money unit.
+const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元)?$/;
+
+export function parseNumber(raw: string): { value: number; unit: string | null; signed: boolean; decimal: boolean } | null {
+  const m = NUMBER.exec(raw);
+  if (!m) return null;
+  const digits = m[2]!.replace(/,/g, '');
+  const value = Number(m[1] === '-' ? `-${digits}` : digits);
+  if (!Number.isFinite(value)) return null;
+  return { value, unit: m[3] ?? null, signed: m[1] !== '', decimal: digits.includes('.') };
+}
+
+/** Amount in a unit → yuan, shifting the decimal point in the string so 671.422 万元 is exactly 6714220. */
+export function toYuan(value: number, unit: string | null): number {
+  if (unit !== '万元') return value;
+  const s = String(Math.abs(value));
+  if (/e/i.test(s)) return value * 10000;
+  const [int, frac = ''] = s.split('.');
+  const padded = (frac + '0000').slice(0, 4);
+  const rest = frac.slice(4);
+  const yuan = Number(`${int}${padded}${rest ? `.${rest}` : ''}`);
+  return value < 0 ? -yuan : yuan;
+}
+
+/** Yuan → the unit it was printed in, as a plain decimal string (inverse of toYuan). */
+export function fromYuan(value: number, unit: string | null): string {
+  if (unit !== '万元') return String(value);
+  const neg = value < 0;
+  const s = String(Math.abs(value));
+  if (/e/i.test(s)) return String(value / 10000);
+  const [int, frac = ''] = s.split('.');
+  const whole = int!.padStart(5, '0');
+  const head = whole.slice(0, -4).replace(/^0+(?=\d)/, '');
+  const tail = (whole.slice(-4) + frac).replace(/0+$/, '');
+  return `${neg ? '-' : ''}${head}${tail ? `.${tail}` : ''}`;
+}
+
+export function pieceOf(raw: string): Piece {
+  const n = parseNumber(raw);
+  if (!n) return { raw, kind: 'na', value: null, unit: null };
+  return { raw, kind: 'num', value: n.value, unit: n.unit };
+}
+
+export const BLANK_PIECE: Piece = { raw: '', kind: 'blank', value: null, unit: null };

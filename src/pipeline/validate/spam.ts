@@ -1,0 +1,101 @@
+/**
+ * narrative.injected_spam: gambling or porn vocabulary (spam-terms.ts)
+ * injected into the page, e.g. 立博平台 put in place of 政务公开. One finding
+ * per part of the report that carries it, naming each matched text and how
+ * often it occurs; hits outside the six parts (title, preamble, footer) are
+ * reported at location `text`.
+ */
+import { normaliseForMatch } from '../normalize.ts';
+import type { Finding, Section } from '../../schema/types.ts';
+import { makeFinding } from '../findings.ts';
+import { sectionLabel } from './labels.ts';
+import { SPAM_TERMS, type SpamTerm } from './spam-terms.ts';
+
+export interface SpamHit {
+  /** The matched text, normalised (NFKC, no whitespace, lower case). */
+  text: string;
+  count: number;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Where the entry matches at `start`, or null when its context rules it out. */
+function matchAt(s: string, start: number, t: SpamTerm): Span | null {
+  let end = start + t.term.length;
+  if (t.followedBy) {
+    let found = -1;
+    for (let gap = 0; gap <= (t.followWithin ?? 0) && found < 0; gap++) {
+      const w = t.followedBy.find((x) => s.startsWith(x, end + gap));
+      if (w) found = end + gap + w.length;
+    }
+    if (found < 0) return null;
+    end = found;
+  }
+  if (t.notNear) {
+    const near = t.nearWithin ?? 0;
+    const window = s.slice(Math.max(0, start - near), end + near);
+    if (t.notNear.some((w) => window.includes(w))) return null;
+  }
+  return { start, end };
+}
+
+function spansOf(s: string): Span[] {
+  const spans: Span[] = [];
+  for (const t of SPAM_TERMS) {
+    for (let i = s.indexOf(t.term); i >= 0; i = s.indexOf(t.term, i + 1)) {
+      const span = matchAt(s, i, t);
+      if (span) spans.push(span);
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Overlapping matches (新葡京 inside 澳门新葡京) are one hit.
+  const merged: Span[] = [];
+  for (const sp of spans) {
+    const last = merged[merged.length - 1];
+    if (last && sp.start < last.end) last.end = Math.max(last.end, sp.end);
+    else merged.push({ ...sp });
+  }
+  return merged;
+}
+
+/** Spam in one text, counted by matched text, in order of first occurrence. */
+export function findSpam(text: string): SpamHit[] {
+  const s = normaliseForMatch(text).toLowerCase();
+  const counts = new Map<string, number>();
+  for (const sp of spansOf(s)) {
+    const hit = s.slice(sp.start, sp.end);
+    counts.set(hit, (counts.get(hit) ?? 0) + 1);
+  }
+  return [...counts].map(([t, count]) => ({ text: t, count }));
+}
+
+function spamFinding(location: string, where: { zh: string; en: string }, hits: SpamHit[]): Finding {
+  const zh = hits.map((h) => `“${h.text}”${h.count}处`).join('、');
+  const en = hits.map((h) => `“${h.text}” ×${h.count}`).join(', ');
+  return makeFinding('narrative.injected_spam', {
+    location,
+    actual: hits.map((h) => `${h.text}×${h.count}`).join('; '),
+    zh: `${where.zh}：含有与政府报告无关的注入内容（赌博或色情网站用语）：${zh}`,
+    en: `${where.en}: carries text that does not belong to a government report (gambling or porn site words): ${en}`,
+  });
+}
+
+export function checkSpam(sections: readonly Section[], fullText: string): Finding[] {
+  const out: Finding[] = [];
+  const inParts = new Map<string, number>();
+  for (const sec of sections) {
+    if (sec.status !== 'present') continue;
+    const hits = findSpam(sec.text);
+    for (const h of hits) inParts.set(h.text, (inParts.get(h.text) ?? 0) + h.count);
+    if (hits.length > 0) out.push(spamFinding(`section/${sec.code}`, sectionLabel(sec.code), hits));
+  }
+  // What the whole text has beyond the parts: title, preamble, footer, or all of it when no part was found.
+  const rest = findSpam(fullText)
+    .map((h) => ({ text: h.text, count: h.count - (inParts.get(h.text) ?? 0) }))
+    .filter((h) => h.count > 0);
+  if (rest.length > 0) out.push(spamFinding('text', { zh: '正文六个部分以外的文字（标题、前言或页脚）', en: 'text outside the six parts (title, preamble or footer)' }, rest));
+  return out;
+}

@@ -1,0 +1,69 @@
+/** Agencies as the site lists them: every report with an agency_id, grouped; the rest listed apart. Pure. */
+import type { AdminLevel } from '../schema/codes.ts';
+import type { ReportSummary } from './load.ts';
+
+export interface AgencyView {
+  agency_id: string;
+  name: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  admin_level: AdminLevel | null;
+  /** Report ids, oldest year first (ties by id). */
+  report_ids: string[];
+  years: number[];
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function yearKey(r: ReportSummary): number {
+  return r.metadata.year ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Groups reports by agency; name and region come from the latest report that states them. */
+export function groupAgencies(reports: readonly ReportSummary[]): AgencyView[] {
+  const groups = new Map<string, ReportSummary[]>();
+  for (const r of reports) {
+    if (!r.agency_id) continue;
+    const list = groups.get(r.agency_id) ?? [];
+    list.push(r);
+    groups.set(r.agency_id, list);
+  }
+  const agencies: AgencyView[] = [];
+  for (const [agency_id, list] of groups) {
+    list.sort((a, b) => yearKey(a) - yearKey(b) || byKey(a.report_id, b.report_id));
+    const latest = [...list].reverse();
+    const pick = <T,>(f: (r: ReportSummary) => T | null): T | null => latest.map(f).find((v) => v !== null && v !== undefined) ?? null;
+    agencies.push({
+      agency_id,
+      name: pick((r) => r.metadata.agency_name) ?? agency_id,
+      province: pick((r) => r.metadata.province),
+      city: pick((r) => r.metadata.city),
+      county: pick((r) => r.metadata.county),
+      admin_level: pick((r) => r.metadata.admin_level),
+      report_ids: list.map((r) => r.report_id),
+      years: [...new Set(list.map((r) => r.metadata.year).filter((y): y is number => y !== null))],
+    });
+  }
+  return agencies.sort((a, b) => byKey(a.agency_id, b.agency_id));
+}
+
+/** Reports whose agency could not be identified: listed on their own page, never dropped. */
+export function unidentifiedReports(reports: readonly ReportSummary[]): ReportSummary[] {
+  return reports.filter((r) => !r.agency_id);
+}
+
+export function agencyPath(agencyId: string): string {
+  return `/agencies/${encodeURIComponent(agencyId)}/`;
+}
+
+/** Where a report is shown: its agency page, or the page of unidentified reports. */
+export function reportPath(r: Pick<ReportSummary, 'agency_id' | 'report_id'>): string {
+  const page = r.agency_id ? agencyPath(r.agency_id) : '/reports/unidentified/';
+  return `${page}#${encodeURIComponent(r.report_id)}`;
+}
+
+/** Anchor of a narrative part, as the search index links to it. */
+export function sectionAnchor(reportId: string, sectionCode: string): string {
+  return `${reportId}--${sectionCode}`;
+}

@@ -1,0 +1,78 @@
+/** The shape of an aggregated table: a DatasetDef (so the CSV writer and the page share its columns) plus rows. */
+import { REPORTS, type ColumnDef, type DatasetDef } from '../schema/datasets.ts';
+
+export type AggValue = string | number | null;
+export type AggRow = Record<string, AggValue>;
+
+export interface AggColumn extends ColumnDef {
+  /** Shown as a percentage; the CSV keeps the fraction. */
+  percent?: boolean;
+}
+
+export interface AggTable extends DatasetDef {
+  slug: string;
+  /** What the table shows and how it is computed, in Chinese. */
+  description: string;
+  notes: string[];
+  columns: AggColumn[];
+  rows: AggRow[];
+  /** Column → row → link target, e.g. an agency page. */
+  links?: Record<string, (row: AggRow) => string | null>;
+}
+
+/** A column of reports.csv (year, province, admin_level, template …) with its titles from datasets.ts. */
+export function reportColumn(name: string): AggColumn {
+  const c = REPORTS.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`reports.csv has no column ${name}`);
+  return { ...c };
+}
+
+export const col = (name: string, type: ColumnDef['type'], zh: string, en: string, percent = false): AggColumn => ({ name, type, zh, en, percent });
+
+/** Adds up the known values; null when none is known (never a made-up 0). */
+export function sumKnown(values: readonly (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Rounds a ratio for output so the CSV is byte-identical across platforms. */
+export function ratio(n: number | null, d: number | null): number | null {
+  if (n === null || d === null || d === 0) return null;
+  return Math.round((n / d) * 10000) / 10000;
+}
+
+/** Groups items by a composite key, keys sorted (numbers numerically, unknown last). */
+export function groupBy<T>(items: readonly T[], key: (t: T) => AggValue[]): { key: AggValue[]; items: T[] }[] {
+  const map = new Map<string, { key: AggValue[]; items: T[] }>();
+  for (const item of items) {
+    const k = key(item);
+    const id = JSON.stringify(k);
+    const g = map.get(id) ?? { key: k, items: [] };
+    g.items.push(item);
+    map.set(id, g);
+  }
+  return [...map.values()].sort((a, b) => compareKeys(a.key, b.key));
+}
+
+export function compareValues(a: AggValue, b: AggValue): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+function compareKeys(a: AggValue[], b: AggValue[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const c = compareValues(a[i] ?? null, b[i] ?? null);
+    if (c !== 0) return c;
+  }
+  return 0;
+}

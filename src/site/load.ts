@@ -1,0 +1,85 @@
+/**
+ * The site's only reader of prepared data (public/data, or NIANBAO_DATA_DIR).
+ * Reports stay out of Astro content collections: each page reads its own JSON,
+ * and aggregates read slim summaries (the record without narrative text).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ReportRecord } from '../schema/types.ts';
+
+export function dataDir(): string {
+  return resolve(process.env.NIANBAO_DATA_DIR ?? 'public/data');
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function listReportIds(dir = dataDir()): string[] {
+  const reports = join(dir, 'reports');
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort(byId);
+}
+
+export function loadReport(id: string, dir = dataDir()): ReportRecord {
+  return JSON.parse(readFileSync(join(dir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
+}
+
+/** A report without its narrative text and removed chrome: what lists and aggregates need. */
+export type ReportSummary = Omit<ReportRecord, 'sections' | 'removed_chrome'> & {
+  sections: Omit<ReportRecord['sections'][number], 'text'>[];
+};
+
+export function summarize(r: ReportRecord): ReportSummary {
+  const { sections, removed_chrome: _removed, ...rest } = r;
+  return { ...rest, sections: sections.map(({ text: _text, ...s }) => s) };
+}
+
+const summaryCache = new Map<string, ReportSummary[]>();
+
+/** Every report's summary, read one file at a time, cached for the build. */
+export function loadSummaries(dir = dataDir()): ReportSummary[] {
+  const cached = summaryCache.get(dir);
+  if (cached) return cached;
+  const summaries = listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
+  summaryCache.set(dir, summaries);
+  return summaries;
+}
+
+export interface DataFile {
+  /** Path under /data/, with `/`. */
+  name: string;
+  bytes: number;
+  rows: number | null;
+  sha256: string | null;
+}
+
+/** files.json (written by the datasets stage) when there, else the files found on disk (no row counts). */
+export function loadFileList(dir = dataDir()): DataFile[] {
+  const manifest = join(dir, 'files.json');
+  if (existsSync(manifest)) {
+    const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as unknown;
+    const list = (Array.isArray(parsed) ? parsed : (parsed as { files?: unknown[] }).files ?? []) as Partial<DataFile>[];
+    return list
+      .filter((f): f is Partial<DataFile> & { name: string } => typeof f.name === 'string')
+      .map((f) => ({ name: f.name, bytes: f.bytes ?? 0, rows: f.rows ?? null, sha256: f.sha256 ?? null }));
+  }
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort(byId)
+    .map((name) => ({ name, bytes: statSync(join(dir, name)).size, rows: null, sha256: null }));
+}
+
+export function dataFileExists(name: string, dir = dataDir()): boolean {
+  return existsSync(join(dir, name));
+}
+
+/** The data package's version (datapackage.json), or null before the datasets stage writes it. */
+export function dataVersion(dir = dataDir()): string | null {
+  const path = join(dir, 'datapackage.json');
+  if (!existsSync(path)) return null;
+  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : null;
+}

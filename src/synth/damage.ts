@@ -1,0 +1,118 @@
+/**
+ * Damage a generated report the way real ones are damaged (digits glued
+ * across a row, a row with one cell fewer, a cell printed `/`, table 四 with
+ * no numbers, no tables at all) and derive the ground truth: which cells a
+ * correct parser can know, with which value and status.
+ */
+import { APPLICANTS, type TemplateCode } from '../schema/codes.ts';
+import { applicationIdentities, reviewIdentities } from '../schema/identities.ts';
+import type { CellValue, ReportTables } from '../schema/types.ts';
+import type { RowDamage } from './grid.ts';
+import { digitSplits, knowableValues, type Alternative, type Key, type LinearIdentity } from './knowable.ts';
+import type { Rng } from './prng.ts';
+
+export interface DamagePlan {
+  rows: Map<string, RowDamage>;
+  /** Tables printed with their headers but no numbers. */
+  empty: Set<keyof ReportTables>;
+  /** No tables at all (the report describes parts 二–四 in prose). */
+  noTables: boolean;
+  /** Noise labels for the truth file. */
+  labels: string[];
+}
+
+export interface Shares {
+  glued: number;
+  dropped: number;
+  notApplicable: number;
+  emptyReview: number;
+  noTables: number;
+}
+
+export const DEFAULT_SHARES: Shares = { glued: 0.12, dropped: 0.08, notApplicable: 0.1, emptyReview: 0.05, noTables: 0.03 };
+
+export function planDamage(rng: Rng, tables: ReportTables, shares: Shares): DamagePlan {
+  const plan: DamagePlan = { rows: new Map(), empty: new Set(), noTables: false, labels: [] };
+  if (rng.chance(shares.noTables)) {
+    plan.noTables = true;
+    plan.labels.push('no-tables');
+    return plan;
+  }
+  if (rng.chance(shares.emptyReview)) {
+    plan.empty.add('review_litigation');
+    plan.labels.push('empty-table');
+  }
+  const rows = [...new Set(tables.applications.cells.map((c) => c.row as string))];
+  if (rng.chance(shares.glued)) {
+    const onReview = !plan.empty.has('review_litigation') && rng.chance(0.2);
+    plan.rows.set(onReview ? 'review' : rng.pick(rows), { kind: 'glued' });
+    plan.labels.push('glued-cells');
+  }
+  if (rng.chance(shares.dropped)) {
+    const row = rng.pick(rows.filter((r) => !plan.rows.has(r)));
+    plan.rows.set(row, { kind: 'dropped', position: rng.int(0, APPLICANTS.length - 1) });
+    plan.labels.push('missing-cell');
+  }
+  if (rng.chance(shares.notApplicable)) {
+    // Agencies print `/` where a measure does not apply to them, most often rules (规章).
+    for (const c of tables.proactive_disclosure.cells.filter((x) => x.category === 'rules')) Object.assign(c, { value: null, status: 'not_applicable', raw: '/', unit: null });
+    plan.labels.push('not-applicable');
+  }
+  return plan;
+}
+
+function toLinear<K>(ids: { left: K[]; right: K[] }[], key: (k: K) => Key): LinearIdentity[] {
+  return ids.map((id) => ({ left: id.left.map(key), right: id.right.map(key) }));
+}
+
+/** Readings of one damaged row: every split of glued digits, or every place the dropped cell could have been. */
+function alternatives(keys: Key[], printed: number[], damage: RowDamage): Alternative[] {
+  if (damage.kind === 'glued') {
+    return digitSplits(printed.map(String).join(''), keys.length).map((split) => new Map(keys.map((k, i) => [k, split[i]!])));
+  }
+  const shown = printed.filter((_, i) => i !== damage.position);
+  return keys.map((_, gap) => new Map(keys.map((k, i) => [k, i === gap ? null : shown[i < gap ? i : i - 1]!])));
+}
+
+/** Marks the damaged cells of a table: imputed where the arithmetic fixes them, else unreadable/missing. */
+function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (c: C) => string, identities: LinearIdentity[], plan: DamagePlan): void {
+  const damagedRows = [...plan.rows.keys()].filter((r) => cells.some((c) => rowOf(c) === r));
+  if (damagedRows.length === 0) return;
+  const known = new Map<Key, number | null>();
+  for (const c of cells) if (!damagedRows.includes(rowOf(c))) known.set(keyOf(c), c.value);
+  const groups = damagedRows.map((r) => {
+    const rowCells = cells.filter((c) => rowOf(c) === r);
+    return alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), plan.rows.get(r)!);
+  });
+  const solved = knowableValues(identities, known, groups);
+  for (const c of cells) {
+    if (!damagedRows.includes(rowOf(c))) continue;
+    const v = solved.get(keyOf(c)) ?? null;
+    const kind = plan.rows.get(rowOf(c))!.kind;
+    Object.assign(c, v === null ? { value: null, status: kind === 'glued' ? 'unreadable' : 'missing' } : { value: v, status: 'imputed' });
+  }
+}
+
+function missingAll(tables: ReportTables, which: keyof ReportTables, status: 'missing' | 'empty'): void {
+  tables[which].status = status;
+  for (const c of tables[which].cells) Object.assign(c, { value: null, status: 'missing', raw: null, unit: null });
+}
+
+/** The truth tables after damage; `printed` tables (values as printed) are left unchanged. */
+export function truthTables(printed: ReportTables, template: TemplateCode, plan: DamagePlan): ReportTables {
+  const truth = structuredClone(printed);
+  if (plan.noTables) {
+    for (const t of ['applications', 'proactive_disclosure', 'review_litigation'] as const) {
+      missingAll(truth, t, 'missing');
+      truth[t].template = null;
+    }
+    return truth;
+  }
+  for (const t of plan.empty) missingAll(truth, t, 'empty');
+  resolve(truth.applications.cells, (c) => `${c.row}/${c.applicant}`, (c) => c.row, toLinear(applicationIdentities(template), (k) => `${k.row}/${k.applicant}`), plan);
+  if (!plan.empty.has('review_litigation')) {
+    resolve(truth.review_litigation.cells, (c) => `${c.proceeding}/${c.result}`, () => 'review', toLinear(reviewIdentities(), (k) => `${k.proceeding}/${k.result}`), plan);
+  }
+  return truth;
+}
+

@@ -1,0 +1,108 @@
+/**
+ * Which damaged cells the table's own arithmetic makes knowable.
+ *
+ * A damaged part of a table (digits glued across a row, a row with one cell
+ * fewer) has several readings ("alternatives"). A cell is knowable when every
+ * reading that is consistent with the identities fixes it to the same value.
+ * Unknowns are solved by propagation (an identity with exactly one unknown
+ * fixes it); counts must come out as non-negative integers.
+ */
+
+export type Key = string;
+export interface LinearIdentity {
+  left: readonly Key[];
+  right: readonly Key[];
+}
+/** One reading of a damaged part: a value for each of its cells, null where the reading leaves it unknown. */
+export type Alternative = ReadonlyMap<Key, number | null>;
+
+/** Most readings to try before giving up (then nothing damaged counts as knowable). */
+const MAX_COMBINATIONS = 20_000;
+
+/** Solves unknowns by propagation; null when the reading contradicts an identity. */
+function propagate(identities: readonly LinearIdentity[], values: Map<Key, number | null>): Map<Key, number | null> | null {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of identities) {
+      let unknown: Key | null = null;
+      let unknowns = 0;
+      let sign = 0;
+      let balance = 0;
+      for (const [keys, s] of [[id.left, 1], [id.right, -1]] as const) {
+        for (const k of keys) {
+          const v = values.get(k);
+          if (v === undefined) continue;
+          if (v === null) {
+            unknowns++;
+            unknown = k;
+            sign += s;
+          } else balance += s * v;
+        }
+      }
+      if (unknowns === 0) {
+        if (Math.abs(balance) > 1e-9) return null;
+      } else if (unknowns === 1 && sign !== 0) {
+        const v = -balance / sign;
+        if (v < 0 || !Number.isInteger(v)) return null;
+        values.set(unknown!, v);
+        changed = true;
+      }
+    }
+  }
+  return values;
+}
+
+/** Only identities that touch a damaged cell decide; a failure elsewhere is the source's, not ours. */
+function relevant(identities: readonly LinearIdentity[], damaged: ReadonlySet<Key>): LinearIdentity[] {
+  return identities.filter((id) => [...id.left, ...id.right].some((k) => damaged.has(k)));
+}
+
+/**
+ * @param known every undamaged cell's value (null for cells with no number)
+ * @param groups alternatives for each damaged part
+ * @returns for every damaged cell its value when knowable, else null
+ */
+export function knowableValues(identities: readonly LinearIdentity[], known: ReadonlyMap<Key, number | null>, groups: readonly (readonly Alternative[])[]): Map<Key, number | null> {
+  const damaged = new Set<Key>(groups.flatMap((g) => g.flatMap((alt) => [...alt.keys()])));
+  const ids = relevant(identities, damaged);
+  const result = new Map<Key, number | null>([...damaged].map((k) => [k, null]));
+  // Prune each group alone first: a reading that fails an identity on its own is never right.
+  const pruned = groups.map((g) => g.filter((alt) => propagate(ids, new Map([...known, ...alt])) !== null));
+  const combinations = pruned.reduce((n, g) => n * g.length, 1);
+  if (combinations === 0 || combinations > MAX_COMBINATIONS) return result;
+  let agreed: Map<Key, number | null> | null = null;
+  const choose = (i: number, acc: Map<Key, number | null>): void => {
+    if (i === pruned.length) {
+      const solved = propagate(ids, new Map(acc));
+      if (!solved) return;
+      if (!agreed) agreed = new Map([...damaged].map((k) => [k, solved.get(k) ?? null]));
+      else for (const k of damaged) if (agreed.get(k) !== (solved.get(k) ?? null)) agreed.set(k, null);
+      return;
+    }
+    for (const alt of pruned[i]!) choose(i + 1, new Map([...acc, ...alt]));
+  };
+  choose(0, new Map(known));
+  return agreed ?? result;
+}
+
+/** Every way to cut a digit string into `parts` non-negative integers without leading zeros. */
+export function digitSplits(digits: string, parts: number, limit = 100_000): number[][] {
+  const out: number[][] = [];
+  const walk = (from: number, acc: number[]) => {
+    if (out.length >= limit) return;
+    if (acc.length === parts - 1) {
+      const rest = digits.slice(from);
+      if (rest.length > 0 && (rest === '0' || rest[0] !== '0')) out.push([...acc, Number(rest)]);
+      return;
+    }
+    const maxLen = digits.length - from - (parts - 1 - acc.length);
+    for (let len = 1; len <= maxLen; len++) {
+      const piece = digits.slice(from, from + len);
+      if (len > 1 && piece[0] === '0') break;
+      walk(from + len, [...acc, Number(piece)]);
+    }
+  };
+  walk(0, []);
+  return out;
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAll, type ParseAllStats } from '../../../src/pipeline/parallel/index.ts';
+import { runPool } from '../../../src/pipeline/parallel/pool.ts';
+import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
+import type { ReportRecord } from '../../../src/schema/types.ts';
+import { writeCorpus } from '../../../src/synth/write.ts';
+
+let dir: string;
+let content: string;
+const stats = (): ParseAllStats => ({ parsed: 0, cached: 0, timedOut: 0 });
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nianbao-parallel-'));
+  content = writeCorpus(join(dir, 'corpus'), 'parallel-test', 12, undefined, false).content;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parseAll', () => {
+  it('gives the same records, in input order, across workers as in one thread', () => {
+    const paths = listContentFiles(content);
+    const manifest = readSourcesManifest(content);
+    const inline = parseAll(content, paths, manifest, { workers: 0, cacheDir: null });
+    const pooled = parseAll(content, paths, manifest, { workers: 2, cacheDir: null });
+    expect(pooled.map((r) => r.source_file)).toEqual(paths);
+    expect(JSON.stringify(pooled)).toBe(JSON.stringify(inline));
+  });
+
+  it('reuses cached records for unchanged files and parses only the changed one', () => {
+    const cacheDir = join(dir, 'cache');
+    const paths = listContentFiles(content);
+    const manifest = readSourcesManifest(content);
+    const first = stats();
+    const clean = parseAll(content, paths, manifest, { workers: 2, cacheDir }, first);
+    expect(first).toEqual({ parsed: 12, cached: 0, timedOut: 0 });
+    expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
+
+    const second = stats();
+    const again = parseAll(content, paths, manifest, { workers: 2, cacheDir }, second);
+    expect(second).toEqual({ parsed: 0, cached: 12, timedOut: 0 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(clean));
+
+    writeFileSync(join(content, paths[3]!), '一、总体情况\n本年度无变化。\n');
+    const third = stats();
+    const changed = parseAll(content, paths, manifest, { workers: 2, cacheDir }, third);
+    expect(third).toEqual({ parsed: 1, cached: 11, timedOut: 0 });
+    expect(changed[3]!.source_sha256).not.toBe(clean[3]!.source_sha256);
+    expect(JSON.stringify(changed.filter((_, i) => i !== 3))).toBe(JSON.stringify(clean.filter((_, i) => i !== 3)));
+  });
+});
+
+describe('runPool', () => {
+  it('turns a file that never finishes into a failed record with file.timeout, and finishes the rest', () => {
+    writeFileSync(join(content, 'hang.txt'), '一、总体情况\n');
+    const paths = ['hang.txt', ...listContentFiles(content).filter((p) => p !== 'hang.txt').slice(0, 3)];
+    const manifest = readSourcesManifest(content);
+    const records: ReportRecord[] = [];
+    let cursor = 0;
+    const started = Date.now();
+    runPool(
+      () => (cursor < paths.length ? { index: cursor, file: readInputFile(content, paths[cursor++]!, manifest) } : null),
+      (index, record) => (records[index] = record),
+      { workers: 2, timeoutMs: 1500, workerUrl: new URL('./hanging-worker.ts', import.meta.url) },
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(records[0]!.parse_status).toBe('failed');
+    expect(records[0]!.findings.map((f) => f.rule)).toEqual(['file.timeout']);
+    expect(records[0]!.findings[0]!.message_en).toContain('hang.txt');
+    for (const r of records.slice(1)) expect(r.findings.some((f) => f.rule === 'file.timeout')).toBe(false);
+    expect(records.map((r) => r.source_file)).toEqual(paths);
+  });
+});

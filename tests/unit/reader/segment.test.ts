@@ -1,0 +1,81 @@
+/** segment: the six parts by their numbered titles, in template order, never invented. */
+import { describe, expect, it } from 'vitest';
+import { findHeadingCandidates, segmentReport } from '../../../src/pipeline/segment.ts';
+
+const codes = (text: string) => segmentReport(text).value.map((s) => (s.status === 'present' ? s.title_found : null));
+
+const FULL = [
+  '一、总体情况', '正文一。', '二、主动公开政府信息情况', '表二', '三、收到和处理政府信息公开申请情况', '表三',
+  '四、政府信息公开行政复议、行政诉讼情况', '表四', '五、存在的主要问题及改进情况', '正文五。', '六、其他需要报告的事项', '无。',
+].join('\n');
+
+describe('segmentReport', () => {
+  it('finds the six parts and excludes each heading from its text', () => {
+    const parts = segmentReport(FULL).value;
+    expect(parts.map((p) => p.text)).toEqual(['正文一。', '表二', '表三', '表四', '正文五。', '无。']);
+    expect(segmentReport(FULL).findings).toEqual([]);
+  });
+
+  it('accepts numbering and punctuation variants and Markdown marks', () => {
+    const text = FULL.replace('一、', '## 一. ').replace('二、', '**二，').replace('主动公开政府信息情况', '主动公开政府信息情况**').replace('六、', '#### **六、').replace('报告的事项', '报告的事项**');
+    const parts = segmentReport(text).value;
+    expect(parts.every((p) => p.status === 'present')).toBe(true);
+    expect(parts[0]!.title_found).toBe('## 一. 总体情况');
+    expect(parts[1]!.title_found).toBe('**二，主动公开政府信息情况**');
+    expect(parts[5]!.title_found).toBe('#### **六、其他需要报告的事项**');
+    expect(parts[5]!.text).toBe('无。');
+  });
+
+  it('accepts the alternative titles of parts 四 and 五', () => {
+    const text = FULL.replace('四、政府信息公开行政复议、行政诉讼情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况').replace('五、存在的主要问题及改进情况', '五、存在问题及改进措施');
+    expect(codes(text)[3]).toBe('四、因政府信息公开工作被申请行政复议、提起行政诉讼情况');
+    expect(codes(text)[4]).toBe('五、存在问题及改进措施');
+  });
+
+  it('does not take sub-headings （一）… or table rows 一、本年新收… / 四、结转下年度继续办理 for parts', () => {
+    const text = [
+      '一、总体情况', '（二）主动公开政府信息情况', '说明。', '二、主动公开政府信息情况', '表二', '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开申请数量 | 5', '三、本年度办理结果 | 5', '四、结转下年度继续办理 | 0', '四、政府信息公开行政复议、行政诉讼情况', '表四',
+    ].join('\n');
+    const parts = segmentReport(text).value;
+    expect(parts[0]!.text).toBe('（二）主动公开政府信息情况\n说明。');
+    expect(parts[2]!.text).toBe('一、本年新收政府信息公开申请数量 | 5\n三、本年度办理结果 | 5\n四、结转下年度继续办理 | 0');
+    expect(parts[3]!.text).toBe('表四');
+  });
+
+  it('finds headings inside a single line, and not the titles listed in the intro without numerals', () => {
+    const text =
+      '本报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况和其他需要报告的事项等六个部分。' +
+      '一、总体情况2020年，我区公开信息。二、主动公开政府信息情况 第二十条规章000三、收到和处理政府信息公开申请情况（本列）一、本年新收政府信息公开申请数量200四、结转下年度继续办理 0 0 四、政府信息公开行政复议、行政诉讼情况行政复议000 五、存在的主要问题及改进情况（一）问题。六、其他需要报告的事项 无';
+    const parts = segmentReport(text).value;
+    expect(parts.map((p) => p.text)).toEqual([
+      '2020年，我区公开信息。', '第二十条规章000', '（本列）一、本年新收政府信息公开申请数量200四、结转下年度继续办理 0 0', '行政复议000', '（一）问题。', '无',
+    ]);
+  });
+
+  it('marks a part without heading as missing, with a finding, and never invents it', () => {
+    const text = FULL.split('\n').slice(0, 10).join('\n');
+    const result = segmentReport(text);
+    expect(result.value[5]).toEqual({ code: 'other_matters', number: 6, status: 'missing', title_found: null, text: '' });
+    expect(result.findings.map((f) => [f.rule, f.location])).toEqual([['section.missing', 'section/other_matters']]);
+    expect(result.value[4]!.text).toBe('正文五。');
+  });
+
+  it('keeps the order of the template: a part heading out of order is not a heading', () => {
+    const text = ['一、总体情况', '见下文五、存在的主要问题及改进情况。', '二、主动公开政府信息情况', '表二', '五、存在的主要问题及改进情况', '正文五。'].join('\n');
+    const parts = segmentReport(text).value;
+    expect(parts[0]!.text).toBe('见下文五、存在的主要问题及改进情况。');
+    expect(parts[4]!.text).toBe('正文五。');
+  });
+
+  it('a text with no part titles has every part missing', () => {
+    const result = segmentReport('会议纪要\n今天讨论了食堂的菜单。');
+    expect(result.value.every((s) => s.status === 'missing')).toBe(true);
+    expect(result.findings).toHaveLength(6);
+  });
+
+  it('candidates at the start of a line are stronger than those glued inside one', () => {
+    const c = findHeadingCandidates('x。二、主动公开政府信息情况\n二、主动公开政府信息情况');
+    expect(c.map((h) => h.strength)).toEqual([2, 3]);
+  });
+});
