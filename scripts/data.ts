@@ -1,10 +1,12 @@
 /**
  * npm run data [-- --content <dir> --out <dir> --strict]
  * Runs the whole pipeline and writes the datasets of the data contract.
+ * Parsing uses all cores and the parse cache (NIANBAO_WORKERS, NIANBAO_CACHE_DIR=off, NIANBAO_PARSE_TIMEOUT_MS).
  * A bad file is reported with its name and reason and the run goes on; the
  * exit status is non-zero only with --strict, when any error-level finding
  * (or a corrections entry that could not apply) exists.
  */
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline/run.ts';
 
@@ -16,6 +18,11 @@ const { values } = parseArgs({
   },
 });
 
+if (!existsSync(values.content!) || !statSync(values.content!).isDirectory()) {
+  console.error(`nianbao data: content folder ${values.content} does not exist or is not a folder`);
+  process.exit(2);
+}
+
 const summary = runPipeline({ content: values.content!, out: values.out! });
 for (const r of [...summary.records].sort((a, b) => (a.source_file < b.source_file ? -1 : 1))) {
   for (const f of r.findings.filter((f) => f.severity === 'error')) {
@@ -24,6 +31,6 @@ for (const r of [...summary.records].sort((a, b) => (a.source_file < b.source_fi
 }
 for (const p of summary.problems) console.error(p);
 console.log(
-  `nianbao data: ${summary.files} files → ${values.out} (ok ${summary.ok}, partial ${summary.partial}, failed ${summary.failed}; ${summary.errors} error findings; ${summary.written.length} dataset files)`,
+  `nianbao data: ${summary.files} files → ${values.out} (ok ${summary.ok}, partial ${summary.partial}, failed ${summary.failed}; ${summary.errors} error findings; ${summary.written.length} dataset files; parsed ${summary.parseStats.parsed}, cached ${summary.parseStats.cached}, timed out ${summary.parseStats.timedOut})`,
 );
 if (values.strict && (summary.errors > 0 || summary.problems.length > 0)) process.exit(1);

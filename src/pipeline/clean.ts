@@ -7,31 +7,43 @@
  */
 import type { CleanedText } from '../schema/types.ts';
 
+/** Lines that only a page footer has: once one is met, the short lines after it are footer too. */
+const FOOTER_PATTERNS: readonly RegExp[] = [
+  // 扫一扫在手机打开当前页 and its variants.
+  /^扫一扫.{0,12}(打开|查看|浏览|阅读).{0,6}$/,
+  // Copyright, sponsor and host lines of a site footer.
+  /^(版权所有|Copyright|©).{0,120}$/i,
+  /^(主办单位|承办单位|协办单位|技术支持|运行维护|网站维护|维护单位)\s*[:：].{0,120}$/,
+  // ICP filing and public-security filing numbers (a number or a label, not a sentence about filing).
+  /^.{0,60}(ICP[备证]\s*\d{5,}|ICP备案\s*[:：]|公[网安]{2}备\s*\d{5,}).{0,60}$/i,
+  // 网站标识码 line.
+  /^网站标识码.{0,40}$/,
+  // Footer link rows: 联系我们 | 网站地图 | 网站声明 … (only those words and separators).
+  /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/,
+];
+
 /**
  * Whole-line patterns of site chrome. Each is anchored at both ends (or
  * requires a marker no report sentence has), so report text is never removed.
  */
 const CHROME_LINE_PATTERNS: readonly RegExp[] = [
+  ...FOOTER_PATTERNS,
   // Breadcrumbs: 首页 > 政务公开 > … (optionally after 当前位置：).
   /^(当前位置[:：]?\s*)?(网站)?首页\s*[>＞›»→].*$/,
-  // 扫一扫在手机打开当前页 and its variants.
-  /^扫一扫.{0,12}(打开|查看|浏览|阅读).{0,6}$/,
-  // Copyright, sponsor and host lines of a site footer.
-  /^(版权所有|Copyright|©|主办单位|承办单位|协办单位|技术支持|运行维护|网站维护|维护单位)\s*[:：©]?.{0,120}$/i,
-  // ICP filing and public-security filing numbers.
-  /^.{0,60}(ICP备|ICP证|公网安备|公安网备|公安机关备案|京公网安备).{0,60}$/i,
-  // 网站标识码 line.
-  /^网站标识码.{0,40}$/,
-  // Footer link rows: 联系我们 | 网站地图 | 网站声明 … (only those words and separators).
-  /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/,
   // Page tools: 打印本页 / 关闭窗口 / 【打印】【关闭】 / 分享到 / 返回顶部 / 字体大中小.
   /^([【\[]?\s*(打印(本页|此页|页面)?|关闭(窗口|本页)?|保存(本页)?|返回顶部|收藏|分享到[:：]?.{0,30})\s*[】\]]?\s*)+$/,
   /^[【\[]?\s*字[体号]\s*[:：]\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小.{0,30}$/,
   // Page counters: 浏览次数：123, 访问量：123.
-  /^.{0,40}(浏览次数|阅读次数|访问量|点击数|点击量)\s*[:：]\s*\d*.{0,20}$/,
+  /^[^。，；]{0,40}(浏览次数|阅读次数|访问量|点击数|点击量)\s*[:：]\s*\d*\s*次?$/,
   // Attachment blocks: 附件下载, 相关附件, and lines that only list files.
   /^(附件下载|相关附件|附件)\s*[:：]?\s*$/,
   /^(附件\s*[:：]?)?\s*(\d+\s*[、.．]\s*)?[^\s。，；]{1,80}\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et|dps)\s*$/i,
+  // Page navigation and feedback: 上一篇：… 下一篇：… 【我要纠错】 相关链接.
+  /^(上一篇|下一篇)\s*[:：].{0,120}$/,
+  /^([【\[]\s*(我要纠错|纠错|收藏本页|分享)\s*[】\]]\s*)+$/,
+  /^相关(链接|文章|阅读|信息)\s*[:：]?\s*$/,
+  // The metadata grid of a disclosure page (索引号：… 主题分类：…); publication dates are kept for the metadata stage.
+  /^(索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|公开形式|信息来源|来源|作者|责任编辑|编辑|信息分类|组配分类|服务对象)\s*[:：].{0,80}$/,
   // Archiver and crawler headers: 标题: … 原文链接: … and ===== 正文 ===== separators.
   /^(标题|文号|发布机构|栏目|原文链接|原文地址|本地目录|抓取时间|存档时间)\s*[:：].{0,200}$/,
   /^页面链接与图片详见.{0,60}$/,
@@ -43,12 +55,12 @@ const CHROME_LINE_PATTERNS: readonly RegExp[] = [
   /^第\s*\d{1,3}\s*页\s*[/，,]?\s*(共\s*\d{1,3}\s*页)?$/,
 ];
 
-/** Lines that mark the start of a page footer: once met, short lines after them are footer too. */
-const FOOTER_START_PATTERNS: readonly RegExp[] = CHROME_LINE_PATTERNS.slice(1, 6);
+/** Page lines that carry the report's dates are kept for the metadata stage, whatever else they hold. */
+const KEEP = /发布时间|发布日期|公开日期|成文日期/u;
 
 export function isChromeLine(line: string): boolean {
   const t = line.trim();
-  return t !== '' && CHROME_LINE_PATTERNS.some((p) => p.test(t));
+  return t !== '' && !KEEP.test(t) && CHROME_LINE_PATTERNS.some((p) => p.test(t));
 }
 
 /** A short line with no sentence in it, as popups and buttons of a footer leave behind. */
@@ -84,7 +96,7 @@ function footerStart(lines: string[]): number {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!;
     if (line.trim() === '' || isChromeLine(line) || isShortNonSentence(line)) {
-      if (FOOTER_START_PATTERNS.some((p) => p.test(line.trim()))) sawFooterMarker = true;
+      if (FOOTER_PATTERNS.some((p) => p.test(line.trim()))) sawFooterMarker = true;
       continue;
     }
     start = i + 1;

@@ -74,6 +74,27 @@ function strictGb18030(bytes: Uint8Array): string | null {
   return Buffer.compare(back, Buffer.from(bytes)) === 0 ? text : null;
 }
 
+/**
+ * UTF-16 without a byte order mark: NUL bytes almost all on the same side of
+ * their code unit (the high byte of ASCII characters), and the result free of
+ * control characters and unpaired surrogates. Anything else with NULs is binary.
+ */
+function bomlessUtf16(bytes: Uint8Array): Detected | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0 || !bytes.includes(0)) return null;
+  let even = 0;
+  let odd = 0;
+  bytes.forEach((b, i) => {
+    if (b === 0) i % 2 === 0 ? even++ : odd++;
+  });
+  // NULs are the high bytes of ASCII characters, so they sit almost all on one side (一 U+4E00 puts a few on the other).
+  if (Math.min(even, odd) * 8 > Math.max(even, odd)) return null;
+  const encoding = odd > even ? 'utf-16le' : 'utf-16be';
+  const text = iconv.decode(Buffer.from(bytes), encoding);
+  // Replacement characters, control characters or (in /u mode, unpaired) surrogates: not text.
+  if (/[\ufffd\u0000-\u0008\u000e-\u001f\ud800-\udfff]/u.test(text)) return null;
+  return { text, encoding };
+}
+
 function detectEncoding(bytes: Uint8Array): Detection {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = strictUtf8(bytes.subarray(3));
@@ -86,6 +107,8 @@ function detectEncoding(bytes: Uint8Array): Detection {
     const text = iconv.decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
     return { ok: true, value: { text, encoding: le ? 'utf-16le' : 'utf-16be' } };
   }
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) return { ok: true, value: bomless };
   const reason = binaryReason(bytes);
   if (reason) return { ok: false, reason };
   const utf8 = strictUtf8(bytes);

@@ -88,10 +88,24 @@ function prepare(node: Root | Element): void {
   }) as typeof node.children;
 }
 
+/** Elements the parser adds around any input; not a sign that the input is a page. */
+const IMPLIED = new Set(['html', 'head', 'body']);
+
+/**
+ * True when the input is plain text with tables in it (a Markdown or text
+ * export carrying <table> fragments), not a page: no element outside the
+ * tables but the ones the parser implies. Its own line breaks are the text's.
+ */
+function isTextWithTables(tree: Root): boolean {
+  const other = (node: Root | Element): boolean =>
+    node.children.some((c) => isElement(c) && c.tagName !== 'pre' && (!IMPLIED.has(c.tagName) || other(c)));
+  return !other(tree);
+}
+
 export function htmlToText(html: string): string {
   const tree = unified().use(rehypeParse).parse(html);
   prepare(tree);
-  const text = toText(tree);
+  const text = toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' });
   return (
     text
       .split('\n')

@@ -1,11 +1,28 @@
-/** read stage: the content folder → input files with provenance. Touches the file system. */
+/**
+ * read stage: the content folder → input files with provenance. Touches the file system.
+ * Limits are checked before a file is read: a file over the size limit, a
+ * file past the count limit or something that is not a regular file is never
+ * loaded; it becomes an input with no bytes and a finding, so it still gets
+ * its failed record (and its row in reports.csv) and the run goes on.
+ */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { InputFile, Provenance } from '../schema/types.ts';
+import { MAX_FILE_BYTES } from './decode.ts';
+import { makeFinding } from './findings.ts';
 
 /** Files in the content folder that describe the corpus rather than being reports. */
 export const MANIFEST_FILES = ['sources.json', 'corrections.json'] as const;
+
+export interface ReadLimits {
+  /** Largest file read, in bytes (the decode stage's limit). */
+  maxFileBytes: number;
+  /** Most files read from one content folder; the rest get a finding each. */
+  maxFiles: number;
+}
+
+export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: MAX_FILE_BYTES, maxFiles: 200_000 };
 
 interface SourcesManifest {
   files: Record<string, { sha256?: string; source_url?: string | null; obtained?: string | null; note?: string | null }>;
@@ -13,14 +30,17 @@ interface SourcesManifest {
 
 const NO_PROVENANCE: Provenance = { source_url: null, obtained: null, note: null };
 
-/** Every file under `dir` (recursively, sorted, dotfiles and manifests skipped), as relative paths. */
+/**
+ * Every entry under `dir` (recursively, sorted, dotfiles and manifests skipped), as relative paths.
+ * Symbolic links are listed but never followed (a link to a parent would loop); readInputFile refuses them.
+ */
 export function listContentFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       if (name.startsWith('.')) continue;
       const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
+      if (lstatSync(full).isDirectory()) walk(full);
       else {
         const rel = relative(dir, full).split(sep).join('/');
         if (!(MANIFEST_FILES as readonly string[]).includes(rel)) out.push(rel);
@@ -43,6 +63,19 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** sha256 of a file read in 1 MiB chunks: an oversized file is hashed (for its record) but never held in memory. */
+function sha256OfFile(full: string): string {
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1 << 20);
+  const fd = openSync(full, 'r');
+  try {
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) hash.update(chunk.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
 /** Provenance applies only when the manifest's sha256 matches the bytes (or the manifest gives none). */
 export function provenanceFor(manifest: SourcesManifest, path: string, sha256: string): Provenance {
   const entry = manifest.files[path];
@@ -50,8 +83,45 @@ export function provenanceFor(manifest: SourcesManifest, path: string, sha256: s
   return { source_url: entry.source_url ?? null, obtained: entry.obtained ?? null, note: entry.note ?? null };
 }
 
-export function readInputFile(dir: string, path: string, manifest: SourcesManifest): InputFile {
-  const bytes = new Uint8Array(readFileSync(join(dir, path)));
-  const sha256 = sha256Hex(bytes);
-  return { path, bytes, sha256, provenance: provenanceFor(manifest, path, sha256) };
+const EMPTY = new Uint8Array(0);
+
+function refused(path: string, sha256: string, manifest: SourcesManifest, finding: ReturnType<typeof makeFinding>): InputFile {
+  return { path, bytes: EMPTY, sha256, provenance: provenanceFor(manifest, path, sha256), refused: finding };
+}
+
+/**
+ * One input file. `index` is its place in the sorted listing, for the count limit.
+ * Never throws for a bad file: a file that cannot be read is refused with a finding.
+ */
+export function readInputFile(dir: string, path: string, manifest: SourcesManifest, limits: ReadLimits = DEFAULT_LIMITS, index = 0): InputFile {
+  const full = join(dir, path);
+  const noBytes = sha256Hex(EMPTY);
+  if (index >= limits.maxFiles) {
+    const reason = `file number ${index + 1} of the folder, over the limit of ${limits.maxFiles} files`;
+    return refused(path, noBytes, manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：未读取——${reason}`, en: `${path}: not read — ${reason}` }));
+  }
+  let stat;
+  try {
+    stat = lstatSync(full);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return refused(path, noBytes, manifest, makeFinding('file.unreadable', { location: 'file', zh: `${path}：无法读取——${reason}`, en: `${path}: cannot be read — ${reason}` }));
+  }
+  // A FIFO, socket or device would block or never end; a link may point out of the content folder.
+  if (!stat.isFile()) {
+    const kind = stat.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+    return refused(path, noBytes, manifest, makeFinding('file.unreadable', { location: 'file', zh: `${path}：未读取——不是普通文件（${kind}）`, en: `${path}: not read — ${kind}` }));
+  }
+  if (stat.size > limits.maxFileBytes) {
+    const reason = `${stat.size} bytes, over the limit of ${limits.maxFileBytes} bytes`;
+    return refused(path, sha256OfFile(full), manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：文件过大，未读取（${reason}）`, en: `${path}: file too large, not read (${reason})` }));
+  }
+  try {
+    const bytes = new Uint8Array(readFileSync(full));
+    const sha256 = sha256Hex(bytes);
+    return { path, bytes, sha256, provenance: provenanceFor(manifest, path, sha256) };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return refused(path, noBytes, manifest, makeFinding('file.unreadable', { location: 'file', zh: `${path}：无法读取——${reason}`, en: `${path}: cannot be read — ${reason}` }));
+  }
 }

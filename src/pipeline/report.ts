@@ -31,6 +31,9 @@ const NARRATIVE = new Set<string>(SECTIONS.filter((s) => s.narrative).map((s) =>
 export function parseReport(file: InputFile): ReportRecord {
   const findings: Finding[] = [];
 
+  // 0. read limits: a file the read stage refused (too large, too many files, not a regular file) stops here.
+  if (file.refused) return failedRecord(file, [file.refused], null);
+
   // 1. decode: bytes → text (encoding, BOM, line endings); unreadable files stop here.
   const decoded = decodeBytes(file.bytes, file.path);
   findings.push(...decoded.findings);
@@ -52,7 +55,7 @@ export function parseReport(file: InputFile): ReportRecord {
   findings.push(...meta.findings);
 
   // 6. tables: 二, 三, 四 into the contract's cells; the template comes from their headers.
-  const tables = parseTables({ sections, text: cleaned.text, year: meta.value.year });
+  const tables = parseTables({ sections, text: cleaned.text, year: meta.value.year, sourceText: plain });
   findings.push(...tables.findings);
   const metadata: ReportMetadata = {
     ...meta.value,

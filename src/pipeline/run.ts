@@ -6,13 +6,15 @@
 import { applyCorrections, readCorrections } from './corrections.ts';
 import { crossReportRules } from './cross/index.ts';
 import { writeDatasets, type FileEntry } from './emit/index.ts';
-import { listContentFiles, readInputFile, readSourcesManifest } from './read.ts';
-import { parseReport } from './report.ts';
+import { parseAll, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
+import { listContentFiles, readSourcesManifest } from './read.ts';
 import type { ReportRecord } from '../schema/types.ts';
 
 export interface RunOptions {
   content: string;
   out: string;
+  /** Workers, per-file time limit and parse cache (defaults: all cores, 20 s, .cache/parse). */
+  parse?: ParseAllOptions;
 }
 
 export interface RunSummary {
@@ -25,6 +27,7 @@ export interface RunSummary {
   /** Problems outside any one report (a bad corrections entry). */
   problems: string[];
   written: FileEntry[];
+  parseStats: ParseAllStats;
 }
 
 export function runPipeline(options: RunOptions): RunSummary {
@@ -33,8 +36,10 @@ export function runPipeline(options: RunOptions): RunSummary {
   const paths = listContentFiles(options.content);
   const corrections = readCorrections(options.content);
 
-  // 2. parse: one record per file, whatever happens to it (a bad file becomes a failed record with findings).
-  const parsed = paths.map((path) => parseReport(readInputFile(options.content, path, manifest)));
+  // 2. parse: one record per file, whatever happens to it (a bad file becomes a failed record with findings);
+  //    unchanged files come from the cache, the rest are parsed across cores with a per-file time limit.
+  const parseStats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0 };
+  const parsed = parseAll(options.content, paths, manifest, options.parse ?? {}, parseStats);
 
   // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
   const corrected = applyCorrections(parsed, corrections.corrections);
@@ -54,5 +59,6 @@ export function runPipeline(options: RunOptions): RunSummary {
     records,
     problems: [...corrections.problems, ...corrected.problems],
     written,
+    parseStats,
   };
 }

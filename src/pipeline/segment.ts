@@ -34,10 +34,11 @@ export interface HeadingCandidate {
 }
 
 /**
- * A part numeral with its separator: 一、 一. 一． 一， or 一 followed by a space.
- * Not preceded by a bracket (（一）), another numeral (十一、) or 第 (第二十条).
+ * A part numeral with its separator: 一、 一. 一． 一， or 一 followed by a
+ * space, not preceded by a bracket (（一）), another numeral (十一、) or 第
+ * (第二十条); or 第一部分.
  */
-const NUMERAL = /(?<![（(［\[〔一二三四五六七八九十第])([一二三四五六])\s*(?:[、.．，,:：]|\s)/gu;
+const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|(?<![（(［\[〔一二三四五六七八九十第])([一二三四五六])\s*(?:[、.．，,:：]|\s)/gu;
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
@@ -98,7 +99,7 @@ function headingEnd(text: string, titleEnd: number): number {
 export function findHeadingCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   for (const m of text.matchAll(NUMERAL)) {
-    const part = NUMERALS.indexOf(m[1]!) + 1;
+    const part = NUMERALS.indexOf(m[1] ?? m[2]!) + 1;
     const afterSep = m.index! + m[0].length;
     const lineEnd = text.indexOf('\n', afterSep);
     const window = text.slice(afterSep, Math.min(afterSep + TITLE_WINDOW, lineEnd < 0 ? text.length : lineEnd));
@@ -106,12 +107,13 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const found = findTitle(norm, part);
     if (!found) continue;
     const titleEnd = afterSep + offsets[found[1]]!;
-    let start = m.index!;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    // A heading that starts its line takes the Markdown marks before it (## **六、…**).
-    if (/^[\s#*>]*$/u.test(text.slice(lineStart, start))) start = lineStart + (text.slice(lineStart, start).length - text.slice(lineStart, start).trimStart().length);
+    const strength = strengthAt(text, m.index!);
+    // A heading that starts its line takes the Markdown marks before it (## **六、…**), not the indent.
+    const lineStart = text.lastIndexOf('\n', m.index! - 1) + 1;
+    const lead = text.slice(lineStart, m.index!);
+    const start = strength === STRENGTH.lineStart ? lineStart + (lead.length - lead.trimStart().length) : m.index!;
     const end = headingEnd(text, titleEnd);
-    out.push({ part, start, end, strength: strengthAt(text, m.index!), title: text.slice(start, end).trim() });
+    out.push({ part, start, end, strength, title: text.slice(start, end).trim() });
   }
   return out.concat(bareTitleCandidates(text)).sort((a, b) => a.start - b.start || b.strength - a.strength);
 }
@@ -131,7 +133,9 @@ function bareTitleCandidates(text: string): HeadingCandidate[] {
 
 /**
  * The best sequence of headings in template order: most parts found, then
- * strongest, then earliest. Dynamic programming over the candidates.
+ * strongest, then latest (so a table of contents that lists the numbered
+ * titles above the text loses to the real headings). Dynamic programming
+ * over the candidates.
  */
 export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidate | null)[] {
   // best[i] = best chain ending with candidate i: [score, previous index].
@@ -140,16 +144,39 @@ export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidat
   candidates.forEach((c, i) => {
     for (let j = 0; j < i; j++) {
       const p = candidates[j]!;
-      if (p.part < c.part && p.end <= c.start && best[j]!.total + score(c) > best[i]!.total) best[i] = { total: best[j]!.total + score(c), prev: j };
+      const total = best[j]!.total + score(c);
+      // On a tie the later candidate wins: the heading is the one right before its text, not a listing above it.
+      if (p.part < c.part && p.end <= c.start && total >= best[i]!.total) best[i] = { total, prev: j };
     }
   });
   let tip = -1;
   best.forEach((b, i) => {
-    if (tip < 0 || b.total > best[tip]!.total) tip = i;
+    if (tip < 0 || b.total >= best[tip]!.total) tip = i;
   });
   const chosen: (HeadingCandidate | null)[] = SECTIONS.map(() => null);
   for (let i = tip; i >= 0; i = best[i]!.prev) chosen[candidates[i]!.part - 1] = candidates[i]!;
   return chosen;
+}
+
+/** A date alone on its line: 2020年1月15日, 2020-01-15. */
+const DATE_LINE = /^(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})$/u;
+/** A sign-off name: short, no sentence punctuation. */
+const SIGN_OFF_NAME = /^[^。，；：:,;]{2,30}$/u;
+
+/**
+ * Where a sign-off (河北省教育厅 / 2020年1月15日) at the end of the text starts,
+ * or text.length: a date line last, up to two short name lines above it, and a
+ * finished sentence before them. It belongs to no part.
+ */
+export function signOffStart(text: string): number {
+  const lines = text.replace(/\s+$/u, '').split('\n');
+  const trimmed = lines.map((l) => l.trim());
+  let i = trimmed.length - 1;
+  if (i < 1 || !DATE_LINE.test(trimmed[i]!)) return text.length;
+  let names = 0;
+  for (i--; i >= 0 && (trimmed[i] === '' || (names < 2 && SIGN_OFF_NAME.test(trimmed[i]!))); i--) if (trimmed[i] !== '') names++;
+  if (i < 0 || !/[。！？!?]$/u.test(trimmed[i]!)) return text.length;
+  return lines.slice(0, i + 1).join('\n').length;
 }
 
 export function segmentReport(text: string): StageResult<Section[]> {
@@ -164,7 +191,7 @@ export function segmentReport(text: string): StageResult<Section[]> {
       continue;
     }
     const next = chosen.slice(i + 1).find((c) => c !== null);
-    const body = text.slice(h.end, next ? next.start : text.length);
+    const body = text.slice(h.end, next ? next.start : Math.max(h.end, signOffStart(text)));
     sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.replace(/^[\s]+|\s+$/gu, '') });
   }
   return { value: sections, findings };

@@ -81,8 +81,10 @@ export function newNumbers(before: string, after: string): Set<number> {
   return out;
 }
 
-/** Whether `value` is one of `printed`, read as is or as 万 / 亿 of a printed amount. */
+/** Whether `value` (or its magnitude) is one of `printed`, read as is or as 万 / 亿 of a printed amount. */
 export function isPrinted(value: number, printed: Iterable<number>): boolean {
+  // A sign is printed apart from the digits (-15, 减少15): compare magnitudes.
+  value = Math.abs(value);
   for (const p of printed) {
     if (Math.abs(p - value) < 1e-6 || Math.abs(p * 1e4 - value) < 1e-3 || Math.abs(p * 1e8 - value) < 1e-1) return true;
   }

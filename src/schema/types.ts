@@ -50,6 +50,8 @@ export interface InputFile {
   bytes: Uint8Array;
   sha256: string;
   provenance: Provenance;
+  /** Set by the read stage when a limit kept the file from being read (too large, too many files, not a regular file). */
+  refused?: Finding;
 }
 
 export interface DecodedText {

@@ -5,7 +5,7 @@
  * parsed as HTML (Pagefind's own HTML excerpt is not used).
  */
 import { TEMPLATES } from '../schema/codes.ts';
-import { runSearch, type PagefindApi, type SearchOutcome } from './engine.ts';
+import { MAX_CANDIDATES, runSearch, type PagefindApi, type SearchOutcome } from './engine.ts';
 import { FILTER_KEYS, type FilterKey } from './filters.ts';
 import { distinctReports, excerptParts, paramsFromState, stateFromParams, type SearchState } from './query.ts';
 
@@ -64,7 +64,7 @@ function statusText(state: SearchState, outcome: SearchOutcome): string {
   const reports = distinctReports(outcome.hits);
   const shown = `“${state.q}”`;
   if (outcome.hits.length === 0) return `没有报告包含${shown}。`;
-  const more = outcome.truncated ? '（只检查了前 ' + outcome.hits.length + ' 处候选，可能还有更多）' : '';
+  const more = outcome.truncated ? `（只检查了前 ${MAX_CANDIDATES} 个候选部分，可能还有更多；请加词或筛选缩小范围）` : '';
   return `${reports} 份报告包含${shown}，共 ${outcome.hits.length} 处。${more}`;
 }
 

@@ -87,7 +87,7 @@ export function recordsForReport(report: ReportRecord): SearchRecord[] {
       url: partUrl(report.agency_id, report.report_id, section.code),
       content,
       language: SEARCH_LANGUAGE,
-      meta: { title: `${agency} ${year ? `${year}年` : ''} · ${part}`.replace(/\s+·/u, ' ·'), agency, year, part, report: report.report_id },
+      meta: { title: `${[agency, year ? `${year}年` : ''].filter(Boolean).join(' ')} · ${part}`, agency, year, part, report: report.report_id },
       filters,
     });
   }

@@ -22,8 +22,11 @@ const OTHER = [
   { name: 'datapackage.json', zh: 'Frictionless Data Package 描述文件：每个文件的列、类型、主键和代码的中英文名称' },
 ];
 
+/** The zip and datapackage.json, then every other listed file that is not a dataset of datasets.ts (README, code lists …). */
 export function otherDownloads(files: readonly DataFile[]): OtherDownload[] {
-  return OTHER.map((o) => ({ ...o, file: files.find((f) => f.name === o.name) ?? null }));
+  const known = new Set([...DATASETS.map((d) => d.file), ...OTHER.map((o) => o.name)]);
+  const rest = files.filter((f) => !known.has(f.name)).map((f) => ({ name: f.name, zh: f.title_zh ?? f.name, file: f }));
+  return [...OTHER.map((o) => ({ ...o, file: files.find((f) => f.name === o.name) ?? null })), ...rest];
 }
 
 /** Bytes as 12.3 KB / 4.5 MB. */

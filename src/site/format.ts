@@ -46,3 +46,9 @@ export function paragraphs(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
+
+/** A part's heading without its numbering: 一、总体情况 → 总体情况 (to tell whether the report's title differs from the template's). */
+export function headingText(title: string): string {
+  // Leading Chinese numeral or digits with its punctuation (、 . ． ，) and spaces.
+  return title.replace(/^\s*[一二三四五六七八九十\d]+\s*[、.．，,]?\s*/, '').trim();
+}

@@ -59,6 +59,9 @@ export function dataCell(row: string, column: string, cell: CellValue, refs: Pla
   return { kind: 'td', row, column, text, status: cell.status, statusZh: statusLabel(cell.status), raw, refs };
 }
 
+/** Statuses whose reason is a finding. */
+const REASONED: readonly CellStatus[] = ['imputed', 'unreadable'];
+
 const refsAt = (placement: FindingPlacement, table: TableKey, row: string | null, column: string | null) =>
   placement.cells.get(cellKey(table, row, column)) ?? [];
 
@@ -100,7 +103,12 @@ export function applicationsGrid(r: ReportTablesView, template: TemplateCode, pl
   const rows = applicationRowsFor(template);
   const bodyRows: GridCell[][] = [];
   const dataCells = (code: string) =>
-    APPLICANTS.map((a) => dataCell(code, a.code, applicationCell(r, code as ApplicationRowCode, a.code as ApplicantCode), refsAt(placement, 'applications', code, a.code)));
+    APPLICANTS.map((a) => {
+      const cell = applicationCell(r, code as ApplicationRowCode, a.code as ApplicantCode);
+      // An imputed or unreadable cell points to the finding that explains it, even when that finding is about the whole row.
+      const rowRefs = REASONED.includes(cell.status) ? refsAt(placement, 'applications', code, null) : [];
+      return dataCell(code, a.code, cell, [...refsAt(placement, 'applications', code, a.code), ...rowRefs]);
+    });
   const parsed = rows.map((def) => ({ def, m: ROW_NUMBER.exec(def.number) }));
   for (const part of runs(parsed, (p) => p.m?.[1] ?? null)) {
     const first = part[0]!;

@@ -53,6 +53,8 @@ export interface DataFile {
   bytes: number;
   rows: number | null;
   sha256: string | null;
+  /** Chinese title, when files.json gives one. */
+  title_zh?: string | null;
 }
 
 /** files.json (written by the datasets stage) when there, else the files found on disk (no row counts). */
@@ -63,7 +65,7 @@ export function loadFileList(dir = dataDir()): DataFile[] {
     const list = (Array.isArray(parsed) ? parsed : (parsed as { files?: unknown[] }).files ?? []) as Partial<DataFile>[];
     return list
       .filter((f): f is Partial<DataFile> & { name: string } => typeof f.name === 'string')
-      .map((f) => ({ name: f.name, bytes: f.bytes ?? 0, rows: f.rows ?? null, sha256: f.sha256 ?? null }));
+      .map((f) => ({ name: f.name, bytes: f.bytes ?? 0, rows: f.rows ?? null, sha256: f.sha256 ?? null, title_zh: f.title_zh ?? null }));
   }
   if (!existsSync(dir)) return [];
   return readdirSync(dir)

@@ -6,7 +6,9 @@ import { analyse } from './tables.ts';
 
 export interface Overview {
   reports: number;
+  /** Reports not failed, and those parsed completely. */
   parsed: number;
+  complete: number;
   agencies: number;
   years: number[];
   provinces: string[];
@@ -37,6 +39,7 @@ export function overview(reports: readonly ReportSummary[]): Overview {
   return {
     reports: reports.length,
     parsed: reports.filter((r) => r.parse_status !== 'failed').length,
+    complete: reports.filter((r) => r.parse_status === 'ok').length,
     agencies: groupAgencies(reports).length,
     years: [...new Set(reports.map((r) => r.metadata.year).filter((y): y is number => y !== null))].sort((a, b) => a - b),
     provinces: [...new Set(reports.map((r) => r.metadata.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'zh-CN')),

@@ -50,7 +50,8 @@ function pooledRate(items: readonly Analysed[]): number | null {
 }
 
 function figureColumns(): AggColumn[] {
-  const rowCol = (code: ApplicationRowCode) => col(code, 'integer', rowDef(code).zh, rowDef(code).en);
+  // 三(七) is printed as just 总计: name its group so the column title stands alone.
+  const rowCol = (code: ApplicationRowCode) => col(code, 'integer', rowDef(code).zh === '总计' ? `${rowDef(code).group}·总计` : rowDef(code).zh, rowDef(code).en);
   return [
     rowCol('received_new'),
     rowCol('carried_over_in'),

@@ -7,9 +7,15 @@
 import { APPLICANTS, type TemplateCode } from '../schema/codes.ts';
 import { applicationIdentities, reviewIdentities } from '../schema/identities.ts';
 import type { CellValue, ReportTables } from '../schema/types.ts';
-import type { RowDamage } from './grid.ts';
 import { digitSplits, knowableValues, type Alternative, type Key, type LinearIdentity } from './knowable.ts';
 import type { Rng } from './prng.ts';
+
+/** How a data row's numbers are damaged. */
+export interface RowDamage {
+  kind: 'glued' | 'dropped';
+  /** For `dropped`: which value position is left out. */
+  position?: number;
+}
 
 export interface DamagePlan {
   rows: Map<string, RowDamage>;
@@ -31,7 +37,12 @@ export interface Shares {
 
 export const DEFAULT_SHARES: Shares = { glued: 0.12, dropped: 0.08, notApplicable: 0.1, emptyReview: 0.05, noTables: 0.03 };
 
-export function planDamage(rng: Rng, tables: ReportTables, shares: Shares): DamagePlan {
+/**
+ * Row damage is planned only for reports whose arithmetic holds: when a
+ * report's own totals are wrong, which reading of glued digits is "right" is
+ * not defined, so knowability would be too.
+ */
+export function planDamage(rng: Rng, tables: ReportTables, shares: Shares, arithmeticHolds: boolean): DamagePlan {
   const plan: DamagePlan = { rows: new Map(), empty: new Set(), noTables: false, labels: [] };
   if (rng.chance(shares.noTables)) {
     plan.noTables = true;
@@ -43,12 +54,12 @@ export function planDamage(rng: Rng, tables: ReportTables, shares: Shares): Dama
     plan.labels.push('empty-table');
   }
   const rows = [...new Set(tables.applications.cells.map((c) => c.row as string))];
-  if (rng.chance(shares.glued)) {
+  if (rng.chance(shares.glued) && arithmeticHolds) {
     const onReview = !plan.empty.has('review_litigation') && rng.chance(0.2);
     plan.rows.set(onReview ? 'review' : rng.pick(rows), { kind: 'glued' });
     plan.labels.push('glued-cells');
   }
-  if (rng.chance(shares.dropped)) {
+  if (rng.chance(shares.dropped) && arithmeticHolds) {
     const row = rng.pick(rows.filter((r) => !plan.rows.has(r)));
     plan.rows.set(row, { kind: 'dropped', position: rng.int(0, APPLICANTS.length - 1) });
     plan.labels.push('missing-cell');
@@ -65,31 +76,37 @@ function toLinear<K>(ids: { left: K[]; right: K[] }[], key: (k: K) => Key): Line
   return ids.map((id) => ({ left: id.left.map(key), right: id.right.map(key) }));
 }
 
-/** Readings of one damaged row: every split of glued digits, or every place the dropped cell could have been. */
-function alternatives(keys: Key[], printed: number[], damage: RowDamage): Alternative[] {
+/**
+ * Readings of one damaged row: every split of glued digits; for a cell left
+ * empty, the one reading with that cell unknown — or, where the layout drops
+ * empty cells, every place the missing cell could have been.
+ */
+function alternatives(keys: Key[], printed: number[], damage: RowDamage, drops: boolean): Alternative[] {
   if (damage.kind === 'glued') {
     return digitSplits(printed.map(String).join(''), keys.length).map((split) => new Map(keys.map((k, i) => [k, split[i]!])));
   }
+  if (!drops) return [new Map(keys.map((k, i) => [k, i === damage.position ? null : printed[i]!]))];
   const shown = printed.filter((_, i) => i !== damage.position);
   return keys.map((_, gap) => new Map(keys.map((k, i) => [k, i === gap ? null : shown[i < gap ? i : i - 1]!])));
 }
 
 /** Marks the damaged cells of a table: imputed where the arithmetic fixes them, else unreadable/missing. */
-function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (c: C) => string, identities: LinearIdentity[], plan: DamagePlan): void {
+function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (c: C) => string, identities: LinearIdentity[], plan: DamagePlan, drops: boolean): void {
   const damagedRows = [...plan.rows.keys()].filter((r) => cells.some((c) => rowOf(c) === r));
   if (damagedRows.length === 0) return;
   const known = new Map<Key, number | null>();
   for (const c of cells) if (!damagedRows.includes(rowOf(c))) known.set(keyOf(c), c.value);
   const groups = damagedRows.map((r) => {
     const rowCells = cells.filter((c) => rowOf(c) === r);
-    return alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), plan.rows.get(r)!);
+    return alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), plan.rows.get(r)!, drops);
   });
   const solved = knowableValues(identities, known, groups);
   for (const c of cells) {
     if (!damagedRows.includes(rowOf(c))) continue;
     const v = solved.get(keyOf(c)) ?? null;
     const kind = plan.rows.get(rowOf(c))!.kind;
-    Object.assign(c, v === null ? { value: null, status: kind === 'glued' ? 'unreadable' : 'missing' } : { value: v, status: 'imputed' });
+    const unknown = kind === 'glued' ? 'unreadable' : drops ? 'missing' : 'blank';
+    Object.assign(c, v === null ? { value: null, status: unknown } : { value: v, status: 'imputed' });
   }
 }
 
@@ -98,9 +115,27 @@ function missingAll(tables: ReportTables, which: keyof ReportTables, status: 'mi
   for (const c of tables[which].cells) Object.assign(c, { value: null, status: 'missing', raw: null, unit: null });
 }
 
-/** The truth tables after damage; `printed` tables (values as printed) are left unchanged. */
-export function truthTables(printed: ReportTables, template: TemplateCode, plan: DamagePlan): ReportTables {
-  const truth = structuredClone(printed);
+/** The tables as the report prints them: glued rows as one run of digits, dropped cells absent. */
+export function printedTables(tables: ReportTables, plan: DamagePlan): ReportTables {
+  const printed = structuredClone(tables);
+  for (const t of plan.empty) printed[t].status = 'empty';
+  const damage = (cells: CellValue[], damage: RowDamage) => {
+    const digits = cells.map((c) => String(c.value)).join('');
+    cells.forEach((c, i) => {
+      if (damage.kind === 'glued') Object.assign(c, { value: null, status: 'unreadable', raw: digits, unit: null });
+      else if (i === damage.position) Object.assign(c, { value: null, status: 'missing', raw: null, unit: null });
+    });
+  };
+  for (const [row, d] of plan.rows) {
+    if (row === 'review') damage(printed.review_litigation.cells, d);
+    else damage(printed.applications.cells.filter((c) => c.row === row), d);
+  }
+  return printed;
+}
+
+/** The truth tables after damage, from the undamaged values (left unchanged). */
+export function truthTables(values: ReportTables, template: TemplateCode, plan: DamagePlan, drops: boolean): ReportTables {
+  const truth = structuredClone(values);
   if (plan.noTables) {
     for (const t of ['applications', 'proactive_disclosure', 'review_litigation'] as const) {
       missingAll(truth, t, 'missing');
@@ -109,9 +144,9 @@ export function truthTables(printed: ReportTables, template: TemplateCode, plan:
     return truth;
   }
   for (const t of plan.empty) missingAll(truth, t, 'empty');
-  resolve(truth.applications.cells, (c) => `${c.row}/${c.applicant}`, (c) => c.row, toLinear(applicationIdentities(template), (k) => `${k.row}/${k.applicant}`), plan);
+  resolve(truth.applications.cells, (c) => `${c.row}/${c.applicant}`, (c) => c.row, toLinear(applicationIdentities(template), (k) => `${k.row}/${k.applicant}`), plan, drops);
   if (!plan.empty.has('review_litigation')) {
-    resolve(truth.review_litigation.cells, (c) => `${c.proceeding}/${c.result}`, () => 'review', toLinear(reviewIdentities(), (k) => `${k.proceeding}/${k.result}`), plan);
+    resolve(truth.review_litigation.cells, (c) => `${c.proceeding}/${c.result}`, () => 'review', toLinear(reviewIdentities(), (k) => `${k.proceeding}/${k.result}`), plan, drops);
   }
   return truth;
 }

@@ -5,11 +5,10 @@
  */
 import { SECTIONS, templateForYear, type SectionCode } from '../schema/codes.ts';
 import type { ApplicationCell, ProactiveCell, ReportTables, ReviewCell } from '../schema/types.ts';
-import { DEFAULT_SHARES, planDamage, truthTables, type Shares } from './damage.ts';
+import { DEFAULT_SHARES, planDamage, printedTables, truthTables, type Shares } from './damage.ts';
 import { renderDocument } from './document.ts';
 import { encodeText, pickEncoding, pickLineEnding, withLineEndings } from './encode.ts';
-import { tableGrids } from './grid.ts';
-import { LAYOUTS, type Layout } from './layouts.ts';
+import { LAYOUTS, dropsEmptyCells, type Layout } from './layouts.ts';
 import { makeRng } from './prng.ts';
 import { pickAgency } from './regions.ts';
 import type { Truth, TruthTable } from './truth.ts';
@@ -50,8 +49,8 @@ export function generateReport(seed: string, index: number, options: SynthOption
   const published = `${year + 1}-${String(rng.int(1, 3)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const layout = rng.pick(LAYOUTS);
   const values = generateValues(rng, template, options.brokenShare);
-  const plan = planDamage(rng, values.tables, options.shares);
-  const truth = truthTables(values.tables, template, plan);
+  const plan = planDamage(rng, values.tables, options.shares, values.broken === null);
+  const truth = truthTables(values.tables, template, plan, dropsEmptyCells(layout));
   const received = values.tables.applications.cells.find((c) => c.row === 'received_new' && c.applicant === 'total')!.value!;
   const omit = new Set<SectionCode>(rng.chance(0.05) ? ['other_matters'] : []);
   const noise = [...plan.labels];
@@ -64,12 +63,11 @@ export function generateReport(seed: string, index: number, options: SynthOption
   if (halfWidth) noise.push('half-width');
   if (titleStyle === 'none') noise.push('no-title');
   if (omit.size > 0) noise.push('missing-section');
-  const grids = plan.noTables ? null : tableGrids(values.tables, template, plan.rows);
-  if (grids) for (const t of plan.empty) grids[t].rows = grids[t].rows.filter((r) => r.kind !== 'data');
+  const printed = plan.noTables ? null : printedTables(values.tables, plan);
   const narrative = { agency: agency.agency_name, short: agency.short, year, received, published: rng.int(50, 20000) };
   const encoding = pickEncoding(rng);
   const lineEnding = pickLineEnding(rng);
-  let text = renderDocument({ agency, year, published, layout, grids, narrative, omit, spam, chrome, titleStyle, halfWidth }, rng);
+  let text = renderDocument({ agency, year, published, layout, tables: printed, narrative, omit, spam, chrome, titleStyle, halfWidth }, rng);
   if (layout === 'html') text = text.replace('charset="utf-8"', `charset="${encoding === 'gbk' ? 'gbk' : encoding === 'utf-16le' ? 'utf-16' : 'utf-8'}"`);
   const file = fileNameFor(index, layout);
   return {

@@ -2,6 +2,7 @@
  * Search in a real browser (Debian chromium) over the built site (dist/, after
  * `npm run build`), served locally: the real Pagefind index, the real page.
  */
+import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +25,7 @@ function reportFrom(sourcePrefix: string): ReportRecord {
   return found;
 }
 
+/** The report of a result link: its anchor is `#<report_id>--<section_code>`. */
 function reportOf(href: string): string {
   return decodeURIComponent(href.split('#')[1] ?? '').replace(/--[a-z_]+$/u, '');
 }
@@ -146,6 +148,18 @@ describe('search page over the real index', () => {
     expect(await page.locator('#search-js-note').textContent()).toContain('搜索需要启用 JavaScript');
     expect(await page.getAttribute('#search-form', 'method')).toBe('get');
     await context.close();
+  });
+
+  it('has no axe-core violations, with results shown', async () => {
+    const { page } = await searchPage('q=疫情防控&year=2020');
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run()).violations.map((v) => `${v.id} ×${v.nodes.length}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
   });
 
   it('downloads little for one query (printed), below the bound', async () => {

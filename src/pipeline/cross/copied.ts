@@ -26,10 +26,14 @@ export function narrativeForComparison(record: ReportRecord): string {
 }
 
 export function checkCopied(records: ReportRecord[]): ReportRecord[] {
-  const eligible = records.map((r, i) => ({ i, text: narrativeForComparison(r) })).filter((e) => [...e.text].length >= MIN_CHARS);
+  // In report_id order, so which neighbours a large bucket pairs does not depend on input order.
+  const eligible = records
+    .map((r, i) => ({ i, id: r.report_id, text: narrativeForComparison(r) }))
+    .filter((e) => [...e.text].length >= MIN_CHARS)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sigs = eligible.map((e) => signature(shingleHashes(e.text)));
   const matches = new Map<number, { other: number; similarity: number }[]>();
-  for (const [x, y] of candidatePairs(sigs)) {
+  for (const [x, y] of candidatePairs(sigs, 2 * MAX_MATCHES)) {
     const similarity = estimatedSimilarity(sigs[x]!, sigs[y]!);
     if (similarity < COPY_THRESHOLD) continue;
     const a = eligible[x]!.i;

@@ -11,11 +11,11 @@ export const BANDS = 16;
 const ROWS_PER_BAND = SIGNATURE_SIZE / BANDS;
 export const SHINGLE = 5;
 
-/** FNV-1a over UTF-16 code units. */
-function fnv1a(s: string): number {
+/** FNV-1a over `size` code points of `points` from `start`. */
+function fnv1a(points: Uint32Array, start: number, size: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+  for (let i = start; i < start + size; i++) {
+    h ^= points[i]!;
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
@@ -33,10 +33,11 @@ function fmix32(h: number): number {
 
 const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => fmix32(0x9e3779b9 + i * 0x632be5ab));
 
+/** Hashes of the `size`-code-point shingles of a text. */
 export function shingleHashes(text: string, size = SHINGLE): Set<number> {
-  const chars = [...text];
+  const points = Uint32Array.from(text, (c) => c.codePointAt(0)!);
   const out = new Set<number>();
-  for (let i = 0; i + size <= chars.length; i++) out.add(fnv1a(chars.slice(i, i + size).join('')));
+  for (let i = 0; i + size <= points.length; i++) out.add(fnv1a(points, i, size));
   return out;
 }
 
@@ -57,8 +58,12 @@ export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / SIGNATURE_SIZE;
 }
 
-/** Index pairs (i < j) of signatures that share at least one band. */
-export function candidatePairs(signatures: Uint32Array[]): [number, number][] {
+/**
+ * Index pairs (i < j) of signatures that share at least one band. Within a
+ * bucket each member is paired with the next `window` members only, so a
+ * template copied by thousands of agencies costs n × window, not n².
+ */
+export function candidatePairs(signatures: Uint32Array[], window = Infinity): [number, number][] {
   const pairs = new Set<string>();
   for (let b = 0; b < BANDS; b++) {
     const buckets = new Map<string, number[]>();
@@ -69,7 +74,9 @@ export function candidatePairs(signatures: Uint32Array[]): [number, number][] {
       else buckets.set(key, [i]);
     });
     for (const bucket of buckets.values()) {
-      for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) pairs.add(`${bucket[x]},${bucket[y]}`);
+      for (let x = 0; x < bucket.length; x++) {
+        for (let y = x + 1; y < bucket.length && y - x <= window; y++) pairs.add(`${bucket[x]},${bucket[y]}`);
+      }
     }
   }
   return [...pairs].map((p) => p.split(',').map(Number) as [number, number]).sort((p, q) => p[0] - q[0] || p[1] - q[1]);

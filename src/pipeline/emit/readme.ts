@@ -3,7 +3,8 @@ import type { Root, RootContent, Table, TableCell } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { CODE_LISTS, DATASETS, type DatasetDef } from '../../schema/datasets.ts';
+import { CELL_STATUSES } from '../../schema/codes.ts';
+import { CODE_LISTS, DATASETS, WIDE_STATUS_SUFFIX, type DatasetDef } from '../../schema/datasets.ts';
 import { DATA_LICENSE, PACKAGE_TITLE, suggestedCitation, type PackageInfo } from './datapackage.ts';
 
 const para = (value: string): RootContent => ({ type: 'paragraph', children: [{ type: 'text', value }] });
@@ -34,7 +35,10 @@ export function readmeTree(info: PackageInfo): Root {
         children: [
           'CSV files are UTF-8 with a BOM (Excel and WPS open the Chinese correctly), RFC 4180 quoting, \\n line ends, a header row, rows sorted by key.',
           'An empty cell is a missing value, never a made-up 0. Only the statuses reported and imputed carry a value.',
-          "Text cells that would start with = + - @ (a spreadsheet formula) begin with a ' instead; numeric columns are plain numbers (items_change can be negative).",
+          "A text cell that would start with = + - @, a tab or a carriage return (a spreadsheet formula) gets a ' in front; numeric columns are plain numbers (items_change can be negative).",
+          `Cell status (column status): ${CELL_STATUSES.map((c) => `${c.code} (${c.zh}): ${c.en}`).join('; ')}.`,
+          `applications_wide.csv has one value column per applicant code and, after them, one column per applicant named code${WIDE_STATUS_SUFFIX} (e.g. natural_person${WIDE_STATUS_SUFFIX}) with that cell's status.`,
+          'findings.csv: when one report has the same rule at the same location twice, the second location ends in #2, the third in #3, so report_id, rule, location stays a unique key.',
           'Money (measure amount) is in yuan; the unit the report printed (元 or 万元) is kept in unit.',
           'datapackage.json is a Frictionless Tabular Data Package: types, constraints, keys and every code with its Chinese label and English title.',
           'markdown/<report_id>.md is each report normalised: front matter, the six parts, the three tables, the findings.',

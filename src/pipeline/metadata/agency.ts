@@ -23,7 +23,9 @@ const AGENCY_SUFFIXES = [
 /** Words that may follow a found name and belong to it (漳河新区管委会, 人民政府办公室). */
 const AGENCY_EXTENSIONS = ['人民政府办公室', '人民政府', '政府办公室', '办公室', '管理委员会', '管委会', '办事处'];
 /** Self-references and generic bodies, never a name: 我办, 本机关, 区政府, 市政府办公室. */
-const NOT_A_NAME = /^(我|本|该|全|各|区|市|县|省|镇|乡|街道|国务院办公厅)/u;
+const NOT_A_NAME = /^(我|本|该|全|各|区|市|县|省|镇|乡|街道)/u;
+/** Bodies a local report's narrative often opens by citing (2020年，国务院办公厅印发…): never its own subject. */
+const CITED_BODY = /^(国务院|党中央|中共中央|省委|市委|县委|区委)/u;
 
 /** Strip what layout adds around a line: whitespace, Markdown marks, the 标题 label. */
 function bare(line: string): string {
@@ -39,7 +41,10 @@ export function isPlausibleAgency(name: string): boolean {
  * A title: name, then the year, then 年(度)(政府)信息公开(工作)年度报告.
  * The name has no digits or sentence punctuation.
  */
-const TITLE = /^([^\d，。；：:,、《》]{2,40}?)((?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?年度?报告/u;
+const TITLE = /^([^\d，。；：:,、《》]{2,40}?)(?:关于)?((?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?年度?报告/u;
+/** The same with the year first (2020年度XX政府信息公开工作年度报告) or last (XX政府信息公开工作2020年度报告), alone on its line. */
+const TITLE_YEAR_FIRST = /^((?:19|20)\d{2})年度?([^\d，。；：:,、《》]{2,40}?)(?:政府)?信息公开(?:工作)?年度?报告$/u;
+const TITLE_YEAR_LAST = /^([^\d，。；：:,、《》]{2,40}?)(?:政府)?信息公开工作((?:19|20)\d{2})年度?报告$/u;
 
 /** The first lines before part 一: where a title can be. */
 function leadingLines(text: string, max = 15): string[] {
@@ -51,8 +56,10 @@ export function agencyFromTitle(text: string): AgencyFound | null {
   for (let i = 0; i < lines.length; i++) {
     // The name and the year may be split over two lines (瀛洲街道办事处 / 2020年…报告).
     for (const candidate of [lines[i]!, lines[i]! + (lines[i + 1] ?? '')]) {
-      const m = TITLE.exec(candidate);
+      const m = TITLE.exec(candidate) ?? TITLE_YEAR_LAST.exec(candidate);
       if (m && isPlausibleAgency(m[1]!)) return { name: m[1]!, source: 'title', year: Number(m[2]) };
+      const y = TITLE_YEAR_FIRST.exec(candidate);
+      if (y && isPlausibleAgency(y[2]!)) return { name: y[2]!, source: 'title', year: Number(y[1]) };
     }
   }
   return null;
@@ -115,7 +122,7 @@ export function agencyFromNarrative(general: string): AgencyFound | null {
   const m = /^\s*(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*[，,、]\s*)?/u.exec(general.replace(/^[\s\u3000]+/u, ''));
   const clause = general.replace(/^[\s\u3000]+/u, '').slice(m ? m[0].length : 0);
   const name = nameAtStart(clause);
-  return name ? { name, source: 'narrative', year: null } : null;
+  return name && !CITED_BODY.test(name) ? { name, source: 'narrative', year: null } : null;
 }
 
 /**

@@ -27,6 +27,7 @@ function pathOf(dir: string, key: string): string {
 }
 
 export function openCache(dir: string): ParseCache {
+  const made = new Set<string>();
   const cache: ParseCache = {
     hits: 0,
     misses: 0,
@@ -42,7 +43,10 @@ export function openCache(dir: string): ParseCache {
     },
     put(key, record) {
       const target = pathOf(dir, key);
-      mkdirSync(dirname(target), { recursive: true });
+      if (!made.has(dirname(target))) {
+        mkdirSync(dirname(target), { recursive: true });
+        made.add(dirname(target));
+      }
       // Written aside and renamed, so a reader never sees half a record.
       const temp = `${target}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify(record));

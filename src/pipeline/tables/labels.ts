@@ -58,9 +58,11 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
       if (t.kind !== 'text') break;
       joined += t.norm;
       for (let k = 0; k < t.norm.length; k++) owner.push(j);
-      const core = coreOf(t.norm);
-      for (const def of defs) {
-        for (const f of def.match) if (WHOLE_CELL_ONLY.has(f) && core === f) hits.push({ code: def.code, start: j, end: j + 1, len: f.length, whole: true });
+      if (t.norm.length <= 8) {
+        const core = coreOf(t.norm);
+        if (WHOLE_CELL_ONLY.has(core)) {
+          for (const def of defs) if (def.match.includes(core)) hits.push({ code: def.code, start: j, end: j + 1, len: core.length, whole: true });
+        }
       }
     }
     hits.push(...runHits(joined, owner, defs));
@@ -69,26 +71,28 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
   return rowsFrom(pickHits(hits), tokens);
 }
 
-function runHits(joined: string, owner: number[], defs: readonly RowDef[]): Hit[] {
-  const found: (Hit & { at: number })[] = [];
-  for (const def of defs) {
-    for (const f of def.match) {
-      if (WHOLE_CELL_ONLY.has(f)) continue;
-      let at = joined.indexOf(f);
-      while (at >= 0) {
-        found.push({ code: def.code, start: owner[at]!, end: owner[at + f.length - 1]! + 1, len: f.length, whole: false, at });
-        at = joined.indexOf(f, at + 1);
-      }
-    }
+/** One regex per row list: every fragment that may match inside a label, longest first. */
+const FRAGMENTS = new WeakMap<readonly RowDef[], { re: RegExp; codeOf: Map<string, string> }>();
+function fragmentsOf(defs: readonly RowDef[]) {
+  let cached = FRAGMENTS.get(defs);
+  if (!cached) {
+    const codeOf = new Map<string, string>();
+    for (const def of defs) for (const f of def.match) if (!WHOLE_CELL_ONLY.has(f) && !codeOf.has(f)) codeOf.set(f, def.code);
+    const alternatives = [...codeOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    cached = { re: new RegExp(alternatives.join('|'), 'g'), codeOf };
+    FRAGMENTS.set(defs, cached);
   }
-  // Longest first; a shorter fragment inside a longer match is part of that label.
-  found.sort((a, b) => b.len - a.len || a.at - b.at);
-  const taken: [number, number][] = [];
+  return cached;
+}
+
+/** Leftmost-longest label fragments in a run's joined text. */
+function runHits(joined: string, owner: number[], defs: readonly RowDef[]): Hit[] {
+  const { re, codeOf } = fragmentsOf(defs);
   const out: Hit[] = [];
-  for (const h of found) {
-    if (taken.some(([s, e]) => h.at < e && h.at + h.len > s)) continue;
-    taken.push([h.at, h.at + h.len]);
-    out.push(h);
+  re.lastIndex = 0;
+  for (let m = re.exec(joined); m !== null; m = re.exec(joined)) {
+    const f = m[0];
+    out.push({ code: codeOf.get(f)!, start: owner[m.index]!, end: owner[m.index + f.length - 1]! + 1, len: f.length, whole: false });
   }
   return out;
 }
@@ -120,8 +124,9 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
     for (let k = h.end; k < stop; k++) {
       const t = tokens[k]!;
       if (t.kind === 'text') {
-        // Prose after the table ends the last row.
-        if (/[。；;]/.test(t.text) && values.some((v) => v.kind !== 'blank')) break;
+        // Text after the row's values (the next header, a wrapped label's tail, prose) ends the row;
+        // text before them (a label wrapped onto the next line) is skipped.
+        if (values.length > 0) break;
         continue;
       }
       values.push(t);

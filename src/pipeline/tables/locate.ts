@@ -70,11 +70,15 @@ const SECTION_ANCHOR: Record<keyof Regions, { code: Section['code']; anchor: Reg
   review: { code: 'review_litigation', anchor: P4_HEADER },
 };
 
-/** Section text when the segmenter found the part and it holds the table's anchor; else the full text. */
+/**
+ * The full text's region when the anchors find the table there (section text may be
+ * normalised, losing the blank lines that mark empty cells); else the part's section
+ * text when the segmenter found the part and it holds the table's anchor.
+ */
 export function locateTables(sections: Section[], text: string): Regions {
-  const fromText = locateInText(text);
-  const out: Regions = { ...fromText };
+  const out: Regions = locateInText(text);
   for (const key of Object.keys(SECTION_ANCHOR) as (keyof Regions)[]) {
+    if (out[key] !== null && SECTION_ANCHOR[key].anchor.test(out[key]!)) continue;
     const { code, anchor } = SECTION_ANCHOR[key];
     const section = sections.find((s) => s.code === code && s.status === 'present');
     if (section && anchor.test(section.text)) out[key] = section.text;

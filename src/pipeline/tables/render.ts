@@ -130,7 +130,8 @@ function renderRows(rows: Row[], layout: Layout): string {
     case 'tsv':
       return rows.map((r) => r.map(text).join('\t')).join('\n') + '\n';
     case 'gfm': {
-      const line = (r: Row) => `| ${[...r, ...Array<null>(width - r.length).fill(null)].map((c) => text(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+      // Rows are not padded to the header's width: GFM fills short rows, and padding would read as empty cells.
+      const line = (r: Row) => `| ${r.map((c) => text(c).replace(/\|/g, '\\|')).join(' | ')} |`;
       const [first, ...rest] = rows;
       if (!first) return '';
       return [first.length === 1 && rows.length > 1 ? `${text(first[0])}\n` : null, ...(rows.length > 1 ? [line(rows[1]!), `|${' --- |'.repeat(width)}`, ...rest.slice(1).map(line)] : [])]

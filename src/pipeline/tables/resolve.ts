@@ -128,7 +128,7 @@ export function resolveRows(
   // 2. Column identities, all undecided rows together.
   const finals = new Map<string, Cell[][]>();
   // Rows no identity touches keep all their readings; only linked rows are combined.
-  const linked = new Set(identities.flatMap((id) => [...id.left, ...id.right].map(([r]) => r)));
+  const linked = new Set(pending.size ? identities.flatMap((id) => [...id.left, ...id.right].map(([r]) => r)) : []);
   for (const [k, v] of pending) if (!linked.has(k)) finals.set(k, v);
   const keys = [...pending.keys()].filter((k) => linked.has(k));
   const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);

@@ -50,7 +50,14 @@ export function tokeniseCell(cell: string, out: Token[]): void {
 function pushText(text: string, out: Token[]): void {
   const t = text.trim();
   if (t === '') return;
-  const norm = normaliseForMatch(t);
+  // A money unit printed apart from its number ("7.522 万元") belongs to it.
+  const prev = out[out.length - 1];
+  if ((t === '元' || t === '万元') && prev?.kind === 'num' && !/元$/.test(prev.raw)) {
+    prev.raw += t;
+    return;
+  }
+  // The region is NFKC already: the rest of normaliseForMatch (quotes, commas, spaces) is enough.
+  const norm = /[\s"'“”‘’「」『』,，、\u200b-\u200d\ufeff]/.test(t) ? normaliseForMatch(t) : t;
   if (norm === '') return;
   if (NOT_APPLICABLE.test(t)) {
     out.push({ kind: 'na', raw: t });

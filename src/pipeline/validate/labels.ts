@@ -30,7 +30,10 @@ export function applicationRowLabel(code: string): Label {
   if (!r) return { zh: code, en: code };
   // Top-level rows are numbered 一、二、; sub-rows carry their parentheses: 三(三)1.
   const zhNumber = r.number.length === 1 ? `${r.number}、` : r.number;
-  return { zh: `${zhNumber}${r.zh}`, en: `${r.number} ${r.en.toLowerCase()}` };
+  // English readers get the template numbering in digits: 三(三)1 → 3(3)1, 一 → 1.
+  const digits = [...r.number].map((ch) => { const i = '一二三四五六七八九'.indexOf(ch); return i >= 0 ? String(i + 1) : ch; }).join('');
+  const enNumber = r.number.length === 1 ? `${digits}.` : digits;
+  return { zh: `${zhNumber}${r.zh}`, en: `${enNumber} ${r.en.toLowerCase()}` };
 }
 
 export function proceedingLabel(code: string): Label {

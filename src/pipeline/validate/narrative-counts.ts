@@ -28,8 +28,9 @@ const NUM = '(\\d+|[零〇一二两三四五六七八九十百]+)';
 // The object: an application for disclosure, in the wordings reports use
 // (政府信息公开申请, 依申请公开(政府信息)(申请|事项), 依申请(政府)信息公开, 政府信息依申请公开).
 const OBJ = '(?:(?:政府)?信息公开申请|依申请公开(?:的)?(?:政府信息)?(?:申请|事项)?|依申请(?:政府)?信息公开(?:申请|事项)?|(?:政府)?信息依申请公开(?:申请|事项)?)';
-const VERB = '(收到|受理|接收|接到|办理)';
-const UNIT = '[件个宗份]';
+const VERB = '(收到|新收|受理|接收|接到|办理)';
+// A unit of applications, not of time (三个工作日, 两个月).
+const UNIT = '[件个宗份](?!工作日|自然日|月|小时)';
 // Verb … object … count: 共受理政府信息公开申请21件, 收到依申请公开政府信息6件 (up to 8 characters between verb and object, no comma).
 const VERB_OBJ_NUM = new RegExp(`${VERB}(?:了)?[^、。]{0,8}?${OBJ}(?:政府信息)?(?:数量|总数|数)?(?:共计|共|合计|总计)?(?:为|达)?${NUM}${UNIT}`, 'gu');
 // Verb … count … object: 收到1件政府信息公开申请.

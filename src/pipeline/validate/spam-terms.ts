@@ -63,7 +63,7 @@ export const SPAM_TERMS: readonly SpamTerm[] = [
   // 真人 is a word; spam with a live dealer or casino.
   { term: '真人', kind: 'gambling', followedBy: ['荷官', '娱乐', '视讯', '百家乐', '棋牌', '赌'], followWithin: 1 },
   // 彩票 and 棋牌 are legitimate (福利彩票, 棋牌室); spam as a site.
-  { term: '彩票', kind: 'gambling', followedBy: ['平台', '官网', 'app', '注册', '开户', '网址', '投注', '下注', '娱乐', '登录', '计划', '走势图'], followWithin: 1, notNear: ANTI_GAMBLING, nearWithin: 12 },
+  { term: '彩票', kind: 'gambling', followedBy: ['平台', '官网', 'app', '注册', '开户', '网址', '投注', '下注', '娱乐', '登录', '走势图'], followWithin: 1, notNear: ANTI_GAMBLING, nearWithin: 12 },
   { term: '棋牌', kind: 'gambling', followedBy: ['平台', '官网', 'app', '注册', '开户', '网址', '下载', '娱乐', '登录', '现金'], followWithin: 1, notNear: ANTI_GAMBLING, nearWithin: 12 },
   // Words that only gambling sites use, unless the report is about fighting them.
   { term: '博彩', ...STRONG },

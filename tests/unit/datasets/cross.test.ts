@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCorrections } from '../../../src/pipeline/corrections.ts';
 import { checkCarryover } from '../../../src/pipeline/cross/carryover.ts';
-import { checkCopied } from '../../../src/pipeline/cross/copied.ts';
+import { checkCopied, MAX_MATCHES } from '../../../src/pipeline/cross/copied.ts';
 import { resolveDuplicates } from '../../../src/pipeline/cross/duplicate.ts';
 import { checkLate, deadlineFor } from '../../../src/pipeline/cross/late.ts';
 import { candidatePairs, shingleHashes, signature } from '../../../src/pipeline/cross/minhash.ts';
@@ -44,6 +44,18 @@ describe('report.copied', () => {
   it('ignores short narratives', () => {
     const out = checkCopied([withText('x', 'a', '无。'), withText('y', 'b', '无。')]);
     expect(out.flatMap(rules)).toEqual([]);
+  });
+
+  it('names at most MAX_MATCHES others when many agencies copy one template, with bounded work', () => {
+    const copies = Array.from({ length: 40 }, (_, i) => withText(`t-${String(i).padStart(2, '0')}`, `f${i}`, base));
+    const out = checkCopied(copies);
+    for (const r of out) {
+      expect(r.findings.length, r.report_id).toBeGreaterThan(0);
+      expect(r.findings.length, r.report_id).toBeLessThanOrEqual(MAX_MATCHES);
+    }
+    const sigs = copies.map(() => signature(shingleHashes(base)));
+    expect(candidatePairs(sigs).length).toBe((40 * 39) / 2);
+    expect(candidatePairs(sigs, 3).length).toBe(39 + 38 + 37);
   });
 
   it('finds candidates by banding, not by comparing every pair', () => {

@@ -16,11 +16,14 @@ import { APPLICANTS, APPLICATION_ROWS } from '../../../src/schema/codes.ts';
 
 const CONTENT = join(import.meta.dirname, '../../../content');
 const FILE_000 = '000_bbae7e2c4812eba4.txt';
+/** In this thread and without the parse cache: the tests write nothing outside their temp folders. */
+const PARSE = { workers: 0, cacheDir: null };
+const GOLDEN = join(import.meta.dirname, '../../golden/datasets');
 
 let out: string;
 beforeAll(() => {
   out = tempDir('corpus');
-  runPipeline({ content: CONTENT, out });
+  runPipeline({ content: CONTENT, out, parse: PARSE });
 });
 
 describe('the real corpus', () => {
@@ -56,6 +59,14 @@ describe('the real corpus', () => {
     expect(wide).toMatchObject({ natural_person: '20', other_org: '15', total: '35', total_status: 'reported' });
   });
 
+  it('matches the golden table 三 of 000_, cell by cell (tests/golden/datasets)', () => {
+    const id = readCsv(join(out, 'reports.csv')).find((r) => r.source_file === FILE_000)!.report_id;
+    const golden = readCsv(join(GOLDEN, '000_bbae7e2c4812eba4.applications.csv'));
+    const apps = readCsv(join(out, 'applications.csv')).filter((r) => r.report_id === id);
+    expect(golden).toHaveLength(161);
+    expect(apps.map(({ row, applicant, value, status }) => ({ row, applicant, value, status }))).toEqual(golden);
+  });
+
   it('gives a sections.csv row for each of the six parts of 000_', () => {
     const id = readCsv(join(out, 'reports.csv')).find((r) => r.source_file === FILE_000)!.report_id;
     const parts = readCsv(join(out, 'sections.csv')).filter((r) => r.report_id === id);
@@ -88,7 +99,7 @@ describe('the real corpus', () => {
 
   it('writes byte-identical files when run again', () => {
     const again = tempDir('corpus-again');
-    runPipeline({ content: CONTENT, out: again });
+    runPipeline({ content: CONTENT, out: again, parse: PARSE });
     const files = allFiles(out);
     expect(allFiles(again)).toEqual(files);
     for (const f of files) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
@@ -109,7 +120,7 @@ describe('a corpus with bad files', () => {
   });
 
   it('goes on past bad files and lists every input in reports.csv, the bad ones as failed', () => {
-    const summary = runPipeline({ content, out: badOut });
+    const summary = runPipeline({ content, out: badOut, parse: PARSE });
     expect(summary.files).toBe(5);
     const reports = readCsv(join(badOut, 'reports.csv'));
     const status = Object.fromEntries(reports.map((r) => [r.source_file, r.parse_status]));
@@ -140,7 +151,7 @@ describe('a corpus with bad files', () => {
     const run = (strict: boolean) => {
       // Without --strict the same corpus exits 0: runPipeline above already went on past the bad files.
       try {
-        execFileSync(process.execPath, ['--import', 'tsx', script, '--content', content, '--out', tempDir('cli'), ...(strict ? ['--strict'] : [])], { stdio: 'pipe' });
+        execFileSync(process.execPath, ['--import', 'tsx', script, '--content', content, '--out', tempDir('cli'), ...(strict ? ['--strict'] : [])], { stdio: 'pipe', env: { ...process.env, NIANBAO_CACHE_DIR: 'off', NIANBAO_WORKERS: '0' } });
         return { code: 0, stderr: '' };
       } catch (e) {
         const err = e as { status: number; stderr: Buffer };

@@ -23,6 +23,10 @@ describe('isChromeLine', () => {
     '==================== 正文 ====================',
     'The Wayback Machine - https://web.archive.org/web/2021/https://www.pingtan.gov.cn/',
     '- 3 -',
+    '上一篇：关于2019年政府信息公开工作年度报告',
+    '【我要纠错】',
+    '索引号：11130000000000/2021-00012',
+    '来源：区政府办',
   ])('chrome: %s', (line) => expect(isChromeLine(line)).toBe(true));
 
   it.each([
@@ -34,6 +38,12 @@ describe('isChromeLine', () => {
     '（四）加强网站建设，在首页开设专栏。',
     '0',
     '3.要求提供公开出版物 0 0 0 0 0 0 0',
+    '来源于群众的意见建议全部办结。',
+    '发布日期：2021年3月5日',
+    '发布时间：2021-01-29 15:01 浏览次数：1024',
+    '政府网站全年访问量：156万人次。',
+    '完成网站ICP备案变更工作。',
+    '主办单位要落实网站管理责任。',
   ])('not chrome: %s', (line) => expect(isChromeLine(line)).toBe(false));
 });
 

@@ -25,6 +25,8 @@ describe('decode: the same report in other encodings parses identically', () => 
     ['GB18030', new Uint8Array(iconv.encode(utf8Text, 'gb18030')), 'gb18030'],
     ['UTF-16 LE with BOM', concat(new Uint8Array([0xff, 0xfe]), iconv.encode(utf8Text, 'utf-16le')), 'utf-16le'],
     ['UTF-16 BE with BOM', concat(new Uint8Array([0xfe, 0xff]), iconv.encode(utf8Text, 'utf-16be')), 'utf-16be'],
+    ['UTF-16 LE without BOM', new Uint8Array(iconv.encode(utf8Text, 'utf-16le')), 'utf-16le'],
+    ['UTF-16 BE without BOM', new Uint8Array(iconv.encode(utf8Text, 'utf-16be')), 'utf-16be'],
     ['UTF-8 with BOM', concat(new Uint8Array([0xef, 0xbb, 0xbf]), corpusBytes(ORIGINAL)), 'utf-8-bom'],
     ['CRLF line endings', new Uint8Array(Buffer.from(utf8Text.replace(/\n/g, '\r\n'))), 'utf-8'],
     ['CR-only line endings', new Uint8Array(Buffer.from(utf8Text.replace(/\n/g, '\r'))), 'utf-8'],

@@ -19,6 +19,11 @@ describe('htmlToText', () => {
     expect(text).toBe('| 三、本年度办理结果 | (一)予以公开 | 5 |\n|  | (二)部分公开 | 1 |\n| 四、结转下年度继续办理 |  | 2 |\n');
   });
 
+  it('keeps the line breaks of plain text that only carries table fragments', () => {
+    const text = htmlToText('一、总体情况\n正文第一段。\n二、主动公开政府信息情况\n<table><tr><td>规章</td><td>0</td></tr></table>\n三、收到和处理政府信息公开申请情况\n');
+    expect(text).toBe('一、总体情况\n正文第一段。\n二、主动公开政府信息情况\n\n| 规章 | 0 |\n\n三、收到和处理政府信息公开申请情况\n');
+  });
+
   it('keeps a pipe inside a cell from splitting it', () => {
     expect(htmlToText('<table><tr><td>a|b</td><td>1</td></tr></table>')).toBe('| a｜b | 1 |\n');
   });

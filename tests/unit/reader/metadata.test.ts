@@ -17,6 +17,12 @@ describe('agency', () => {
     expect(agencyFromTitle('平潭综合实验区2020年度政府信息公开工作年度报告 根据《条例》')?.name).toBe('平潭综合实验区');
   });
 
+  it('from a title with the year first or last', () => {
+    expect(agencyFromTitle('2020年度某某市财政局政府信息公开工作年度报告\n')).toEqual({ name: '某某市财政局', source: 'title', year: 2020 });
+    expect(agencyFromTitle('某某市财政局政府信息公开工作2021年度报告\n')).toEqual({ name: '某某市财政局', source: 'title', year: 2021 });
+    expect(agencyFromTitle('某某市财政局关于2021年政府信息公开工作年度报告\n')?.name).toBe('某某市财政局');
+  });
+
   it('never from a sentence that merely mentions the report', () => {
     expect(agencyFromTitle('根据《条例》要求，我厅编写了2019年政府信息公开工作年度报告。')).toBeNull();
   });
@@ -37,6 +43,8 @@ describe('agency', () => {
     expect(nameAtStart('乌兰察布市人民政府办公室坚持以')).toBe('乌兰察布市人民政府办公室');
     expect(agencyFromNarrative('2020年,区政府办认真贯彻执行《条例》')).toBeNull();
     expect(agencyFromNarrative('2020年，我县坚持以公开为常态。')).toBeNull();
+    expect(agencyFromNarrative('2020年，国务院办公厅印发了工作要点。')).toBeNull();
+    expect(agencyFromTitle('国务院办公厅2020年政府信息公开工作年度报告')?.name).toBe('国务院办公厅');
   });
 
   it('prefers the full 人民政府 form when the text has it', () => {
@@ -114,6 +122,7 @@ describe('level and department', () => {
     expect(levelOf('淮安市洪泽区人民政府', regionFromAgencyName('淮安市洪泽区人民政府'))).toEqual({ admin_level: 'county', is_department: false });
     expect(levelOf('瀛洲街道办事处', regionFromAgencyName('瀛洲街道办事处'))).toEqual({ admin_level: 'township', is_department: false });
     expect(levelOf('漳河新区', regionFromAgencyName('漳河新区')).admin_level).toBeNull();
+    expect(levelOf('国家税务总局', regionFromAgencyName('国家税务总局'))).toEqual({ admin_level: 'national', is_department: true });
     expect(levelOf('某县乡村振兴局', regionFromAgencyName('某县乡村振兴局')).admin_level).not.toBe('township');
   });
 });

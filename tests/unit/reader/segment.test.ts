@@ -1,6 +1,6 @@
 /** segment: the six parts by their numbered titles, in template order, never invented. */
 import { describe, expect, it } from 'vitest';
-import { findHeadingCandidates, segmentReport } from '../../../src/pipeline/segment.ts';
+import { findHeadingCandidates, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
 
 const codes = (text: string) => segmentReport(text).value.map((s) => (s.status === 'present' ? s.title_found : null));
 
@@ -24,6 +24,11 @@ describe('segmentReport', () => {
     expect(parts[1]!.title_found).toBe('**二，主动公开政府信息情况**');
     expect(parts[5]!.title_found).toBe('#### **六、其他需要报告的事项**');
     expect(parts[5]!.text).toBe('无。');
+  });
+
+  it('accepts 第一部分 numbering', () => {
+    const text = FULL.replace('一、', '第一部分 ').replace('二、', '第二部分、');
+    expect(codes(text).slice(0, 2)).toEqual(['第一部分 总体情况', '第二部分、主动公开政府信息情况']);
   });
 
   it('accepts the alternative titles of parts 四 and 五', () => {
@@ -66,6 +71,18 @@ describe('segmentReport', () => {
     const parts = segmentReport(text).value;
     expect(parts[0]!.text).toBe('见下文五、存在的主要问题及改进情况。');
     expect(parts[4]!.text).toBe('正文五。');
+  });
+
+  it('a table of contents listing the numbered titles is not taken for the headings', () => {
+    const toc = ['目录', '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'];
+    const parts = segmentReport([...toc, FULL].join('\n')).value;
+    expect(parts.map((p) => p.text)).toEqual(['正文一。', '表二', '表三', '表四', '正文五。', '无。']);
+  });
+
+  it('leaves a sign-off at the end out of the last part', () => {
+    const text = FULL + '\n\n河北省教育厅\n2020年1月15日\n';
+    expect(segmentReport(text).value[5]!.text).toBe('无。');
+    expect(signOffStart('六、其他需要报告的事项\n无\n0\n2020年1月15日')).toBe('六、其他需要报告的事项\n无\n0\n2020年1月15日'.length);
   });
 
   it('a text with no part titles has every part missing', () => {

@@ -91,3 +91,16 @@ describe('proactiveBlocks', () => {
     expect(blocks[4]!.grid.headRows[0]!.map((c) => c.text)).toEqual(['信息内容', '采购项目数量', '金额（元）']);
   });
 });
+
+describe('cell reasons', () => {
+  it('an imputed cell points to the row finding that explains it', () => {
+    const cells = SHUNQING_2020.tables.applications.cells.map((c) => (c.row === 'received_new' && c.applicant === 'natural_person' ? { ...c, status: 'imputed' as const } : c));
+    const r = { ...SHUNQING_2020, tables: { ...SHUNQING_2020.tables, applications: { ...SHUNQING_2020.tables.applications, cells } } };
+    const f = makeFinding('table.imputed_cells', { table: 'applications', row: 'received_new' });
+    const g = applicationsGrid(r, '2019', placeFindings('r', [f]));
+    const imputed = tds(g).find((c) => c.row === 'received_new' && c.column === 'natural_person')!;
+    expect(imputed).toMatchObject({ text: '20', status: 'imputed', statusZh: '推算' });
+    expect(imputed.refs.map((x) => x.n)).toEqual([1]);
+    expect(tds(g).find((c) => c.row === 'received_new' && c.column === 'total')!.refs).toEqual([]);
+  });
+});

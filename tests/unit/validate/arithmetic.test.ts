@@ -42,7 +42,7 @@ describe('applications arithmetic', () => {
     expect(np!.message_zh).toContain('自然人列办理结果之和');
     expect(np!.message_zh).toContain('三(一)予以公开 6 + 三(二)部分公开 6 + 三(四)1本机关不掌握相关政府信息 4');
     expect(np!.message_zh).toContain('相差6');
-    expect(np!.message_en).toContain('natural persons, outcome sum: 三(七) outcomes total 20, but');
+    expect(np!.message_en).toContain('natural persons, outcome sum: 3(7) outcomes total 20, but 3(1) disclosed 6 + 3(2) partially disclosed 6');
     expect(fs[1]).toMatchObject({ expected: '21', actual: '27' });
   });
 
@@ -60,7 +60,7 @@ describe('applications arithmetic', () => {
       '自然人列勾稽关系：一、本年新收政府信息公开申请数量 20 + 二、上年结转政府信息公开申请数量 0 = 20，但 三(七)总计 15 + 四、结转下年度继续办理 0 = 15（相差5）',
     );
     expect(fs[0]!.message_en).toBe(
-      'natural persons, balance: 一 new applications received this year 20 + 二 applications carried over from last year 0 = 20, but 三(七) outcomes total 15 + 四 carried over to next year 0 = 15 (off by 5)',
+      'natural persons, balance: 1. new applications received this year 20 + 2. applications carried over from last year 0 = 20, but 3(7) outcomes total 15 + 4. carried over to next year 0 = 15 (off by 5)',
     );
   });
 

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../../src/pipeline/report.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
+import { findCountClaims } from '../../../src/pipeline/validate/narrative-counts.ts';
+import { findNoReviewClaims } from '../../../src/pipeline/validate/narrative-review.ts';
 
 interface Golden {
   rule: string;
@@ -49,6 +51,39 @@ describe('validate over the corpus', () => {
           };
         });
       expect(got).toEqual(golden);
+    });
+  }
+});
+
+/**
+ * Every statement of the count of applications (and every "no reconsideration
+ * or litigation") in the corpus narratives, found by reading the reports: the
+ * claims are read, where they are, and nothing else is (no table label, no
+ * 投诉 or 行政复议决定书 count).
+ */
+const CLAIMS: Record<string, string[]> = {
+  '000_bbae7e2c4812eba4.txt': [],
+  '001_40372296bbc69180.txt': ['general 6 收到依申请公开政府信息6件', 'general none 没有因政府信息公开工作被申请行政复议、提起行政诉讼情况'],
+  '002_8000bc9f9e439cef.txt': [],
+  '003_bd2728a2fb5b3f82.txt': ['general 1 收到1件政府信息公开申请'],
+  '004_e90c2bdef7009ef2.txt': ['general 0 未收到政府信息依申请公开事项'],
+  '03_pingtan_2020.txt': ['general 21 受理政府信息公开申请21件'],
+  '10_hongze_2024_pypdf.txt': ['general 17 受理政府信息公开申请17件'],
+  '12_hebei_jyt_2019.txt': ['general 16 办理依申请政府信息公开16件', 'general none 未发生因信息公开引起的行政复议和行政诉讼'],
+  '16_hebei_kjt_2019.txt': ['applications 0 未收到政府信息公开申请', 'review_litigation none 未发生涉及政府信息公开的行政复议、行政诉讼案件'],
+  '18_hebei_kjt_2023.txt': ['general 17 收到政府信息公开申请17件', 'general none 无行政复议、诉讼等情况'],
+};
+
+describe('narrative claims in the corpus', () => {
+  const manifest = readSourcesManifest(CONTENT);
+  for (const [file, expected] of Object.entries(CLAIMS)) {
+    it(file, () => {
+      const r = parseReport(readInputFile(CONTENT, file, manifest));
+      const got = r.sections.flatMap((s) => [
+        ...findCountClaims(s.text, r.metadata.year).map((c) => `${s.code} ${c.value} ${c.quote}`),
+        ...findNoReviewClaims(s.text, r.metadata.year).map((c) => `${s.code} none ${c.quote}`),
+      ]);
+      expect(got).toEqual(expected);
     });
   }
 });

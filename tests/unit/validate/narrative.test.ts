@@ -52,6 +52,7 @@ describe('narrative.table_disagrees', () => {
     // Not a count of applications received this year.
     expect(claims('我办共计收到行政复议决定书4起,依法回复3起。今年共收到网上投诉9件。')).toEqual([]);
     expect(claims('2019年收到政府信息公开申请7件。')).toEqual([]);
+    expect(claims('受理政府信息公开申请三个工作日内登记。')).toEqual([]);
   });
 
   it('parses Chinese numerals', () => {

@@ -1,0 +1,147 @@
+/**
+ * npm run bench [-- --sizes 1000,10000 --full --out /tmp/nianbao-bench --query 疫情防控 --parse-only]
+ *
+ * For each size N: generates N reports (seed "bench"), measures parse
+ * throughput (one core, and all cores through the worker pool), accuracy
+ * against the ground truth, then a full build into a temp dir — data,
+ * astro, pagefind, each a child process with its wall time and peak RSS —,
+ * output sizes, the bytes a search for a common term downloads (Chromium),
+ * and a rebuild with one report changed. Prints one table; --full adds 100,000.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseAll } from '../src/pipeline/parallel/index.ts';
+import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
+import { parseReport } from '../src/pipeline/report.ts';
+import { scoreRecords } from '../src/synth/accuracy.ts';
+import { percent } from '../src/synth/compare.ts';
+import { dirBytes, measure, type Measured } from '../src/synth/bench/measure.ts';
+import { searchPayload } from '../src/synth/bench/search-payload.ts';
+import { writeCorpus } from '../src/synth/write.ts';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    full: { type: 'boolean', default: false },
+    out: { type: 'string', default: '/tmp/nianbao-bench' },
+    query: { type: 'string', default: '疫情防控' },
+    seed: { type: 'string', default: 'bench' },
+    'parse-only': { type: 'boolean', default: false },
+  },
+});
+
+const sizes = values.sizes!.split(',').map(Number).concat(values.full ? [100_000] : []);
+const cores = availableParallelism();
+const NODE = process.execPath;
+const TSX = ['--import', 'tsx'];
+/** In-process single-core parse is timed on at most this many reports. */
+const SINGLE_CORE_SAMPLE = 3000;
+const rows: [string, ...string[]][] = [];
+const row = (label: string, ...cells: string[]) => rows.push([label, ...cells]);
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const mb = (bytes: number) => `${fmt(bytes / 1e6)} MB`;
+const stage = (m: Measured) => `${fmt(m.seconds)} s, ${m.peakMb === null ? '?' : fmt(m.peakMb, 0)} MB${m.ok ? '' : ' (FAILED)'}`;
+
+function corpusFor(n: number): { content: string; truth: string | null } {
+  const dir = resolve(values.out!, `n${n}`, 'corpus');
+  const stamp = join(dir, 'stamp.json');
+  const want = JSON.stringify({ seed: values.seed, n });
+  const withTruth = n <= 10_000;
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
+    rmSync(dir, { recursive: true, force: true });
+    const t = Date.now();
+    writeCorpus(dir, values.seed!, n, undefined, withTruth);
+    writeFileSync(stamp, want);
+    console.error(`bench: generated ${n} reports in ${fmt((Date.now() - t) / 1000)} s`);
+  }
+  return { content: join(dir, 'content'), truth: withTruth ? join(dir, 'truth') : null };
+}
+
+function parseThroughput(n: number, content: string, truth: string | null): void {
+  const paths = listContentFiles(content);
+  const manifest = readSourcesManifest(content);
+  const sample = paths.slice(0, SINGLE_CORE_SAMPLE).map((p) => readInputFile(content, p, manifest));
+  parseReport(sample[0]!); // warm-up: module initialisation and JIT are not parse work
+  const cpu = process.cpuUsage();
+  let t = process.hrtime.bigint();
+  for (const f of sample) parseReport(f);
+  const single = sample.length / (Number(process.hrtime.bigint() - t) / 1e9);
+  const used = process.cpuUsage(cpu);
+  const perCpuSecond = sample.length / ((used.user + used.system) / 1e6);
+  t = process.hrtime.bigint();
+  const records = parseAll(content, paths, manifest, { workers: cores, cacheDir: null });
+  const poolSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+  row(`N=${n}: parse, 1 core (in process, ${sample.length} reports)`, `${fmt(single, 0)} reports/s wall, ${fmt(perCpuSecond, 0)} reports per CPU-second`);
+  row(`N=${n}: parse, ${cores} workers (read + hash + parse, incl. worker start)`, `${fmt(n / poolSeconds, 0)} reports/s (${fmt(n / poolSeconds / cores, 0)}/core), ${fmt(poolSeconds)} s`);
+  if (truth) {
+    const acc = scoreRecords(records, truth);
+    row(`N=${n}: accuracy, knowable cells right`, `${acc.right}/${acc.knowable} (${percent(acc.right, acc.knowable)})`);
+    row(`N=${n}: values for cells that are not knowable`, `${acc.invented}`);
+    row(`N=${n}: accuracy by layout`, Object.entries(acc.byLayout).map(([l, a]) => `${l} ${percent(a.right, a.knowable)}`).join(', '));
+    row(`N=${n}: metadata fields right`, Object.entries(acc.metadata).map(([f, k]) => `${f} ${percent(k, acc.reports)}`).join(', '));
+    for (const e of acc.examples.slice(0, 5)) console.error(`bench: accuracy miss: ${e}`);
+  }
+}
+
+/** A UTF-8 report gets one more sentence: its bytes change, nothing else does. */
+function changeOneReport(content: string): () => void {
+  const manifest = readSourcesManifest(content) as { files: Record<string, { note?: string | null }> };
+  const file = Object.keys(manifest.files).find((f) => /, utf-8[;.]/.test(manifest.files[f]!.note ?? '') && f.endsWith('.txt'))!;
+  const path = join(content, file);
+  const original = readFileSync(path);
+  appendFileSync(path, '本报告发布后更正了一处文字。\n');
+  return () => writeFileSync(path, original);
+}
+
+async function fullBuild(n: number, content: string): Promise<void> {
+  const root = resolve(values.out!, `n${n}`);
+  const data = join(root, 'data');
+  const site = join(root, 'site');
+  const cache = join(root, 'cache');
+  for (const d of [data, site, cache]) rmSync(d, { recursive: true, force: true });
+  const build = (label: string) => {
+    const d = measure(NODE, [...TSX, 'scripts/data.ts', '--content', content, '--out', data], { NIANBAO_CACHE_DIR: cache });
+    const a = measure(NODE, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', site], { NIANBAO_DATA_DIR: data });
+    const p = measure(NODE, [...TSX, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(site, 'pagefind')]);
+    for (const [name, m] of [['data', d], ['astro', a], ['pagefind', p]] as const) if (!m.ok) console.error(`bench: ${label} ${name} failed:\n${m.output}`);
+    row(`N=${n}: ${label} build: data`, stage(d));
+    row(`N=${n}: ${label} build: astro`, stage(a));
+    row(`N=${n}: ${label} build: pagefind`, stage(p));
+    row(`N=${n}: ${label} build: total (peak RSS of the largest stage)`, `${fmt(d.seconds + a.seconds + p.seconds)} s, ${fmt(Math.max(d.peakMb ?? 0, a.peakMb ?? 0, p.peakMb ?? 0), 0)} MB`);
+    return { d, a, p };
+  };
+  const clean = build('clean');
+  row(`N=${n}: output size: data / site / pagefind`, `${mb(dirBytes(data))} / ${mb(dirBytes(site))} / ${mb(dirBytes(join(site, 'pagefind')))}`);
+  if (clean.p.ok) {
+    try {
+      const s = await searchPayload(site, values.query!);
+      row(`N=${n}: search "${values.query}": downloaded`, `${fmt(s.bytes / 1024)} kB in ${s.requests} requests`);
+    } catch (error) {
+      row(`N=${n}: search "${values.query}": downloaded`, `not measured (${String(error).slice(0, 80)})`);
+    }
+  }
+  const restore = changeOneReport(content);
+  try {
+    const again = build('one report changed');
+    row(`N=${n}: rebuild speed-up, data stage / whole build`, `${fmt(clean.d.seconds / again.d.seconds)}× / ${fmt((clean.d.seconds + clean.a.seconds + clean.p.seconds) / (again.d.seconds + again.a.seconds + again.p.seconds))}×`);
+  } finally {
+    restore();
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(values.out!, { recursive: true });
+  row('machine', `${cores} cores (${cpus()[0]?.model ?? '?'}), ${fmt(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+  for (const n of sizes) {
+    const { content, truth } = corpusFor(n);
+    parseThroughput(n, content, truth);
+    if (!values['parse-only']) await fullBuild(n, content);
+  }
+  const width = Math.max(...rows.map((r) => [...r[0]].length));
+  console.log(`\nnpm run bench -- ${process.argv.slice(2).join(' ')}\n`);
+  for (const [label, ...cells] of rows) console.log(`${label.padEnd(width)}  ${cells.join('  ')}`);
+}
+
+await main();

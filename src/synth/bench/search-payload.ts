@@ -1,0 +1,40 @@
+/**
+ * Bytes a visitor downloads for one search on a built site: the search page
+ * is opened in Chromium with ?q=…, and every Pagefind response (entry, wasm,
+ * index chunks, fragments) is counted once the results are shown.
+ */
+import { resolve } from 'node:path';
+import { launchChromium } from '../../../tests/support/browser.ts';
+import { serveDist } from '../../../tests/support/server.ts';
+
+export interface SearchPayload {
+  bytes: number;
+  requests: number;
+  results: string;
+}
+
+export async function searchPayload(siteDir: string, query: string): Promise<SearchPayload> {
+  const server = await serveDist(resolve(siteDir));
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    let requests = 0;
+    page.on('response', async (response) => {
+      if (!response.url().includes('/pagefind/')) return;
+      requests++;
+      try {
+        bytes += (await response.body()).length;
+      } catch {
+        // A response the page dropped (navigation) has no body; it was not downloaded in full.
+      }
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle', timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    const results = (await page.locator('main').innerText().catch(() => '')).split('\n').find((l) => /\d/.test(l) && /结果|results?/i.test(l)) ?? '';
+    return { bytes, requests, results };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
