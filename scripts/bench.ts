@@ -8,7 +8,8 @@
  * output sizes, the bytes a search for a common term downloads (Chromium),
  * and a rebuild with one report changed. Prints one table; --full adds 100,000.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,10 +45,17 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const mb = (bytes: number) => `${fmt(bytes / 1e6)} MB`;
 const stage = (m: Measured) => `${fmt(m.seconds)} s, ${m.peakMb === null ? '?' : fmt(m.peakMb, 0)} MB${m.ok ? '' : ' (FAILED)'}`;
 
+/** The generated corpus is reused only while the generator (and the table renderer it calls) is unchanged. */
+function generatorVersion(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['src/synth', 'src/pipeline/tables']) for (const f of readdirSync(dir).filter((x) => x.endsWith('.ts')).sort()) hash.update(readFileSync(join(dir, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 function corpusFor(n: number): { content: string; truth: string | null } {
   const dir = resolve(values.out!, `n${n}`, 'corpus');
   const stamp = join(dir, 'stamp.json');
-  const want = JSON.stringify({ seed: values.seed, n });
+  const want = JSON.stringify({ seed: values.seed, n, generator: generatorVersion() });
   const withTruth = n <= 10_000;
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== want) {
     rmSync(dir, { recursive: true, force: true });

@@ -16,9 +16,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APPLICANTS, APPLICATION_ROWS, CELL_STATUSES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, type CellStatus } from '../schema/codes.ts';
-import type { CellValue, ReportMetadata, ReportRecord } from '../schema/types.ts';
+import type { CellValue, Finding, ReportMetadata, ReportRecord } from '../schema/types.ts';
 import { makeFinding } from './findings.ts';
 import { agencyIdFor, reportIdFor } from './ids.ts';
+import { validateReport } from './validate/index.ts';
 
 export interface Correction {
   sha256: string;
@@ -96,7 +97,25 @@ function applyOne(r: ReportRecord, c: Correction): ReportRecord | string {
   return `unknown location ${c.location}`;
 }
 
-/** Applies every correction in file order; returns the records and a problem per entry that could not apply. */
+/** The validate stage's table-arithmetic rules: the findings a corrected cell can make or clear. */
+const ARITHMETIC_RULES = new Set<string>(['applications.balance', 'applications.outcome_sum', 'applications.row_total', 'review.total']);
+
+function arithmeticFindings(r: ReportRecord): Finding[] {
+  return validateReport({ metadata: r.metadata, sections: r.sections, tables: r.tables, text: '' }).filter((f) => ARITHMETIC_RULES.has(f.rule));
+}
+
+/** The arithmetic findings of the parsed tables replaced by those of the corrected ones. */
+function recheckArithmetic(parsed: ReportRecord, corrected: ReportRecord): ReportRecord {
+  const stale = new Set(arithmeticFindings(parsed).map((f) => JSON.stringify(f)));
+  const kept = corrected.findings.filter((f) => !stale.has(JSON.stringify(f)));
+  return { ...corrected, findings: [...kept, ...arithmeticFindings(corrected)] };
+}
+
+/**
+ * Applies every correction in file order, then re-checks the table
+ * arithmetic of each corrected report (a fixed cell clears its balance error).
+ * Returns the records and a problem per entry that could not apply.
+ */
 export function applyCorrections(records: ReportRecord[], corrections: Correction[]): { records: ReportRecord[]; problems: string[] } {
   const problems: string[] = [];
   const out = [...records];
@@ -114,5 +133,5 @@ export function applyCorrections(records: ReportRecord[], corrections: Correctio
       else out[i] = result;
     }
   });
-  return { records: out, problems };
+  return { records: out.map((r, i) => (r === records[i] ? r : recheckArithmetic(records[i]!, r))), problems };
 }

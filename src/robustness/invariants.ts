@@ -2,7 +2,8 @@
  * The invariants every mutant's record must keep against the original's
  * (README.md explains why each is sound). Pure: records in, breaches out.
  */
-import { VALUE_STATUSES, type TemplateCode } from '../schema/codes.ts';
+import { APPLICANTS, APPLICATION_ROWS, MEASURES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, VALUE_STATUSES, type TemplateCode } from '../schema/codes.ts';
+import { normaliseForMatch } from '../pipeline/normalize.ts';
 import { applicationIdentities, identityHolds, reviewIdentities, type Identity } from '../schema/identities.ts';
 import type { CellValue, ReportRecord } from '../schema/types.ts';
 import { isPrinted, printedNumbers } from './text.ts';
@@ -82,6 +83,23 @@ function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
   return (a?.status ?? 'absent') === (b?.status ?? 'absent') && (a?.value ?? null) === (b?.value ?? null);
 }
 
+/** Words of the tables' row and column labels, and the characters of wrapped header cells (尚未/审结, 总/计). */
+const LABEL_WORDS: readonly string[] = [
+  ...APPLICANTS.flatMap((a) => a.match),
+  ...APPLICATION_ROWS.flatMap((r) => r.match),
+  ...PROACTIVE_CATEGORIES.flatMap((c) => c.match),
+  ...MEASURES.map((m) => m.zh),
+  ...RESULTS.map((r) => r.zh),
+  ...PROCEEDINGS.flatMap((p) => p.zh.split('·')),
+  ...'总计结审维纠其复诉法'.split(''),
+].map(normaliseForMatch);
+
+/** Whether a mutation moved or cut a label: then the table it reads is another valid table and values may change cells. */
+export function touchesLabels(touched: string): boolean {
+  const t = normaliseForMatch(touched);
+  return LABEL_WORDS.some((w) => w.length > 0 && t.includes(w));
+}
+
 // A report id is a path segment of the site and a file name: ASCII letters, digits and dashes only.
 const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -95,7 +113,9 @@ export function checkRecord(original: ReportRecord, mutant: ReportRecord | undef
   const before = keyedCells(original);
   const after = keyedCells(mutant);
 
-  if (ctx.narrativeOnly) {
+  // A narrative-only edit that takes the file over a size limit leaves nothing read: that is the limit working.
+  const refusedForSize = mutant.findings.some((f) => f.rule === 'file.too_large') && after.size === 0;
+  if (ctx.narrativeOnly && !refusedForSize) {
     for (const t of ['applications', 'proactive_disclosure', 'review_litigation'] as const) {
       if (original.tables[t].status !== mutant.tables[t].status) breaches.push({ kind: 'narrative_edit_changed_tables', key: t, detail: `table ${original.tables[t].status} → ${mutant.tables[t].status}` });
     }
@@ -107,8 +127,9 @@ export function checkRecord(original: ReportRecord, mutant: ReportRecord | undef
     return breaches;
   }
 
-  const printed = ctx.text === null ? [] : printedNumbers(ctx.text);
+  const printed = ctx.text === null ? new Set<number>() : printedNumbers(ctx.text);
   const moved = printedNumbers(ctx.touched);
+  const relabelled = touchesLabels(ctx.touched);
   const template = mutant.tables.applications.template ?? mutant.metadata.template;
   for (const [key, cell] of after) {
     if (!hasValue(cell)) continue;
@@ -120,7 +141,7 @@ export function checkRecord(original: ReportRecord, mutant: ReportRecord | undef
     const isOriginal = hasValue(orig) && Math.abs(orig.value - cell.value) < 1e-6;
     if (cell.status === 'reported') {
       if (!isPrinted(cell.value, printed)) breaches.push({ kind: 'invented_value', key, detail: `${cell.value} (raw ${JSON.stringify(cell.raw)}) is printed nowhere in the mutant` });
-      else if (!isOriginal && !isPrinted(cell.value, ctx.newNumbers) && !isPrinted(cell.value, moved)) {
+      else if (!isOriginal && !relabelled && !isPrinted(cell.value, ctx.newNumbers) && !isPrinted(cell.value, moved)) {
         breaches.push({ kind: 'wrong_value', key, detail: `${cell.value} (raw ${JSON.stringify(cell.raw)}); original ${orig?.status ?? 'absent'} ${orig?.value ?? ''}` });
       }
     } else if (!isOriginal && !confirmedByArithmetic(key, after, template)) {

@@ -94,14 +94,14 @@ const deleteUnits: Operator = ({ units, rng }) => {
   const at = rng.int(units.length);
   const n = Math.min(rng.range(1, 3), units.length - at);
   const out = [...units.slice(0, at), ...units.slice(at + n)];
-  return fromText(joinUnits(out), false, unitTouch(out, at - 1, at));
+  return fromText(joinUnits(out), false, unitTouch(out, at - 1, at, at + 1));
 };
 
 const duplicateUnit: Operator = ({ units, rng }) => {
   if (units.length === 0) return null;
   const at = rng.int(units.length);
   const out = [...units.slice(0, at + 1), units[at]!, ...units.slice(at + 1)];
-  return fromText(joinUnits(out), false, units[at]!);
+  return fromText(joinUnits(out), false, unitTouch(out, at, at + 1, at + 2));
 };
 
 const swapUnits: Operator = ({ units, rng }) => {
@@ -110,7 +110,8 @@ const swapUnits: Operator = ({ units, rng }) => {
   const b = Math.min(units.length - 1, a + rng.range(1, 8));
   const out = [...units];
   [out[a], out[b]] = [out[b]!, out[a]!];
-  return fromText(joinUnits(out), false, unitTouch(out, a, b));
+  // In a one-cell-per-line table every unit between the two changes its place relative to them.
+  return fromText(joinUnits(out), false, out.slice(a, b + 1).join(''));
 };
 
 // A cell border: a pipe, a tab, or a run of blanks (ASCII or U+3000).

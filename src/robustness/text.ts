@@ -56,37 +56,52 @@ export function narrativeSpans(text: string): Span[] {
     .filter((s) => s.end - s.start > 4);
 }
 
-/** Every number the text prints (after NFKC: full-width digits count), with each part of a 1,234 or 12.5 run. */
-export function printedNumbers(text: string): number[] {
-  const out: number[] = [];
-  // A run of digits with inner thousands commas or a decimal point.
-  for (const m of text.normalize('NFKC').matchAll(/\d+(?:[.,]\d+)*/g)) {
-    const run = m[0];
-    out.push(Number(run.replace(/,/g, '')));
-    if (/[.,]/.test(run)) for (const part of run.split(/[.,]/)) out.push(Number(part));
+/** Digit runs longer than this are kept whole: no table splits a 64-digit run into cells. */
+const MAX_SPLIT_RUN = 64;
+
+/** The digit runs of a text (after NFKC: full-width digits count), with inner thousands commas or a decimal point. */
+function digitRuns(text: string): string[] {
+  return [...text.normalize('NFKC').matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0]);
+}
+
+/**
+ * The numbers one digit run can stand for: the run itself, each part of 1,234 or 12.5, and every
+ * contiguous digit substring (a report that glues cells prints 007 for the three cells 0, 0, 7, and
+ * the tables stage may split it).
+ */
+function runNumbers(run: string): number[] {
+  const out = [Number(run.replace(/,/g, ''))];
+  const digits = run.replace(/[.,]/g, '');
+  if (/[.,]/.test(run)) for (const part of run.split(/[.,]/)) out.push(Number(part));
+  if (digits.length <= MAX_SPLIT_RUN) {
+    for (let i = 0; i < digits.length; i++) for (let j = i + 1; j <= Math.min(digits.length, i + 16); j++) out.push(Number(digits.slice(i, j)));
   }
   return out;
 }
 
-/** Numbers printed more often in `after` than in `before`: what a mutation newly printed. */
+/** Every number the text prints or could print under a split of glued digits. */
+export function printedNumbers(text: string): Set<number> {
+  return new Set(digitRuns(text).flatMap(runNumbers));
+}
+
+/** Numbers of the digit runs printed more often in `after` than in `before`: what a mutation newly printed. */
 export function newNumbers(before: string, after: string): Set<number> {
-  const count = new Map<number, number>();
-  for (const n of printedNumbers(before)) count.set(n, (count.get(n) ?? 0) + 1);
+  const count = new Map<string, number>();
+  for (const r of digitRuns(before)) count.set(r, (count.get(r) ?? 0) + 1);
   const out = new Set<number>();
-  for (const n of printedNumbers(after)) {
-    const left = count.get(n) ?? 0;
-    if (left > 0) count.set(n, left - 1);
-    else out.add(n);
+  for (const r of digitRuns(after)) {
+    const left = count.get(r) ?? 0;
+    if (left > 0) count.set(r, left - 1);
+    else for (const n of runNumbers(r)) out.add(n);
   }
   return out;
 }
 
 /** Whether `value` (or its magnitude) is one of `printed`, read as is or as 万 / 亿 of a printed amount. */
-export function isPrinted(value: number, printed: Iterable<number>): boolean {
+export function isPrinted(value: number, printed: Set<number>): boolean {
   // A sign is printed apart from the digits (-15, 减少15): compare magnitudes.
-  value = Math.abs(value);
-  for (const p of printed) {
-    if (Math.abs(p - value) < 1e-6 || Math.abs(p * 1e4 - value) < 1e-3 || Math.abs(p * 1e8 - value) < 1e-1) return true;
-  }
-  return false;
+  const v = Math.abs(value);
+  if (printed.has(v)) return true;
+  // An amount in 万元 or 亿元 normalised to yuan (12.5万元 → 125000).
+  return [1e4, 1e8].some((unit) => Number.isInteger(Math.round((v / unit) * 1e6)) && printed.has(Math.round((v / unit) * 1e6) / 1e6));
 }

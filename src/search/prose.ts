@@ -35,8 +35,13 @@ const TEMPLATE_NOTES: readonly string[] = [
 
 /** A label coverage above this makes a line part of a table. */
 const TABLE_COVERAGE = 0.6;
-/** Lines with a sentence end are prose unless the template covers nearly all of them. */
+/**
+ * A line with a sentence end is prose (行政复议0件，行政诉讼0件。 is all labels
+ * and numbers, yet a sentence) unless it is a whole table glued onto one line:
+ * long, and nearly all template wording and numbers.
+ */
 const SENTENCE_TABLE_COVERAGE = 0.9;
+const GLUED_TABLE_MIN_CHARS = 60;
 /**
  * A fragment of template wording this long counts even when cut (labels wrap
  * over lines in PDF text); shorter ones count only as whole labels, because
@@ -121,7 +126,8 @@ export function isTableLine(line: string): boolean {
   if (ROW_SEPARATOR.test(trimmed)) return true;
   if (PAGE_NUMBER.test(trimmed)) return true;
   const coverage = labelCoverage(trimmed);
-  return coverage >= (SENTENCE_END.test(trimmed) ? SENTENCE_TABLE_COVERAGE : TABLE_COVERAGE);
+  if (!SENTENCE_END.test(trimmed)) return coverage >= TABLE_COVERAGE;
+  return coverage >= SENTENCE_TABLE_COVERAGE && [...trimmed].length >= GLUED_TABLE_MIN_CHARS;
 }
 
 /**

@@ -42,6 +42,8 @@ export function regionLabel(parts: { province: string | null; city: string | nul
 /** Splits narrative text into paragraphs for rendering as text (never as HTML). */
 export function paragraphs(text: string): string[] {
   return text
+    // Text from PDFs marks a paragraph by two ideographic spaces (U+3000) of indent after the last sentence's end.
+    .replace(/([。；！？：])\u3000{2,}/g, '$1\n')
     .split(/\n+/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);

@@ -1,12 +1,16 @@
-/** Every aggregated table of /tables/, in the order they are listed. */
+/** Every aggregated table of /tables/, in the order they are listed; computed once per build for the pages and CSVs. */
 import type { AggTable } from './aggregate.ts';
 import type { ReportSummary } from './load.ts';
 import { analyse, applicationsBy, disclosureRates, nonDisclosureReasons } from './tables.ts';
 import { article20, dataQuality, ranking, reviewLitigation } from './tables-more.ts';
 
+const cache = new WeakMap<readonly ReportSummary[], AggTable[]>();
+
 export function aggregatedTables(reports: readonly ReportSummary[]): AggTable[] {
+  const cached = cache.get(reports);
+  if (cached) return cached;
   const all = analyse(reports);
-  return [
+  const tables = [
     applicationsBy(all, 'province'),
     applicationsBy(all, 'admin_level'),
     applicationsBy(all, 'template'),
@@ -17,4 +21,6 @@ export function aggregatedTables(reports: readonly ReportSummary[]): AggTable[] 
     ranking(all),
     dataQuality(all),
   ];
+  cache.set(reports, tables);
+  return tables;
 }

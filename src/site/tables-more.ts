@@ -110,7 +110,7 @@ export function ranking(all: readonly Analysed[]): AggTable {
     disclosure_rate: a.figures.disclosure_rate === null ? null : ratio(a.figures.disclosure_rate, 1),
     reconsideration: a.figures.review.reconsideration.total,
     litigation: sumKnown([a.figures.review.litigation_direct.total, a.figures.review.litigation_after_reconsideration.total]),
-    adds_up: a.figures.adds_up === null ? null : a.figures.adds_up ? '是' : '否',
+    adds_up: a.figures.adds_up === null ? null : String(a.figures.adds_up),
   }));
   return {
     slug: 'ranking',
@@ -135,7 +135,7 @@ export function ranking(all: readonly Analysed[]): AggTable {
       col('disclosure_rate', 'number', '公开率', 'Disclosure rate', true),
       col('reconsideration', 'integer', '行政复议', 'Reconsiderations'),
       col('litigation', 'integer', '行政诉讼', 'Lawsuits'),
-      col('adds_up', 'string', '表格勾稽一致', 'Tables add up'),
+      col('adds_up', 'boolean', '表格勾稽一致', 'Tables add up'),
     ],
     rows,
     links: { agency_name: (row) => (typeof row.agency_id === 'string' ? `${agencyPath(row.agency_id)}#${row.report_id}` : null) },

@@ -12,15 +12,19 @@ import type { Rng } from './prng.ts';
 
 /** How a data row's numbers are damaged. */
 export interface RowDamage {
-  kind: 'glued' | 'dropped';
+  kind: 'glued' | 'dropped' | 'blank';
   /** For `dropped`: which value position is left out. */
   position?: number;
+  /** For `blank`: value positions printed empty, in place. */
+  positions?: number[];
 }
 
 export interface DamagePlan {
   rows: Map<string, RowDamage>;
   /** Tables printed with their headers but no numbers. */
   empty: Set<keyof ReportTables>;
+  /** Cells of table 二 printed empty (`category/measure`). */
+  proactiveBlanks: Set<string>;
   /** No tables at all (the report describes parts 二–四 in prose). */
   noTables: boolean;
   /** Noise labels for the truth file. */
@@ -33,17 +37,21 @@ export interface Shares {
   notApplicable: number;
   emptyReview: number;
   noTables: number;
+  /** Two rows × two columns of table 三 left empty: the arithmetic cannot fix a block. */
+  blankBlock: number;
+  /** A cell of table 二 left empty (table 二 has no arithmetic). */
+  proactiveBlank: number;
 }
 
-export const DEFAULT_SHARES: Shares = { glued: 0.12, dropped: 0.08, notApplicable: 0.1, emptyReview: 0.05, noTables: 0.03 };
+export const DEFAULT_SHARES: Shares = { glued: 0.12, dropped: 0.08, notApplicable: 0.1, emptyReview: 0.05, noTables: 0.03, blankBlock: 0.04, proactiveBlank: 0.04 };
 
 /**
  * Row damage is planned only for reports whose arithmetic holds: when a
  * report's own totals are wrong, which reading of glued digits is "right" is
  * not defined, so knowability would be too.
  */
-export function planDamage(rng: Rng, tables: ReportTables, shares: Shares, arithmeticHolds: boolean): DamagePlan {
-  const plan: DamagePlan = { rows: new Map(), empty: new Set(), noTables: false, labels: [] };
+export function planDamage(rng: Rng, tables: ReportTables, shares: Shares, arithmeticHolds: boolean, drops: boolean): DamagePlan {
+  const plan: DamagePlan = { rows: new Map(), empty: new Set(), proactiveBlanks: new Set(), noTables: false, labels: [] };
   if (rng.chance(shares.noTables)) {
     plan.noTables = true;
     plan.labels.push('no-tables');
@@ -64,6 +72,19 @@ export function planDamage(rng: Rng, tables: ReportTables, shares: Shares, arith
     plan.rows.set(row, { kind: 'dropped', position: rng.int(0, APPLICANTS.length - 1) });
     plan.labels.push('missing-cell');
   }
+  // Cells left empty in place only where the layout keeps empty cells (elsewhere they would shift).
+  if (rng.chance(shares.blankBlock) && arithmeticHolds && !drops) {
+    const outcomeRows = rows.filter((r) => !plan.rows.has(r) && !['received_new', 'carried_over_in', 'outcome_total', 'carried_over_out'].includes(r));
+    const first = rng.int(0, outcomeRows.length - 2);
+    const a = rng.int(0, APPLICANTS.length - 3);
+    for (const r of [outcomeRows[first]!, outcomeRows[first + 1]!]) plan.rows.set(r, { kind: 'blank', positions: [a, a + 1] });
+    plan.labels.push('blank-cells');
+  }
+  if (rng.chance(shares.proactiveBlank) && !drops) {
+    const c = rng.pick(tables.proactive_disclosure.cells.filter((x) => x.status === 'reported'));
+    plan.proactiveBlanks.add(`${c.category}/${c.measure}`);
+    plan.labels.push('blank-cells');
+  }
   if (rng.chance(shares.notApplicable)) {
     // Agencies print `/` where a measure does not apply to them, most often rules (规章).
     for (const c of tables.proactive_disclosure.cells.filter((x) => x.category === 'rules')) Object.assign(c, { value: null, status: 'not_applicable', raw: '/', unit: null });
@@ -77,32 +98,49 @@ function toLinear<K>(ids: { left: K[]; right: K[] }[], key: (k: K) => Key): Line
 }
 
 /**
- * Readings of one damaged row: every split of glued digits; for a cell left
- * empty, the one reading with that cell unknown — or, where the layout drops
- * empty cells, every place the missing cell could have been.
+ * Readings of one damaged row: every split of glued digits, or every place
+ * the missing cell could have been where the layout drops empty cells. (An
+ * empty cell at a known place is not a reading: see `blankOnly`.)
  */
-function alternatives(keys: Key[], printed: number[], damage: RowDamage, drops: boolean): Alternative[] {
+function alternatives(keys: Key[], printed: number[], damage: RowDamage): Alternative[] {
   if (damage.kind === 'glued') {
     return digitSplits(printed.map(String).join(''), keys.length).map((split) => new Map(keys.map((k, i) => [k, split[i]!])));
   }
-  if (!drops) return [new Map(keys.map((k, i) => [k, i === damage.position ? null : printed[i]!]))];
   const shown = printed.filter((_, i) => i !== damage.position);
   return keys.map((_, gap) => new Map(keys.map((k, i) => [k, i === gap ? null : shown[i < gap ? i : i - 1]!])));
 }
 
-/** Marks the damaged cells of a table: imputed where the arithmetic fixes them, else unreadable/missing. */
+/**
+ * Marks the damaged cells of a table: imputed where the arithmetic fixes them,
+ * else unreadable (glued), missing (dropped) or blank (left empty in place).
+ * A cell left empty in a layout that keeps empty cells is the only unknown of
+ * its row: the row's other numbers are read as printed.
+ */
 function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (c: C) => string, identities: LinearIdentity[], plan: DamagePlan, drops: boolean): void {
   const damagedRows = [...plan.rows.keys()].filter((r) => cells.some((c) => rowOf(c) === r));
   if (damagedRows.length === 0) return;
-  const known = new Map<Key, number | null>();
-  for (const c of cells) if (!damagedRows.includes(rowOf(c))) known.set(keyOf(c), c.value);
-  const groups = damagedRows.map((r) => {
+  const blankOnly = (r: string) => plan.rows.get(r)!.kind === 'blank' || (plan.rows.get(r)!.kind === 'dropped' && !drops);
+  const unknownKeys = new Set<Key>();
+  const groups: Alternative[][] = [];
+  for (const r of damagedRows) {
     const rowCells = cells.filter((c) => rowOf(c) === r);
-    return alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), plan.rows.get(r)!, drops);
-  });
+    const damage = plan.rows.get(r)!;
+    if (blankOnly(r)) {
+      for (const p of damage.positions ?? [damage.position!]) {
+        const blank = keyOf(rowCells[p]!);
+        unknownKeys.add(blank);
+        groups.push([new Map([[blank, null]])]);
+      }
+    } else {
+      rowCells.forEach((c) => unknownKeys.add(keyOf(c)));
+      groups.push(alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), damage));
+    }
+  }
+  const known = new Map<Key, number | null>();
+  for (const c of cells) if (!unknownKeys.has(keyOf(c))) known.set(keyOf(c), c.value);
   const solved = knowableValues(identities, known, groups);
   for (const c of cells) {
-    if (!damagedRows.includes(rowOf(c))) continue;
+    if (!unknownKeys.has(keyOf(c))) continue;
     const v = solved.get(keyOf(c)) ?? null;
     const kind = plan.rows.get(rowOf(c))!.kind;
     const unknown = kind === 'glued' ? 'unreadable' : drops ? 'missing' : 'blank';
@@ -123,9 +161,12 @@ export function printedTables(tables: ReportTables, plan: DamagePlan): ReportTab
     const digits = cells.map((c) => String(c.value)).join('');
     cells.forEach((c, i) => {
       if (damage.kind === 'glued') Object.assign(c, { value: null, status: 'unreadable', raw: digits, unit: null });
-      else if (i === damage.position) Object.assign(c, { value: null, status: 'missing', raw: null, unit: null });
+      else if (i === damage.position || damage.positions?.includes(i)) Object.assign(c, { value: null, status: 'missing', raw: null, unit: null });
     });
   };
+  for (const c of printed.proactive_disclosure.cells) {
+    if (plan.proactiveBlanks.has(`${c.category}/${c.measure}`)) Object.assign(c, { value: null, status: 'missing', raw: null, unit: null });
+  }
   for (const [row, d] of plan.rows) {
     if (row === 'review') damage(printed.review_litigation.cells, d);
     else damage(printed.applications.cells.filter((c) => c.row === row), d);
@@ -144,6 +185,9 @@ export function truthTables(values: ReportTables, template: TemplateCode, plan: 
     return truth;
   }
   for (const t of plan.empty) missingAll(truth, t, 'empty');
+  for (const c of truth.proactive_disclosure.cells) {
+    if (plan.proactiveBlanks.has(`${c.category}/${c.measure}`)) Object.assign(c, { value: null, status: 'blank', raw: null, unit: null });
+  }
   resolve(truth.applications.cells, (c) => `${c.row}/${c.applicant}`, (c) => c.row, toLinear(applicationIdentities(template), (k) => `${k.row}/${k.applicant}`), plan, drops);
   if (!plan.empty.has('review_litigation')) {
     resolve(truth.review_litigation.cells, (c) => `${c.proceeding}/${c.result}`, () => 'review', toLinear(reviewIdentities(), (k) => `${k.proceeding}/${k.result}`), plan, drops);

@@ -49,7 +49,7 @@ export function generateReport(seed: string, index: number, options: SynthOption
   const published = `${year + 1}-${String(rng.int(1, 3)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const layout = rng.pick(LAYOUTS);
   const values = generateValues(rng, template, options.brokenShare);
-  const plan = planDamage(rng, values.tables, options.shares, values.broken === null);
+  const plan = planDamage(rng, values.tables, options.shares, values.broken === null, dropsEmptyCells(layout));
   const truth = truthTables(values.tables, template, plan, dropsEmptyCells(layout));
   const received = values.tables.applications.cells.find((c) => c.row === 'received_new' && c.applicant === 'total')!.value!;
   const omit = new Set<SectionCode>(rng.chance(0.05) ? ['other_matters'] : []);

@@ -19,20 +19,24 @@ export type Alternative = ReadonlyMap<Key, number | null>;
 /** Most readings to try before giving up (then nothing damaged counts as knowable). */
 const MAX_COMBINATIONS = 20_000;
 
-/** Solves unknowns by propagation; null when the reading contradicts an identity. */
+/**
+ * Solves unknowns by propagation; null when the reading contradicts an
+ * identity. An identity that names a cell absent from `values` (a cell of
+ * another damaged part, not yet read) says nothing and is skipped.
+ */
 function propagate(identities: readonly LinearIdentity[], values: Map<Key, number | null>): Map<Key, number | null> | null {
+  const usable = identities.filter((id) => [...id.left, ...id.right].every((k) => values.has(k)));
   let changed = true;
   while (changed) {
     changed = false;
-    for (const id of identities) {
+    for (const id of usable) {
       let unknown: Key | null = null;
       let unknowns = 0;
       let sign = 0;
       let balance = 0;
       for (const [keys, s] of [[id.left, 1], [id.right, -1]] as const) {
         for (const k of keys) {
-          const v = values.get(k);
-          if (v === undefined) continue;
+          const v = values.get(k)!;
           if (v === null) {
             unknowns++;
             unknown = k;

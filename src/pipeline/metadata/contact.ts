@@ -9,8 +9,12 @@ import type { Contact } from '../../schema/types.ts';
 const ADDRESS = /(?:联系地址|通讯地址|通信地址|办公地址|地址)\s*[:：]\s*(.+?)(?=[；;，,。）)]|邮编|邮政编码|联系电话|电话|传真|$)/u;
 /** 电话：/ 联系电话：/ 电话/传真：, then digits with dashes, brackets and spaces. */
 const PHONE = /(?:联系电话|咨询电话|电话号码|电话(?:\/传真)?)\s*[:：]\s*([0-9０-９()（）\-－—\s]{5,30}[0-9０-９])/u;
-/** A web address: a scheme or www. host, or any *.gov.cn host. */
-const WEBSITE = /(?:https?:\/\/)?((?:www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.gov\.cn)/iu;
+/**
+ * A web address: a scheme or www. host, or any *.gov.cn host. The host starts after a non-host character and its
+ * labels are bounded (DNS: ≤ 63 characters, here ≤ 9 labels), so a long run of letters or digits costs linear time,
+ * not quadratic (a 2 MB line of digits took hours before; issue 8).
+ */
+const WEBSITE = /(?:https?:\/\/)?(?<![a-z0-9.-])((?:www\.)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.gov\.cn)/iu;
 
 export function extractContact(flat: string): Contact {
   const address = ADDRESS.exec(flat)?.[1]?.replace(/\s/gu, '') ?? null;

@@ -48,8 +48,9 @@ export function extractMetadata(text: string, sections: Section[]): StageResult<
 
   const byName: Region = agency ? regionFromAgencyName(agency.name) : { province: null, city: null, county: null, source: null, rest: '' };
   const level = agency ? levelOf(agency.name, byName) : { admin_level: null, is_department: null };
-  const region = byName.province ? byName : regionFromText(text, level.admin_level === 'township');
-  const contact = extractContact(flatten(preamble)) ;
+  // A central body has no region; anyone else whose name names no place takes the one its text names.
+  const region = byName.province || level.admin_level === 'national' ? byName : regionFromText(text, level.admin_level === 'township');
+  const contact = extractContact(flatten(preamble));
   const fallbackContact = extractContact(flatten(text));
   const metadata: ReportMetadata = {
     agency_name: agency?.name ?? null,

@@ -78,6 +78,7 @@ function fragmentsOf(defs: readonly RowDef[]) {
   if (!cached) {
     const codeOf = new Map<string, string>();
     for (const def of defs) for (const f of def.match) if (!WHOLE_CELL_ONLY.has(f) && !codeOf.has(f)) codeOf.set(f, def.code);
+    // Fragments are literal text: escape regex metacharacters.
     const alternatives = [...codeOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     cached = { re: new RegExp(alternatives.join('|'), 'g'), codeOf };
     FRAGMENTS.set(defs, cached);
@@ -138,12 +139,13 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
     contextFrom = h.end;
     rows.push({ code: h.code, start: h.start, end: h.end, values, context });
   });
-  // One row per code: the first that printed something, else the first.
+  // One row per code: the one that printed most values (a table row beats a sentence
+  // that names the row), the first among equals.
   const byCode = new Map<string, FoundRow>();
+  const printed = (x: FoundRow) => x.values.filter((v) => v.kind !== 'blank').length;
   for (const r of rows) {
     const seen = byCode.get(r.code);
-    const printed = (x: FoundRow) => x.values.some((v) => v.kind !== 'blank');
-    if (!seen || (!printed(seen) && printed(r))) byCode.set(r.code, r);
+    if (!seen || printed(r) > printed(seen)) byCode.set(r.code, r);
   }
   return rows.filter((r) => byCode.get(r.code) === r);
 }

@@ -18,6 +18,8 @@ const P2_TITLE = /二\s*[、.．,，]\s*[*_\s]*主动公开政府信息情况/;
 const ART20_1 = /第\s*二\s*十\s*条\s*第\s*[（(]\s*一\s*[)）]\s*项/;
 const P3_TITLE = /三\s*[、.．,，]\s*[*_\s]*收到和处理政府信息公开申请情况/;
 const P3_HEADER = /申\s*请\s*人\s*情\s*况|本\s*年\s*新\s*收/;
+// The column header comes before the first row, and a narrative sentence may mention 本年新收 earlier.
+const P3_COLUMNS = /申\s*请\s*人\s*情\s*况/;
 // 四、政府信息公开行政复议、行政诉讼情况 / 四、因政府信息公开工作被申请行政复议、提起行政诉讼情况
 const P4_TITLE = /四\s*[、.．,，]\s*[*_\s]*[^\n。四]{0,16}?行政复议/;
 const P4_HEADER = /行\s*政\s*复\s*议/;
@@ -41,6 +43,7 @@ function firstOf(...positions: number[]): number {
 export function locateInText(text: string): Regions {
   const p2 = firstOf(search(text, P2_TITLE, 0), search(text, ART20_1, 0));
   let p3 = search(text, P3_TITLE, Math.max(p2, 0));
+  if (p3 < 0) p3 = search(text, P3_COLUMNS, Math.max(p2, 0));
   if (p3 < 0) p3 = search(text, P3_HEADER, Math.max(p2, 0));
   const after3 = p3 >= 0 ? p3 : Math.max(p2, 0);
   let p4 = search(text, P4_TITLE, after3);

@@ -9,8 +9,9 @@ import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
 
 // Header words that only one template prints in table 二.
-const MARKERS_2021 = ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '本年处理决定数量'];
-const MARKERS_2019 = ['本年新制作数量', '本年新公开数量', '对外公开总数量', '上一年项目数量', '本年增/减', '采购项目数量', '采购总金额', '政府集中采购', '对外管理服务事项'];
+// Fragments, so wording variants (本年度新制作数量) still count.
+const MARKERS_2021 = ['制发件数', '废止件数', '现行有效件数', '收费金额', '本年处理决定数量'];
+const MARKERS_2019 = ['新制作数量', '新公开数量', '对外公开总数量', '上一年项目数量', '增/减', '采购项目数量', '采购总金额', '政府集中采购', '对外管理服务事项'];
 
 export function proactiveTemplateOf(tokens: Token[]): TemplateCode | null {
   const text = tokens.map((t) => (t.kind === 'text' ? t.norm : '|')).join('');

@@ -94,8 +94,28 @@ function signature(cells: Cell[]): string {
 
 function distinct(vectors: Cell[][]): Cell[][] {
   const seen = new Map<string, Cell[]>();
-  for (const v of vectors) if (!seen.has(signature(v))) seen.set(signature(v), v);
+  for (const v of vectors) {
+    const key = signature(v);
+    if (!seen.has(key)) seen.set(key, v);
+  }
   return [...seen.values()];
+}
+
+/** Identities whose cells all lie in one row, per row (computed once per identity list). */
+const LOCAL = new WeakMap<GridIdentity[], Map<string, GridIdentity[]>>();
+function localIdentities(identities: GridIdentity[], row: string): GridIdentity[] {
+  let byRow = LOCAL.get(identities);
+  if (!byRow) {
+    byRow = new Map();
+    for (const id of identities) {
+      const rows = new Set([...id.left, ...id.right].map(([r]) => r));
+      if (rows.size !== 1) continue;
+      const [r] = rows;
+      byRow.set(r!, [...(byRow.get(r!) ?? []), id]);
+    }
+    LOCAL.set(identities, byRow);
+  }
+  return byRow.get(row) ?? [];
 }
 
 export function resolveRows(
@@ -113,7 +133,12 @@ export function resolveRows(
   // 1. Identities inside the row.
   for (const [key, reading] of rows) {
     if (reading?.kind !== 'readings') continue;
-    const local = identities.filter((id) => [...id.left, ...id.right].every(([r]) => r === key));
+    // One reading: the text alone decides; the validate stage reports any arithmetic it breaks.
+    if (reading.readings.length === 1 && !reading.readings[0]!.includes(null)) {
+      grid.set(key, slotValues(reading.readings[0]!));
+      continue;
+    }
+    const local = localIdentities(identities, key);
     const kept: Cell[][] = [];
     for (const r of reading.readings) {
       const g: Grid = new Map([[key, slotValues(r)]]);
@@ -122,7 +147,7 @@ export function resolveRows(
     const unique = distinct(kept);
     if (unique.length === 1 && unique[0]!.every((c) => c !== undefined)) {
       grid.set(key, unique[0]!);
-      decided.set(key, reading.readings.length > 1 || local.length > 0 ? 'row' : null);
+      decided.set(key, 'row');
     } else if (unique.length > 0) pending.set(key, unique);
   }
   // 2. Column identities, all undecided rows together.

@@ -6,7 +6,7 @@
  * bounded: a row with more readings than MAX_READINGS is not guessed at.
  */
 import type { Token } from './tokens.ts';
-import { BLANK_PIECE, parseNumber, pieceOf, type Piece } from './values.ts';
+import { BLANK_PIECE, pieceOf, type Piece } from './values.ts';
 
 /** A piece with the index of the printed token it came from. */
 export interface SourcedPiece extends Piece {
@@ -38,13 +38,21 @@ function tokenPiece(t: ValueToken): Piece {
   return pieceOf(t.raw);
 }
 
+/** Whether a piece may stand in this column: a sign only where signed, decimals or a unit only in amounts. */
 function fits(piece: Piece, col: number, rules: ColumnRules): boolean {
   if (piece.kind !== 'num') return true;
-  const n = parseNumber(piece.raw);
-  if (!n || !validPiece(piece.raw.replace(/^[+-]/, '').replace(/万?元$/, '').replace(/,/g, ''))) return false;
-  if (n.signed && !rules.signed(col)) return false;
-  if ((n.decimal || n.unit !== null) && !rules.decimal(col)) return false;
+  const raw = piece.raw;
+  if ((raw[0] === '-' || raw[0] === '+') && !rules.signed(col)) return false;
+  if ((raw.includes('.') || raw.endsWith('元')) && !rules.decimal(col)) return false;
   return true;
+}
+
+/** A token taken whole must be one valid number (no leading zeros: "007" is three cells, not 7). */
+function wholeFits(piece: Piece, col: number, rules: ColumnRules): boolean {
+  if (piece.kind !== 'num') return true;
+  // the digits of a number token, without sign, unit and thousands commas
+  const body = piece.raw.replace(/^[+-]|万?元$|,/g, '');
+  return validPiece(body) && fits(piece, col, rules);
 }
 
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules): RowReading {
@@ -67,6 +75,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules): Ro
 
 /** Ways to cut one number token into k pieces (sign on the first, unit on the last, no leading zeros). */
 function cuts(raw: string, k: number): string[][] {
+  // sign, digits (with a decimal point or thousands commas), money unit
   const m = /^([+-]?)([\d.,]+)(万元|元)?$/.exec(raw);
   if (!m) return k === 1 ? [[raw]] : [];
   const sign = m[1]!;
@@ -99,6 +108,9 @@ function validPiece(p: string): boolean {
 /** Every split of the glued tokens into exactly n cells; false when there are too many to weigh. */
 function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: Slot[][]): boolean {
   const splits = values.map((t) => (t.kind === 'num' ? t.raw : null));
+  // Upper bound on the splits before enumerating any: n − tokens more cuts among the digits' inner gaps.
+  const gaps = splits.reduce((g, raw) => g + (raw === null ? 0 : Math.max(raw.replace(/\D/g, '').length - 1, 0)), 0);
+  if (binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS) return false;
   let count = 0;
   const walk = (ti: number, col: number, acc: Slot[]): boolean => {
     if (ti === values.length) {
@@ -128,6 +140,17 @@ function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: 
   return walk(0, 0, []);
 }
 
+/** C(n, k), or a number above cap as soon as it exceeds cap. */
+function binomialAtMost(n: number, k: number, cap: number): number {
+  if (k < 0 || k > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) {
+    c = (c * (n - k + i)) / i;
+    if (c > cap) return cap + 1;
+  }
+  return Math.round(c);
+}
+
 /** The printed tokens in order with n − tokens cells left out, at every possible place. */
 function leftOutReadings(values: ValueToken[], n: number, rules: ColumnRules, out: Slot[][]): void {
   const missing = n - values.length;
@@ -140,7 +163,7 @@ function leftOutReadings(values: ValueToken[], n: number, rules: ColumnRules, ou
     if (gaps > 0) walk(ti, col + 1, gaps - 1, [...acc, null]);
     if (ti < values.length) {
       const piece: SourcedPiece = { ...tokenPiece(values[ti]!), source: ti };
-      if (fits(piece, col, rules)) walk(ti + 1, col + 1, gaps, [...acc, piece]);
+      if (wholeFits(piece, col, rules)) walk(ti + 1, col + 1, gaps, [...acc, piece]);
     }
   };
   walk(0, 0, missing, []);

@@ -20,6 +20,10 @@ const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const NUMBER_PIECE = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?/g;
 // Marks that stand for "not applicable" when they are the whole cell.
 const NOT_APPLICABLE = /^(?:[/\\]|[-—–―]{1,2}|无|不适用|暂无|\*)$/;
+const PLAIN_NUMBER = /^\d+$/;
+// Count words that may follow a number in a cell: 件, 个, 项, 条, 次, 家, 人.
+const COUNT_WORD = /^[件个项条次家人]$/;
+const HAS_DIGIT = /\d/;
 // What follows a list number: "1.属于国家秘密", "2、重复申请" (a dot then a non-digit).
 const LIST_NUMBER_AFTER = /^[.．、](?=[^\d\s])/;
 
@@ -31,8 +35,18 @@ export function tokeniseCell(cell: string, out: Token[]): void {
     out.push({ kind: 'na', raw: piece });
     return;
   }
+  // Fast paths for the usual cells: a bare number, or text without digits.
+  if (PLAIN_NUMBER.test(piece)) {
+    out.push({ kind: 'num', raw: piece });
+    return;
+  }
+  if (!HAS_DIGIT.test(piece)) {
+    pushText(piece, out);
+    return;
+  }
   let last = 0;
-  for (const m of piece.matchAll(NUMBER_PIECE)) {
+  NUMBER_PIECE.lastIndex = 0;
+  for (let m = NUMBER_PIECE.exec(piece); m !== null; m = NUMBER_PIECE.exec(piece)) {
     const start = m.index;
     let raw = m[0];
     // "2." right before a label is the label's list number, not a value; "00000002.其他" keeps "0000000".
@@ -56,6 +70,8 @@ function pushText(text: string, out: Token[]): void {
     prev.raw += t;
     return;
   }
+  // A count word printed after a number ("6件") says nothing the template does not.
+  if (COUNT_WORD.test(t) && prev?.kind === 'num') return;
   // The region is NFKC already: the rest of normaliseForMatch (quotes, commas, spaces) is enough.
   const norm = /[\s"'“”‘’「」『』,，、\u200b-\u200d\ufeff]/.test(t) ? normaliseForMatch(t) : t;
   if (norm === '') return;
@@ -82,6 +98,7 @@ function cellsOfLine(line: string): { cells: string[]; separated: boolean } {
 /** HTML cell markup (when the html stage has not run) → `|` rows. */
 function htmlCellsToPipes(text: string): string {
   if (!/<t[dh][\s>]/i.test(text)) return text;
+  // A row opens a line with a leading pipe, so an empty first cell stays a cell; a cell end is a pipe.
   return text
     .replace(/<tr(?:\s[^>]{0,500})?>/gi, '\n|')
     .replace(/<\/t[dh]\s*>/gi, '|')
@@ -131,7 +148,7 @@ export function tokenise(region: string): Token[] {
       if (blanks >= 0) blanks += 1;
       continue;
     }
-    if (PAGE_NUMBER.test(line) || GFM_DELIMITER.test(line)) continue;
+    if ((line.includes('-') || line.includes('页') || line.includes('—')) && (PAGE_NUMBER.test(line) || GFM_DELIMITER.test(line))) continue;
     // Empty cells in a one-cell-per-line layout show as a longer run of blank lines.
     if (pitch > 0 && blanks > pitch) {
       const empty = Math.floor((blanks - pitch) / (pitch + 1));

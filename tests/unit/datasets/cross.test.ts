@@ -1,6 +1,7 @@
 /** Cross-report rules and hand corrections, on hand-built records. */
 import { describe, expect, it } from 'vitest';
 import { applyCorrections } from '../../../src/pipeline/corrections.ts';
+import { validateReport } from '../../../src/pipeline/validate/index.ts';
 import { checkCarryover } from '../../../src/pipeline/cross/carryover.ts';
 import { checkCopied, MAX_MATCHES } from '../../../src/pipeline/cross/copied.ts';
 import { resolveDuplicates } from '../../../src/pipeline/cross/duplicate.ts';
@@ -107,6 +108,22 @@ describe('corrections', () => {
     const cell = records[0]!.tables.applications.cells.find((c) => c.row === 'received_new' && c.applicant === 'natural_person')!;
     expect(cell).toMatchObject({ value: 20, status: 'reported' });
     expect(records[0]!.findings[0]).toMatchObject({ rule: 'correction.applied', expected: '20', actual: '0', location: 'correction/applications/received_new/natural_person' });
+  });
+
+  it('re-checks the table arithmetic, so a corrected typo clears its balance errors', () => {
+    // 5 applications from natural persons, all disclosed; the report misprinted 总计/总计 as 50.
+    const cells = applicationTable((row, a) => (['received_new', 'disclosed', 'outcome_total'].includes(row) && ['natural_person', 'total'].includes(a) ? 5 : 0));
+    Object.assign(cells.find((c) => c.row === 'outcome_total' && c.applicant === 'total')!, { value: 50, raw: '50' });
+    const parsed = record({ sha: 'e', tables: { ...record().tables, applications: { status: 'present', template: '2021', cells } } });
+    const arithmetic = (r: ReportRecord) => r.findings.map((f) => f.rule).filter((rule) => rule.startsWith('applications.'));
+    const withErrors = applyCorrections([parsed], []).records[0]!;
+    expect(withErrors).toBe(parsed);
+    const before = validateReport({ metadata: parsed.metadata, sections: parsed.sections, tables: parsed.tables, text: '' });
+    const withFindings = { ...parsed, findings: before };
+    expect(arithmetic(withFindings).sort()).toEqual(['applications.balance', 'applications.outcome_sum', 'applications.row_total']);
+    const { records } = applyCorrections([withFindings], [{ sha256: sha, location: 'applications/outcome_total/total', value: 5, reason: '原表笔误', source: '本表勾稽关系' }]);
+    expect(arithmetic(records[0]!)).toEqual([]);
+    expect(rules(records[0]!)).toContain('correction.applied');
   });
 
   it('corrects metadata and re-derives the ids from it', () => {

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDatasets } from '../../../src/pipeline/emit/index.ts';
 import { CODE_LISTS, DATASETS } from '../../../src/schema/datasets.ts';
 import { conformanceProblems } from './conformance.ts';
-import { applicationTable, readCsv, record, tempDir } from './fixtures.ts';
+import { applicationTable, readCsv, record, removeTempDirs, tempDir } from './fixtures.ts';
 
 // The published JSON Schemas of the Frictionless specs (v1), vendored: see frictionless/README.md.
 const profile = (name: string) => JSON.parse(readFileSync(new URL(`./frictionless/${name}`, import.meta.url), 'utf8')) as object;
@@ -34,6 +34,7 @@ beforeAll(() => {
   writeDatasets([full, other, failed], out, { version: '1.2.3' });
   pkg = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as Pkg;
 });
+afterAll(removeTempDirs);
 
 describe('datapackage.json', () => {
   it('validates against the Tabular Data Package profile', () => {

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDatasets } from '../../../src/pipeline/emit/index.ts';
 import { makeFinding } from '../../../src/pipeline/findings.ts';
 import { APPLICANTS, applicationRowsFor } from '../../../src/schema/codes.ts';
 import { DATASETS, APPLICATIONS_WIDE } from '../../../src/schema/datasets.ts';
 import type { ProactiveCell, ReportRecord } from '../../../src/schema/types.ts';
-import { allFiles, applicationTable, csvHeader, readCsv, record, sections, tempDir } from './fixtures.ts';
+import { allFiles, applicationTable, csvHeader, readCsv, record, sections, removeTempDirs, tempDir } from './fixtures.ts';
 
 const FORMULA = /^[=+\-@\t\r]/;
 
@@ -53,6 +53,7 @@ beforeAll(() => {
   out = tempDir('emit');
   writeDatasets([reportB(), reportA()], out, { version: '9.9.9' });
 });
+afterAll(removeTempDirs);
 
 describe('CSV files', () => {
   it('writes every dataset with the header of datasets.ts, BOM first', () => {

@@ -1,7 +1,7 @@
 /** Hand-built ReportRecords for the dataset tests: each field set on purpose, nothing parsed. */
 import { APPLICANTS, SECTIONS, applicationRowsFor } from '../../../src/schema/codes.ts';
 import type { ApplicationCell, ReportMetadata, ReportRecord, Section } from '../../../src/schema/types.ts';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -44,7 +44,18 @@ export function record(overrides: Partial<ReportRecord> & { sha?: string } = {})
   return { ...base, ...rest };
 }
 
-export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `nianbao-${prefix}-`));
+const created: string[] = [];
+
+/** A fresh temporary folder, removed by removeTempDirs (each test file calls it in afterAll). */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `nianbao-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** A CSV file read back with a real CSV parser: header row → objects, BOM removed. */
 export function readCsv(path: string): Record<string, string>[] {

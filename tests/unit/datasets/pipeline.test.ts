@@ -6,11 +6,11 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/pipeline/run.ts';
 import { DATASETS } from '../../../src/schema/datasets.ts';
 import { conformanceProblems } from './conformance.ts';
-import { allFiles, readCsv, tempDir } from './fixtures.ts';
+import { allFiles, readCsv, removeTempDirs, tempDir } from './fixtures.ts';
 import { applicationGrid, readBack } from './markdown-read.ts';
 import { APPLICANTS, APPLICATION_ROWS } from '../../../src/schema/codes.ts';
 
@@ -25,6 +25,7 @@ beforeAll(() => {
   out = tempDir('corpus');
   runPipeline({ content: CONTENT, out, parse: PARSE });
 });
+afterAll(removeTempDirs);
 
 describe('the real corpus', () => {
   it('lists every input file in reports.csv', () => {
@@ -103,6 +104,26 @@ describe('the real corpus', () => {
     const files = allFiles(out);
     expect(allFiles(again)).toEqual(files);
     for (const f of files) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+  });
+});
+
+describe('content/corrections.json', () => {
+  it('applies an entry with a correction.applied finding, and the cross-report rules see the corrected value', () => {
+    const content = tempDir('corrections');
+    copyFileSync(join(CONTENT, FILE_000), join(content, FILE_000));
+    const sha = 'a7d91a448ce07718d03eeeab2c8773aada21f681f3ff5436561805aa4334090d';
+    writeFileSync(join(content, 'corrections.json'), JSON.stringify({ corrections: [
+      { sha256: sha, location: 'metadata/published_date', value: '2021-02-15', reason: '测试：假定网页发布日期有误', source: 'test' },
+    ] }));
+    const corrected = tempDir('corrections-out');
+    const summary = runPipeline({ content, out: corrected, parse: PARSE });
+    expect(summary.problems).toEqual([]);
+    const report = readCsv(join(corrected, 'reports.csv'))[0]!;
+    expect(report.published_date).toBe('2021-02-15');
+    const findings = readCsv(join(corrected, 'findings.csv')).filter((f) => f.report_id === report.report_id);
+    expect(findings.find((f) => f.rule === 'correction.applied')).toMatchObject({ location: 'correction/metadata/published_date', expected: '2021-02-15', actual: '2021-01-29' });
+    // An agency's own report (区政府办公室) on 2020 was due by 31 January 2021.
+    expect(findings.find((f) => f.rule === 'report.late')).toMatchObject({ expected: '≤ 2021-01-31', actual: '2021-02-15' });
   });
 });
 

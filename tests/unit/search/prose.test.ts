@@ -47,8 +47,17 @@ describe('isTableLine', () => {
     '2019年未收到政府信息公开申请。',
     '2024 年，区政府严格落实《政府信息公开信息处理费管理办',
     '全年主动公开政府信息4578条，其中发布新闻1269条。',
+    '行政复议0件，行政诉讼0件。',
+    '本年度共收到政府信息公开申请16件，予以公开9件，本机关不掌握相关政府信息3件，没有现成信息需要另行制作4件。',
   ])('%s is prose', (line) => {
     expect(isTableLine(line)).toBe(false);
+  });
+});
+
+describe('prose after a table in the same part', () => {
+  it('keeps the sentence, drops the cells (one cell per line, then a pipe row)', () => {
+    const text = '第二十条第（一）项\n信息内容\n本年新制作数量\n规章\n0\n0\n0\n本年度我单位未收到行政复议申请。\n| 行政许可 | 0 |';
+    expect(proseParagraphs(text)).toEqual(['本年度我单位未收到行政复议申请。']);
   });
 });
 

@@ -37,7 +37,7 @@ describe('aggregated tables', () => {
 
   it('ranks reports by applications received and links the agency page', () => {
     const t = ranking(all);
-    expect(t.rows[0]).toMatchObject({ rank: 1, agency_name: '南充市顺庆区人民政府办公室', received_new: 35, adds_up: '是' });
+    expect(t.rows[0]).toMatchObject({ rank: 1, agency_name: '南充市顺庆区人民政府办公室', received_new: 35, adds_up: 'true' });
     expect(t.links!.agency_name!(t.rows[0]!)).toBe('/agencies/shunqing/#shunqing-2020');
     expect(t.rows.find((r) => r.agency_id === 'yingzhou')).toMatchObject({ rank: null, received_new: null });
   });

@@ -79,10 +79,10 @@ describe('generateReport', () => {
     }
     expect([...layouts].sort()).toEqual(['cell-per-line', 'gfm', 'html', 'one-line', 'pdf-text', 'pipe-filler', 'pipe-newline', 'tsv-page-break']);
     expect([...encodings].sort()).toEqual(['gbk', 'utf-16le', 'utf-8', 'utf-8-bom']);
-    for (const n of ['glued-cells', 'missing-cell', 'not-applicable', 'empty-table', 'no-tables', 'spam', 'chrome', 'half-width']) expect(noise).toContain(n);
+    for (const n of ['glued-cells', 'missing-cell', 'blank-cells', 'not-applicable', 'empty-table', 'no-tables', 'spam', 'chrome', 'half-width']) expect(noise).toContain(n);
   });
 
-  it('marks glued and dropped cells knowable only with the value the report really had', () => {
+  it('marks damaged cells knowable only with the value the report really had, and some not at all', () => {
     let imputed = 0;
     let unknown = 0;
     for (let i = 0; i < 300; i++) {
@@ -93,7 +93,7 @@ describe('generateReport', () => {
           expect(c.knowable).toBe(true);
           expect(Number.isInteger(c.value)).toBe(true);
         }
-        if (c.status === 'unreadable' || (c.status === 'missing' && truth.tables.applications.status === 'present')) {
+        if (c.status === 'unreadable' || c.status === 'blank' || (c.status === 'missing' && truth.tables.applications.status === 'present')) {
           unknown++;
           expect(c.value).toBeNull();
           expect(c.knowable).toBe(false);

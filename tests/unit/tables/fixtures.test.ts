@@ -38,3 +38,11 @@ describe('table fixtures', () => {
     expect(t.review_litigation.cells.map((c) => c.value)).toEqual([1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
   });
 });
+
+describe('narrative-before-table', () => {
+  it('a sentence naming rows before the table is not read as the table', () => {
+    const t = runFixture('narrative-before-table').tables.applications;
+    expect(t.cells.filter((c) => c.row === 'received_new').map((c) => c.value)).toEqual([20, 0, 0, 0, 0, 15, 35]);
+    expect(t.cells.filter((c) => c.row === 'disclosed').map((c) => c.value)).toEqual([15, 0, 0, 0, 0, 0, 15]);
+  });
+});

@@ -85,7 +85,7 @@ describe('known values, read from the reports', () => {
     const t = runReport('16_hebei_kjt_2019.txt').tables;
     for (const table of Object.values(t)) {
       expect(table.status).toBe('missing');
-      expect(table.cells.every((c) => c.status === 'missing')).toBe(true);
+      expect((table.cells as { status: string }[]).every((c) => c.status === 'missing')).toBe(true);
     }
     expect(t.applications.cells.length).toBe(23 * 7);
   });

@@ -48,9 +48,9 @@ export function corpusFiles(): string[] {
 }
 
 /** A corpus report through the whole pipeline. */
-export function runReport(file: string): TablesExpectation {
+export function runReport(file: string): TablesExpectation & { year: number | null } {
   const record = parseReport(readInputFile(CONTENT, file, readSourcesManifest(CONTENT)));
-  return expectation(record.tables, record.findings);
+  return { ...expectation(record.tables, record.findings), year: record.metadata.year };
 }
 
 /** Stable JSON with one cell or finding per line, so a golden file reads like the table. */

@@ -1,8 +1,10 @@
 /**
  * Layout independence: each corpus report's parsed tables, written back in every layout and
- * parsed again, give the same value in every cell. Statuses agree too, except that a value
- * imputed from glued digits reads back as reported (it is printed plainly now), and the
- * space-separated layout cannot show an empty cell (PDF text drops it).
+ * parsed again, give the same value and status in every cell, with three documented exceptions:
+ * a value imputed from glued digits reads back as reported (it is printed plainly now); the
+ * space-separated layout cannot show an empty cell (PDF text drops it), so a row with empty
+ * cells cannot be placed; and the html stage pads every row to the table's width, so an
+ * unreadable glued run written into one cell reads back as that cell plus empty ones.
  */
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../src/pipeline/html.ts';
@@ -18,9 +20,14 @@ function differences(a: ReportTables, b: ReportTables, layout: string): string[]
   for (const k of TABLES) {
     if (a[k].status !== b[k].status) out.push(`${k}: status ${a[k].status} → ${b[k].status}`);
     const bc = b[k].cells as CellValue[];
-    (a[k].cells as CellValue[]).forEach((c, i) => {
+    const cells = a[k].cells as unknown as (CellValue & Record<string, unknown>)[];
+    const rowOf = (c: Record<string, unknown>) => String(c.row ?? c.category ?? 'review');
+    const rowsWithBlanks = new Set(cells.filter((c) => c.status === 'blank').map(rowOf));
+    cells.forEach((c, i) => {
       const d = bc[i];
-      const sameStatus = c.status === d?.status || (c.status === 'imputed' && d?.status === 'reported') || (layout === 'space' && c.status === 'blank');
+      if (layout === 'space' && rowsWithBlanks.has(rowOf(c))) return;
+      if (layout === 'html' && c.status === 'unreadable') return;
+      const sameStatus = c.status === d?.status || (c.status === 'imputed' && d?.status === 'reported');
       if (!d || c.value !== d.value || c.unit !== d.unit || !sameStatus) out.push(`${k}[${i}]: ${c.status} ${c.value} → ${d?.status} ${d?.value}`);
     });
   }
@@ -29,12 +36,12 @@ function differences(a: ReportTables, b: ReportTables, layout: string): string[]
 
 describe('tables read the same from every layout', () => {
   for (const file of corpusFiles()) {
-    const tables = runReport(file).tables;
+    const { tables, year } = runReport(file);
     for (const layout of LAYOUTS) {
       it(`${file} as ${layout}`, () => {
         const rendered = renderTablesAs(tables, layout);
         const text = layout === 'html' ? htmlToText(`<html><body>${rendered}</body></html>`) : rendered;
-        const back = parseTables({ sections: [], text, year: null }).value;
+        const back = parseTables({ sections: [], text, year }).value;
         expect(differences(tables, back, layout)).toEqual([]);
       });
     }

@@ -1,0 +1,83 @@
+/** Tokens, values and row readings: the small rules the tables stage is built from. */
+import { describe, expect, it } from 'vitest';
+import { parseTables } from '../../../src/pipeline/tables/index.ts';
+import { readRow } from '../../../src/pipeline/tables/split.ts';
+import { tokenise, type Token } from '../../../src/pipeline/tables/tokens.ts';
+import { fromYuan, toYuan } from '../../../src/pipeline/tables/values.ts';
+
+const plain = { signed: () => false, decimal: () => false };
+const nums = (...raws: string[]) => raws.map((raw) => ({ kind: 'num' as const, raw }));
+const texts = (ts: Token[]) => ts.map((t) => (t.kind === 'text' ? `T:${t.norm}` : t.kind === 'blank' ? 'B' : `${t.kind}:${t.raw}`));
+
+describe('tokenise', () => {
+  it('splits list numbers from glued digits and drops page numbers', () => {
+    expect(texts(tokenise('00000002.其他法律行政法规禁止公开0000000\n- 4 -\n行政处罚2648-18538'))).toEqual([
+      'num:0000000', 'T:2.其他法律行政法规禁止公开', 'num:0000000', 'T:行政处罚', 'num:2648', 'num:-18538',
+    ]);
+  });
+  it('drops a count word after a number and keeps a money unit', () => {
+    expect(texts(tokenise('| 行政许可 | 6件 | 7.5 万元 |'))).toEqual(['T:行政许可', 'num:6', 'num:7.5万元']);
+  });
+  it('reads full-width digits, signs and not-applicable marks', () => {
+    expect(texts(tokenise('行政许可　２１０　＋８２　—　无　／'))).toEqual(['T:行政许可', 'num:210', 'num:+82', 'na:—', 'na:无', 'na:/']);
+  });
+  it('keeps empty cells of tab, pipe and one-cell-per-line layouts, but not filler rows', () => {
+    expect(texts(tokenise('a\t\t1\n|||\n| b | | 2 |'))).toEqual(['T:a', 'B', 'num:1', 'T:b', 'B', 'num:2']);
+    // One cell per line with one blank line between cells: an empty cell is two more blank lines.
+    expect(texts(tokenise('x\n\n1\n\n2\n\n\n\n3\n\n4'))).toEqual(['T:x', 'num:1', 'num:2', 'B', 'num:3', 'num:4']);
+  });
+});
+
+describe('values', () => {
+  it('converts 万元 to yuan exactly and back', () => {
+    expect(toYuan(671.422, '万元')).toBe(6714220);
+    expect(toYuan(7.522, '万元')).toBe(75220);
+    expect(toYuan(0.00001, '万元')).toBe(0.1);
+    expect(toYuan(12, '元')).toBe(12);
+    expect(fromYuan(6714220, '万元')).toBe('671.422');
+    expect(fromYuan(0.1, '万元')).toBe('0.00001');
+    expect(fromYuan(75450000, '万元')).toBe('7545');
+  });
+});
+
+describe('readRow', () => {
+  it('takes values one to a cell', () => {
+    expect(readRow(nums('1', '2', '3'), 3, plain)).toMatchObject({ kind: 'cells', cells: [{ value: 1 }, { value: 2 }, { value: 3 }] });
+  });
+  it('lists every split of glued digits, without leading zeros', () => {
+    const r = readRow(nums('1153'), 3, plain);
+    expect(r.kind).toBe('readings');
+    const splits = r.kind === 'readings' ? r.readings.filter((x) => !x.includes(null)).map((x) => x.map((p) => p!.raw).join('|')) : [];
+    expect(splits.sort()).toEqual(['11|5|3', '1|15|3', '1|1|53']);
+    const zeros = readRow(nums('007'), 3, plain);
+    expect(zeros.kind === 'readings' && zeros.readings.map((x) => x.map((p) => p?.raw ?? '?').join('|'))).toEqual(['0|0|7']);
+  });
+  it('puts a sign only where the column may be signed', () => {
+    const r = readRow(nums('2648', '-18538'), 3, { signed: (i) => i === 1, decimal: () => false });
+    const firsts = r.kind === 'readings' ? new Set(r.readings.map((x) => x[0]?.raw ?? '?')) : null;
+    expect(firsts).toEqual(new Set(['2648']));
+  });
+  it('gives up on a row with too many readings instead of searching them all', () => {
+    const r = readRow(nums('1234567891234567891234567891234567'), 7, plain);
+    expect(r).toEqual({ kind: 'readings', readings: [], tokens: ['1234567891234567891234567891234567'] });
+  });
+});
+
+describe('choosing by arithmetic', () => {
+  const table3 = (received: string) =>
+    `三、收到和处理政府信息公开申请情况\n申请人情况\n一、本年新收政府信息公开申请数量 ${received}\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n` +
+    `（一）予以公开 3 0 0 0 0 0 3\n（六）其他处理 0 0 0 0 0 0 0\n（七）总计 3 0 0 0 0 0 3\n四、结转下年度继续办理 0 0 0 0 0 0 0\n`;
+  const row = (text: string, code: string) => parseTables({ sections: [], text, year: 2020 }).value.applications.cells.filter((c) => c.row === code);
+
+  it('accepts the one split whose row total is right', () => {
+    expect(row(table3('3000003'), 'received_new').map((c) => [c.status, c.value])).toEqual([['reported', 3], ['reported', 0], ['reported', 0], ['reported', 0], ['reported', 0], ['reported', 0], ['reported', 3]]);
+    expect(row(table3('120000012'), 'received_new').map((c) => c.value)).toEqual([12, 0, 0, 0, 0, 0, 12]);
+  });
+  it('leaves cells unreadable when no split or several splits fit, never a made-up number', () => {
+    const r = parseTables({ sections: [], text: table3('110000011'), year: 2020 });
+    const cells = r.value.applications.cells.filter((c) => c.row === 'received_new');
+    // 11|0|0|0|0|0|11 and 1|10|0|0|0|0|11 both add up.
+    expect(cells[0]).toMatchObject({ status: 'unreadable', value: null });
+    expect(r.findings.map((f) => [f.rule, f.location])).toContainEqual(['table.unreadable_cells', 'applications/received_new']);
+  });
+});
