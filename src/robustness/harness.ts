@@ -70,13 +70,13 @@ export function mutantPath(source: string, index: number): string {
 }
 
 /** Mutant `index` of the run `seed`: the corpus file by rotation, the operator by weight (the next one that applies). */
-export function makeMutant(corpus: CorpusEntry[], seed: number, index: number): Mutant {
+export function makeMutant(corpus: CorpusEntry[], seed: number, index: number, hugeLineMax = 1_000_000): Mutant {
   const source = corpus[index % corpus.length]!;
   const rng = mulberry32(mixSeed(seed, index));
   // Draw again when an operator does not apply to this file, so the weights hold.
   for (let k = 0; k < 4 * OPERATOR_NAMES.length; k++) {
     const op = drawOperator(rng.next());
-    const mutation = OPERATORS[op]({ text: source.text, bytes: source.bytes, units: source.units, rng });
+    const mutation = OPERATORS[op]({ text: source.text, bytes: source.bytes, units: source.units, rng, hugeLineMax });
     if (mutation) return { ...mutation, index, op, source, path: mutantPath(source.path, index) };
   }
   // Every operator refused (an almost empty file): cut it in half.
@@ -166,8 +166,8 @@ export function addResult(t: Tally, r: MutantResult, keepExamples = 20): void {
   if ((r.crash || r.hang || r.lost || r.breaches.length > 0) && t.examples.length < keepExamples) t.examples.push(r);
 }
 
-export function runMutants(corpus: CorpusEntry[], seed: number, from: number, count: number, parse: Parse = parseReport): Tally {
+export function runMutants(corpus: CorpusEntry[], seed: number, from: number, count: number, parse: Parse = parseReport, hugeLineMax?: number): Tally {
   const tally = emptyTally();
-  for (let i = from; i < from + count; i++) addResult(tally, runMutant(makeMutant(corpus, seed, i), parse));
+  for (let i = from; i < from + count; i++) addResult(tally, runMutant(makeMutant(corpus, seed, i, hugeLineMax), parse));
   return tally;
 }

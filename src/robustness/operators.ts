@@ -21,6 +21,8 @@ export interface OperatorInput {
   bytes: Uint8Array;
   units: string[];
   rng: Rng;
+  /** Longest huge line drawn (characters); the npm test sample keeps it small to stay fast. */
+  hugeLineMax: number;
 }
 
 export type Operator = (input: OperatorInput) => Mutation | null;
@@ -137,8 +139,8 @@ const shiftCells: Operator = ({ units, rng }) => {
 };
 
 /** A line of tens of thousands to millions of characters: noise, empty cells, or digits. */
-const hugeLine: Operator = ({ text, units, rng }) => {
-  const size = rng.pick([20_000, 200_000, 2_000_000]);
+const hugeLine: Operator = ({ text, units, rng, hugeLineMax }) => {
+  const size = Math.min(hugeLineMax, rng.pick([20_000, 200_000, 1_000_000]));
   const kind = rng.int(3);
   const line = kind === 0 ? noiseText(size, rng.int) : kind === 1 ? '| '.repeat(size / 2) : '1234567890'.repeat(size / 10);
   const spans = narrativeSpans(text);

@@ -55,3 +55,28 @@ export function reportFigures(r: ReportTablesView & Pick<ReportRecord, 'findings
     adds_up: checkable ? !fails : null,
   };
 }
+
+export interface YearRow {
+  report_id: string;
+  year: number | null;
+  template: string | null;
+  figures: ReportFigures;
+  /** Lawsuits: direct + after reconsideration; null unless both are known. */
+  lawsuits: number | null;
+}
+
+/** One row per report of an agency, for its across-years summary (templates stay labelled per row). */
+export function yearRows(reports: readonly (ReportTablesView & Pick<ReportRecord, 'findings' | 'report_id'>)[]): YearRow[] {
+  return reports.map((r) => {
+    const figures = reportFigures(r);
+    const direct = figures.review.litigation_direct.total;
+    const after = figures.review.litigation_after_reconsideration.total;
+    return {
+      report_id: r.report_id,
+      year: r.metadata.year,
+      template: r.tables.applications.template ?? r.metadata.template,
+      figures,
+      lawsuits: direct === null || after === null ? null : direct + after,
+    };
+  });
+}

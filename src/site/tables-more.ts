@@ -170,6 +170,7 @@ export function dataQuality(all: readonly Analysed[]): AggTable {
     primaryKey: ['rule'],
     description: '每条校验规则（见“方法”页）发现问题的报告数和问题数，以及各解析状态的报告数。',
     notes: ['一份报告可能触发多条规则。'],
+    links: { rule: (row) => (RULES.some((r) => r.code === row.rule) ? `/method/#rule-${String(row.rule)}` : null) },
     columns: [
       col('rule', 'string', '规则', 'Rule'),
       col('severity', 'string', '严重程度', 'Severity'),

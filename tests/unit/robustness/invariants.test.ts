@@ -24,7 +24,7 @@ function withCells(applications: ApplicationCell[], review: ReviewCell[] = []): 
   return {
     ...base,
     tables: {
-      ...base.tables,
+      proactive_disclosure: { status: 'missing', template: null, cells: [] },
       applications: { status: 'present', template: '2021', cells: applications },
       review_litigation: { status: review.length ? 'present' : 'missing', template: review.length ? '2021' : null, cells: review },
     },

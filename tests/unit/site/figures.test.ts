@@ -60,3 +60,15 @@ describe('rates', () => {
     expect(correctionRate(0, 2, 2)).toBeNull();
   });
 });
+
+describe('yearRows', () => {
+  it('summarises each report of an agency with its own template', async () => {
+    const { yearRows } = await import('../../../src/site/figures.ts');
+    const rows = yearRows([SHUNQING_2020, ZHANGHE_2021, LITONG_2020]);
+    expect(rows.map((r) => [r.year, r.template, r.figures.received_new, r.lawsuits])).toEqual([
+      [2020, '2019', 35, 0],
+      [2021, '2021', 0, 0],
+      [2020, '2019', 0, null],
+    ]);
+  });
+});

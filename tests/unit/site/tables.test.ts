@@ -72,3 +72,11 @@ describe('overview', () => {
     expect(overview([summarize(SHUNQING_2020)]).templates).toEqual([{ code: '2019', reports: 1 }]);
   });
 });
+
+describe('data quality links', () => {
+  it('links each rule to its meaning on the method page', () => {
+    const t = dataQuality(all);
+    expect(t.links!.rule!(t.rows.find((r) => r.rule === 'review.total')!)).toBe('/method/#rule-review.total');
+    expect(t.links!.rule!(t.rows.find((r) => r.rule === 'parse_status.ok')!)).toBeNull();
+  });
+});
