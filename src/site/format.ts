@@ -39,16 +39,6 @@ export function regionLabel(parts: { province: string | null; city: string | nul
   return known.length > 0 ? known.join(' › ') : '地区未知';
 }
 
-/** Splits narrative text into paragraphs for rendering as text (never as HTML). */
-export function paragraphs(text: string): string[] {
-  return text
-    // Text from PDFs marks a paragraph by two ideographic spaces (U+3000) of indent after the last sentence's end.
-    .replace(/([。；！？：])\u3000{2,}/g, '$1\n')
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}
-
 /** A part's heading without its numbering: 一、总体情况 → 总体情况 (to tell whether the report's title differs from the template's). */
 export function headingText(title: string): string {
   // Leading Chinese numeral or digits with its punctuation (、 . ． ，) and spaces.

@@ -9,7 +9,7 @@ import { permalink, reportCitation } from '../../../src/site/citation.ts';
 import { reportFigures } from '../../../src/site/figures.ts';
 import { datasetEntries, formatBytes, otherDownloads } from '../../../src/site/files.ts';
 import { placeFindings } from '../../../src/site/findings.ts';
-import { officialNumber, paragraphs, regionLabel } from '../../../src/site/format.ts';
+import { officialNumber, regionLabel } from '../../../src/site/format.ts';
 import { listReportIds, loadFileList, loadReport, loadSummaries, summarize } from '../../../src/site/load.ts';
 import { ALL, SHUNQING_2020, YINGZHOU_2020 } from './fixtures.ts';
 
@@ -57,12 +57,9 @@ describe('charts', () => {
 });
 
 describe('format and citation', () => {
-  it('formats template numbering, regions and paragraphs', () => {
+  it('formats template numbering and regions', () => {
     expect(officialNumber('三(三)1')).toBe('三（三）1');
     expect(regionLabel({ province: '四川省', city: '南充市', county: null })).toBe('四川省 › 南充市');
-    expect(paragraphs('一段。\n\n  二段。\n')).toEqual(['一段。', '二段。']);
-    // 18_hebei_kjt_2023.txt: paragraphs indented by U+3000 U+3000 on one line; a single U+3000 inside a sentence stays.
-    expect(paragraphs('推进公开。\u3000\u3000（一）主动公开。共\u30003条。')).toEqual(['推进公开。', '（一）主动公开。共\u30003条。']);
   });
   it('cites a report with its permalink', () => {
     expect(permalink(SHUNQING_2020)).toBe('https://nianbao.example.org/agencies/shunqing/#shunqing-2020');
