@@ -2,7 +2,7 @@
  * read stage: the content folder → input files with provenance. Touches the file system.
  * Limits are checked before a file is read: a file over the size limit, a
  * file past the count limit or something that is not a regular file is never
- * loaded; it becomes an input with no bytes and a finding, so it still gets
+ * loaded (a file with a line over the line limit is read but not parsed); it becomes an input with no bytes and a finding, so it still gets
  * its failed record (and its row in reports.csv) and the run goes on.
  */
 import { createHash } from 'node:crypto';
@@ -20,9 +20,29 @@ export interface ReadLimits {
   maxFileBytes: number;
   /** Most files read from one content folder; the rest get a finding each. */
   maxFiles: number;
+  /** Longest line, in bytes: a real report's longest (a whole body on one line) is under 100 KB. */
+  maxLineBytes: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: MAX_FILE_BYTES, maxFiles: 200_000 };
+export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: MAX_FILE_BYTES, maxFiles: 200_000, maxLineBytes: 1 << 20 };
+
+/** The longest line of the bytes (between LF or CR bytes), and the 1-based number of the line. */
+export function longestLine(bytes: Uint8Array): { bytes: number; line: number } {
+  let best = { bytes: 0, line: 1 };
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    const b = bytes[i];
+    if (i === bytes.length || b === 0x0a || b === 0x0d) {
+      if (i - start > best.bytes) best = { bytes: i - start, line };
+      // CRLF is one line end.
+      if (b === 0x0d && bytes[i + 1] === 0x0a) i++;
+      start = i + 1;
+      line++;
+    }
+  }
+  return best;
+}
 
 interface SourcesManifest {
   files: Record<string, { sha256?: string; source_url?: string | null; obtained?: string | null; note?: string | null }>;
@@ -119,6 +139,11 @@ export function readInputFile(dir: string, path: string, manifest: SourcesManife
   try {
     const bytes = new Uint8Array(readFileSync(full));
     const sha256 = sha256Hex(bytes);
+    const longest = longestLine(bytes);
+    if (longest.bytes > limits.maxLineBytes) {
+      const reason = `line ${longest.line} is ${longest.bytes} bytes, over the limit of ${limits.maxLineBytes} bytes`;
+      return refused(path, sha256, manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：行过长，未读取（${reason}）`, en: `${path}: line too long, not read (${reason})` }));
+    }
     return { path, bytes, sha256, provenance: provenanceFor(manifest, path, sha256) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

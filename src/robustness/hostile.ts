@@ -1,7 +1,8 @@
 /**
  * Strings that attack a page, a template engine or a spreadsheet, and noise
  * that can sit in a narrative part without looking like a heading, a table
- * label or a number. Shared by the mutation operators and the security fixtures.
+ * label or a number, for the narrative mutation operators (tests/fixtures/hostile/ carries the
+ * same kinds of strings in whole reports).
  */
 export const HOSTILE_STRINGS: readonly string[] = [
   '<script>alert(1)</script>',

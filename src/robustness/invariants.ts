@@ -79,8 +79,16 @@ function confirmedByArithmetic(key: string, cells: Map<string, CellValue>, templ
   return checks.some((c) => c.keys.includes(key) && c.holds === true);
 }
 
+/**
+ * A `missing` cell says only that the template has it: which template a table-less report is held to can follow
+ * its year, which a narrative edit may rightly change (the words around 2019年度 deleted). So missing ≡ absent.
+ */
+function statusOf(c: CellValue | undefined): string {
+  return !c || c.status === 'missing' ? 'absent' : c.status;
+}
+
 function sameCell(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  return (a?.status ?? 'absent') === (b?.status ?? 'absent') && (a?.value ?? null) === (b?.value ?? null);
+  return statusOf(a) === statusOf(b) && (a?.value ?? null) === (b?.value ?? null);
 }
 
 /** Words of the tables' row and column labels, and the characters of wrapped header cells (尚未/审结, 总/计). */

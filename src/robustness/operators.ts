@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import { HOSTILE_STRINGS, noiseText } from './hostile.ts';
 import type { Rng } from './prng.ts';
-import { narrativeSpans, sectionBlocks, splitUnits, type Span } from './text.ts';
+import { narrativeSpans, sectionBlocks, type Span } from './text.ts';
 
 export interface Mutation {
   bytes: Uint8Array;
@@ -43,7 +43,7 @@ function joinUnits(units: string[]): string {
   return units.join('');
 }
 
-/** A unit boundary mid-line would glue two units; each unit already ends with its own separator. */
+/** The text of some units (out-of-range indexes give nothing), one per line. */
 function unitTouch(units: string[], ...indexes: number[]): string {
   return indexes.map((i) => units[i] ?? '').join('\n');
 }
@@ -226,4 +226,3 @@ export const OPERATORS = {
 export type OperatorName = keyof typeof OPERATORS;
 export const OPERATOR_NAMES = Object.keys(OPERATORS) as OperatorName[];
 
-export { splitUnits };

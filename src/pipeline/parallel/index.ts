@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { ReportRecord } from '../../schema/types.ts';
-import { readInputFile, type readSourcesManifest } from '../read.ts';
+import { DEFAULT_LIMITS, readInputFile, type readSourcesManifest } from '../read.ts';
 import { parseReport } from '../report.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache } from './cache.ts';
 import { runPool } from './pool.ts';
@@ -59,7 +59,7 @@ export function parseAll(content: string, paths: readonly string[], manifest: Re
   // 1. cache pass: hash every file; hits are done, misses are re-read when a worker is free.
   const misses: number[] = [];
   for (const [index, path] of paths.entries()) {
-    const file = readInputFile(content, path, manifest);
+    const file = readInputFile(content, path, manifest, DEFAULT_LIMITS, index);
     keys[index] = cacheKey(file, version);
     const hit = opts.cacheDir ? cache.get(keys[index]!) : null;
     if (hit) {
@@ -72,7 +72,7 @@ export function parseAll(content: string, paths: readonly string[], manifest: Re
   const next = () => {
     if (cursor >= misses.length) return null;
     const index = misses[cursor++]!;
-    return { index, file: readInputFile(content, paths[index]!, manifest) };
+    return { index, file: readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index) };
   };
   if (misses.length === 0) return records;
   if (opts.workers <= 0) {

@@ -1,6 +1,11 @@
-/** Child processes measured for npm run bench: wall time and peak RSS via /usr/bin/time -v. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+/**
+ * Child processes measured for npm run bench: wall time, peak RSS of the
+ * largest process (/usr/bin/time -v), and peak RSS of the whole process tree
+ * sampled from /proc — Pagefind's Node API runs its indexer as a separate
+ * binary that time -v does not always see.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Measured {
@@ -8,24 +13,57 @@ export interface Measured {
   seconds: number;
   /** Peak resident set size in MB (largest process of the command), null when /usr/bin/time is absent. */
   peakMb: number | null;
+  /** Peak of the summed RSS of the command's whole process tree, MB (sampled every 200 ms). */
+  treeMb: number;
   output: string;
 }
 
 const TIME = '/usr/bin/time';
 
-export function measure(command: string, args: string[], env: Record<string, string> = {}): Measured {
+/** Resident set sizes (kB) of `root` and all its descendants, from /proc. */
+function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      // "PPid:\t123" and "VmRSS:\t 4567 kB" lines of /proc/<pid>/status.
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export async function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
   const started = process.hrtime.bigint();
   const timed = existsSync(TIME);
-  const result = spawnSync(timed ? TIME : command, timed ? ['-v', command, ...args] : args, {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const child = spawn(timed ? TIME : command, timed ? ['-v', command, ...args] : args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-8000)));
+  child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+  let treeKb = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) treeKb = Math.max(treeKb, treeRssKb(child.pid));
+  }, 200);
+  const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+  clearInterval(sampler);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const stderr = result.stderr ?? '';
   // "Maximum resident set size (kbytes): 123456" from GNU time -v.
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-  return { ok: result.status === 0, seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, output: `${result.stdout ?? ''}${stderr}`.slice(-4000) };
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  return { ok: status === 0, seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, treeMb: treeKb / 1024, output: `${out}${err}`.slice(-4000) };
 }
 
 export function dirBytes(dir: string): number {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
+import { DEFAULT_LIMITS, listContentFiles, longestLine, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
 import { MAX_FILE_BYTES } from '../../../src/pipeline/decode.ts';
 import { parseReport } from '../../../src/pipeline/report.ts';
 import { runPipeline } from '../../../src/pipeline/run.ts';
@@ -40,6 +40,16 @@ describe('read limits', () => {
     expect(f.sha256).toBe(createHash('sha256').update(readFileSync(join(content, 'huge.txt'))).digest('hex'));
     const r = parseReport(f);
     expect([r.parse_status, r.findings.map((x) => x.rule)]).toEqual(['failed', ['file.too_large']]);
+  });
+
+  it('refuses a file with a line over the line limit, naming the line', () => {
+    const long = join(dir, 'long');
+    mkdirSync(long, { recursive: true });
+    writeFileSync(join(long, 'r.txt'), `标题\r\n第二行\r\n${'字'.repeat(400_000)}\n末行`);
+    const f = readInputFile(long, 'r.txt', readSourcesManifest(long));
+    expect(f.refused?.message_en).toBe(`r.txt: line too long, not read (line 3 is 1200000 bytes, over the limit of ${1 << 20} bytes)`);
+    expect(longestLine(new TextEncoder().encode('a\rbb\r\nccc\n'))).toEqual({ bytes: 3, line: 3 });
+    expect(readInputFile('content', '03_pingtan_2020.txt', readSourcesManifest('content')).refused).toBeUndefined();
   });
 
   it('refuses the files past the count limit, in listing order', () => {
