@@ -85,7 +85,8 @@ export function parseReport(file: InputFile): ReportRecord {
   };
 }
 
-function failedRecord(file: InputFile, findings: Finding[], encoding: string | null): ReportRecord {
+/** The record of a file that could not be read as a report: every input still gets one. */
+export function failedRecord(file: InputFile, findings: Finding[], encoding: string | null): ReportRecord {
   return {
     report_id: reportIdFor(null, null, file.sha256),
     agency_id: null,
