@@ -6,6 +6,7 @@
  * added where a page used ideographic-space indents as paragraph breaks.
  */
 import type { CleanedText } from '../schema/types.ts';
+import { codePointCount } from './chars.ts';
 
 /** Lines that only a page footer has: once one is met, the short lines after it are footer too. */
 const FOOTER_PATTERNS: readonly RegExp[] = [
@@ -58,15 +59,30 @@ const CHROME_LINE_PATTERNS: readonly RegExp[] = [
 /** Page lines that carry the report's dates are kept for the metadata stage, whatever else they hold. */
 const KEEP = /发布时间|发布日期|公开日期|成文日期/u;
 
+/**
+ * CHROME_LINE_PATTERNS as two alternations (one per case flag), so a line is
+ * tested twice instead of once per pattern. Every pattern is anchored (or
+ * needs its marker) on its own, so the alternation matches exactly when one
+ * of them does.
+ */
+function anyOf(patterns: readonly RegExp[], flags: string): RegExp {
+  return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags);
+}
+const CHROME_CASED = anyOf(CHROME_LINE_PATTERNS.filter((p) => !p.ignoreCase), '');
+const CHROME_UNCASED = anyOf(CHROME_LINE_PATTERNS.filter((p) => p.ignoreCase), 'i');
+// What every CHROME_UNCASED pattern needs somewhere (版权所有/Copyright/©, ICP or
+// 公网安备, a file's `.ext`, Wayback/archive): a line with none of them is not tested.
+const UNCASED_NEEDS = /版权所有|copyright|©|icp|公[网安]{2}备|\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar|et|dps)|wayback|archive/i;
+
 export function isChromeLine(line: string): boolean {
   const t = line.trim();
-  return t !== '' && !KEEP.test(t) && CHROME_LINE_PATTERNS.some((p) => p.test(t));
+  return t !== '' && !KEEP.test(t) && (CHROME_CASED.test(t) || (UNCASED_NEEDS.test(t) && CHROME_UNCASED.test(t)));
 }
 
 /** A short line with no sentence in it, as popups and buttons of a footer leave behind. */
 function isShortNonSentence(line: string): boolean {
   const t = line.trim();
-  return [...t].length <= 30 && !/[。！？]/.test(t);
+  return codePointCount(t) <= 30 && !/[。！？]/.test(t);
 }
 
 /**
@@ -74,6 +90,11 @@ function isShortNonSentence(line: string): boolean {
  * their line breaks: start a new line before each indent (the indent is kept).
  */
 function splitIndentedParagraphs(line: string): string[] {
+  // A split needs content followed by two U+3000: a line whose text after its
+  // leading indent has fewer than two (most lines) has nothing to split.
+  const body = line.trimStart();
+  const first = body.indexOf('\u3000');
+  if (first < 0 || body.indexOf('\u3000', first + 1) < 0) return [line];
   // Two or more U+3000 (possibly with NBSP) after some content: a lost paragraph break.
   return line.split(/(?<=\S)(?=[\u3000\u00a0]*\u3000[\u3000\u00a0]*\u3000)/u);
 }
@@ -83,6 +104,8 @@ function splitIndentedParagraphs(line: string): string[] {
  * split it off so it can be recognised as chrome.
  */
 function splitTrailingAttachments(line: string): string[] {
+  // The pattern below needs 附件; skipping the others avoids its backtracking on long lines.
+  if (!line.includes('附件')) return [line];
   // 附件： after a sentence end, followed by file names only, to the end of the line.
   const m = /^(.*[。！？；])(附件\s*[:：].*\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar)\s*)$/iu.exec(line);
   if (!m) return [line];
@@ -109,18 +132,18 @@ function footerStart(lines: string[]): number {
 }
 
 export function cleanText(text: string): CleanedText {
-  const lines = text
-    .split('\n')
-    .flatMap(splitIndentedParagraphs)
-    .flatMap(splitTrailingAttachments);
+  const lines: string[] = [];
+  for (const line of text.split('\n')) for (const piece of splitIndentedParagraphs(line)) lines.push(...splitTrailingAttachments(piece));
   const removed: string[] = [];
   const footer = footerStart(lines);
   const kept: string[] = [];
-  lines.forEach((line, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (i >= footer) {
       if (line.trim() !== '') removed.push(line.trim());
     } else if (isChromeLine(line)) removed.push(line.trim());
     else kept.push(line);
-  });
-  return { text: kept.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+|\s+$/g, '') + '\n', removed };
+  }
+  // Leading blank lines and trailing whitespace go (trimEnd drops exactly what \s matches).
+  return { text: kept.join('\n').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n', removed };
 }

@@ -1,11 +1,15 @@
 /**
  * decode stage: bytes → text. Detects the encoding (BOM, strict UTF-8, then
  * GB18030 which covers GBK and GB2312), unifies line endings to `\n` and tells
- * HTML from plain text. Files that cannot be read as text get `value: null`
- * and a finding naming the file and the reason; this stage never throws.
+ * HTML from plain text. When every strict reading fails, a file that is UTF-8
+ * or GB18030 but for a few invalid bytes is read leniently (decode-repair.ts)
+ * with a `file.encoding_repaired` finding. Files that cannot be read as text
+ * get `value: null` and a finding naming the file and the reason; this stage
+ * never throws.
  */
 import iconv from 'iconv-lite';
-import type { DecodedText } from '../schema/types.ts';
+import type { DecodedText, Finding } from '../schema/types.ts';
+import { bestRepair, lenientDecode, replacementInNumber, replacementNearMoney, type Repair } from './decode-repair.ts';
 import { makeFinding } from './findings.ts';
 import type { StageResult } from './findings.ts';
 
@@ -40,6 +44,8 @@ function binaryReason(bytes: Uint8Array): string | null {
 interface Detected {
   text: string;
   encoding: string;
+  /** Present when the text was read leniently (decode-repair.ts). */
+  repair?: Repair;
 }
 
 type Detection = { ok: true; value: Detected } | { ok: false; reason: string };
@@ -50,20 +56,6 @@ function strictUtf8(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-/** Bytes that are valid UTF-8 except for an incomplete multi-byte character at the very end. */
-function isTruncatedUtf8(bytes: Uint8Array): boolean {
-  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
-    const lead = bytes[bytes.length - cut]!;
-    // A lead byte of a 2-, 3- or 4-byte sequence (11xxxxxx) that the cut leaves incomplete.
-    if ((lead & 0xc0) === 0xc0) {
-      const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-      return need > cut && strictUtf8(bytes.subarray(0, bytes.length - cut)) !== null;
-    }
-    if ((lead & 0xc0) !== 0x80) return false;
-  }
-  return false;
 }
 
 /** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
@@ -98,7 +90,9 @@ function bomlessUtf16(bytes: Uint8Array): Detected | null {
 function detectEncoding(bytes: Uint8Array): Detection {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = strictUtf8(bytes.subarray(3));
-    return text === null ? { ok: false, reason: 'invalid UTF-8 after a UTF-8 byte order mark' } : { ok: true, value: { text, encoding: 'utf-8-bom' } };
+    if (text !== null) return { ok: true, value: { text, encoding: 'utf-8-bom' } };
+    const repair = lenientDecode(bytes.subarray(3), 'utf-8', 3);
+    return repair ? repaired(repair, 'utf-8-bom') : { ok: false, reason: 'invalid UTF-8 after a UTF-8 byte order mark' };
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     const le = bytes[0] === 0xff;
@@ -113,10 +107,40 @@ function detectEncoding(bytes: Uint8Array): Detection {
   if (reason) return { ok: false, reason };
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { ok: true, value: { text: utf8, encoding: 'utf-8' } };
-  if (isTruncatedUtf8(bytes)) return { ok: false, reason: 'UTF-8 text truncated in the middle of a multi-byte character' };
+  // Valid UTF-8 but for a character cut at the very end: UTF-8 is so strict that this is near proof (GB18030's
+  // structure accepts most byte pairs, so the same bytes often pass as GB18030 mojibake). Checked before GB18030.
+  const cutUtf8 = lenientDecode(bytes, 'utf-8');
+  if (cutUtf8 && cutUtf8.replaced === 0) return repaired(cutUtf8, 'utf-8');
   const gb = strictGb18030(bytes);
   if (gb !== null) return { ok: true, value: { text: gb, encoding: 'gb18030' } };
-  return { ok: false, reason: 'not valid text in UTF-8, UTF-16 or GB18030/GBK' };
+  // Lenient only after every strict reading failed, so a GBK file is never read as UTF-8 with replacements.
+  const repair = bestRepair(bytes);
+  return repair ? repaired(repair, repair.encoding) : { ok: false, reason: 'not valid text in UTF-8, UTF-16 or GB18030/GBK (too many invalid bytes to repair)' };
+}
+
+/** 1-based line of a text offset, counting CRLF, CR and LF line ends. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split(/\r\n?|\n/).length;
+}
+
+function repaired(repair: Repair, encoding: string): Detection {
+  const inNumber = replacementInNumber(repair);
+  if (inNumber >= 0) return { ok: false, reason: `invalid bytes beside a number on line ${lineAt(repair.text, inNumber)}: its value cannot be known` };
+  const nearMoney = replacementNearMoney(repair);
+  if (nearMoney >= 0) return { ok: false, reason: `invalid bytes beside a money amount or unit on line ${lineAt(repair.text, nearMoney)}: the amounts cannot be known` };
+  return { ok: true, value: { text: repair.text, encoding, repair } };
+}
+
+function repairFinding(path: string, repair: Repair): Finding {
+  const line = lineAt(repair.text, repair.firstChar);
+  const tailZh = repair.droppedTail > 0 ? `，删去末尾残缺字符（${repair.droppedTail} 字节）` : '';
+  const tailEn = repair.droppedTail > 0 ? `, a truncated last character (${repair.droppedTail} bytes) dropped` : '';
+  return makeFinding('file.encoding_repaired', {
+    location: 'file',
+    actual: repair.invalidBytes,
+    zh: `${path}：按 ${repair.encoding} 读取，${repair.invalidBytes} 个无效字节（${repair.replaced} 处替换为 U+FFFD${tailZh}），第一处在第 ${repair.firstByte} 字节（第 ${line} 行）`,
+    en: `${path}: read as ${repair.encoding} with ${repair.invalidBytes} invalid bytes (${repair.replaced} sequences replaced by U+FFFD${tailEn}), the first at byte ${repair.firstByte} (line ${line})`,
+  });
 }
 
 /** `lf` | `crlf` | `cr` | `mixed` | `none`. */
@@ -162,6 +186,6 @@ export function decodeBytes(bytes: Uint8Array, path: string): StageResult<Decode
   const text = raw.replace(/\r\n?/g, '\n');
   return {
     value: { text, encoding: detected.value.encoding, lineEndings: lineEndingsOf(raw), isHtml: looksLikeHtml(text, path) },
-    findings: [],
+    findings: detected.value.repair ? [repairFinding(path, detected.value.repair)] : [],
   };
 }

@@ -4,6 +4,7 @@
  */
 import { SECTIONS, type ParseStatus } from '../schema/codes.ts';
 import type { Finding, InputFile, ReportMetadata, ReportRecord, ReportTables, Section } from '../schema/types.ts';
+import { codePointCount } from './chars.ts';
 import { cleanText } from './clean.ts';
 import { decodeBytes } from './decode.ts';
 import { htmlToText } from './html.ts';
@@ -114,5 +115,5 @@ function parseStatusOf(findings: Finding[], sections: Section[], tables: ReportT
 }
 
 function narrativeChars(sections: Section[]): number {
-  return sections.filter((s) => NARRATIVE.has(s.code)).reduce((n, s) => n + [...s.text].length, 0);
+  return sections.filter((s) => NARRATIVE.has(s.code)).reduce((n, s) => n + codePointCount(s.text), 0);
 }

@@ -13,7 +13,7 @@
 import { SECTIONS } from '../schema/codes.ts';
 import type { Section } from '../schema/types.ts';
 import { makeFinding, type StageResult } from './findings.ts';
-import { normaliseForMatch } from './normalize.ts';
+import { normaliseCharForMatch, normaliseForMatch, normalisedLines } from './normalize.ts';
 
 /** How sure we are that a candidate is a heading: higher is better. */
 const STRENGTH = { lineStart: 3, afterBoundary: 2, inline: 1, bareTitle: 1 } as const;
@@ -48,8 +48,15 @@ function normalisedWithOffsets(window: string): { norm: string; offsets: number[
   const offsets: number[] = [];
   let i = 0;
   for (const ch of window) {
+    const code = ch.charCodeAt(0);
+    // CJK unified ideographs (U+4E00–U+9FFF) are their own normalisation: no lookup.
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      norm += ch;
+      offsets.push(i++);
+      continue;
+    }
     // Markdown emphasis and heading marks carry no title text.
-    const n = /[*#_]/.test(ch) ? '' : normaliseForMatch(ch);
+    const n = ch === '*' || ch === '#' || ch === '_' ? '' : normaliseCharForMatch(ch);
     for (const c of n) {
       norm += c;
       offsets.push(i);
@@ -60,9 +67,15 @@ function normalisedWithOffsets(window: string): { norm: string; offsets: number[
   return { norm, offsets };
 }
 
+/** Each part's title variants, normalised, longest first. */
+const TITLE_VARIANTS: readonly string[][] = SECTIONS.map((s) => [...s.match].map((v) => normaliseForMatch(v)).sort((a, b) => b.length - a.length));
+
+/** Each part's official title, normalised (for bare-title lines). */
+const BARE_TITLES: readonly string[] = SECTIONS.map((s) => normaliseForMatch(s.zh));
+
 /** The longest title variant of `part` starting within MAX_TITLE_PREFIX characters, as [from, to) in norm. */
 function findTitle(norm: string, part: number): [number, number] | null {
-  const variants = [...SECTIONS[part - 1]!.match].map((v) => normaliseForMatch(v)).sort((a, b) => b.length - a.length);
+  const variants = TITLE_VARIANTS[part - 1]!;
   let best: [number, number] | null = null;
   for (const v of variants) {
     const at = norm.indexOf(v);
@@ -121,10 +134,10 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
 /** A line that is only a part's official title, without numeral (e.g. **总体情况**): a weak candidate. */
 function bareTitleCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
+  const norms = normalisedLines(text.replace(/[*#_]/g, ''));
   let offset = 0;
-  for (const line of text.split('\n')) {
-    const norm = normaliseForMatch(line.replace(/[*#_]/g, ''));
-    const part = SECTIONS.findIndex((s) => normaliseForMatch(s.zh) === norm) + 1;
+  for (const [i, line] of text.split('\n').entries()) {
+    const part = BARE_TITLES.indexOf(norms[i]!) + 1;
     if (part > 0) out.push({ part, start: offset + (line.length - line.trimStart().length), end: offset + line.length, strength: STRENGTH.bareTitle, title: line.trim() });
     offset += line.length + 1;
   }
@@ -169,14 +182,33 @@ const SIGN_OFF_NAME = /^[^。，；：:,;]{2,30}$/u;
  * finished sentence before them. It belongs to no part.
  */
 export function signOffStart(text: string): number {
-  const lines = text.replace(/\s+$/u, '').split('\n');
-  const trimmed = lines.map((l) => l.trim());
-  let i = trimmed.length - 1;
-  if (i < 1 || !DATE_LINE.test(trimmed[i]!)) return text.length;
+  // Only the last lines matter: they are read from the end, not the whole text split.
+  const lines = linesFromEnd(text.trimEnd());
+  const last = lines.next().value!;
+  if (last.start === 0 || !DATE_LINE.test(last.line.trim())) return text.length;
   let names = 0;
-  for (i--; i >= 0 && (trimmed[i] === '' || (names < 2 && SIGN_OFF_NAME.test(trimmed[i]!))); i--) if (trimmed[i] !== '') names++;
-  if (i < 0 || !/[。！？!?]$/u.test(trimmed[i]!)) return text.length;
-  return lines.slice(0, i + 1).join('\n').length;
+  for (const { line, start } of lines) {
+    const t = line.trim();
+    if (t === '') continue;
+    if (names < 2 && SIGN_OFF_NAME.test(t)) {
+      names++;
+      continue;
+    }
+    // The finished sentence before the sign-off: the sign-off starts after its line.
+    return /[。！？!?]$/u.test(t) ? start + line.length : text.length;
+  }
+  return text.length;
+}
+
+/** The lines of `text` from the last one up, each with the offset where it starts (as text.split('\n') has them). */
+function* linesFromEnd(text: string): Generator<{ line: string; start: number }, void> {
+  let end = text.length;
+  for (;;) {
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    yield { line: text.slice(start, end), start };
+    if (start === 0) return;
+    end = start - 1;
+  }
 }
 
 export function segmentReport(text: string): StageResult<Section[]> {
@@ -192,7 +224,7 @@ export function segmentReport(text: string): StageResult<Section[]> {
     }
     const next = chosen.slice(i + 1).find((c) => c !== null);
     const body = text.slice(h.end, next ? next.start : Math.max(h.end, signOffStart(text)));
-    sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.replace(/^[\s]+|\s+$/gu, '') });
+    sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.trim() });
   }
   return { value: sections, findings };
 }

@@ -213,6 +213,7 @@ export const RULES = [
   { code: 'file.not_a_report', severity: 'error', origin: 'source', zh: '文件不是政府信息公开工作年度报告', en: 'The file is not a government information disclosure annual report' },
   { code: 'file.timeout', severity: 'error', origin: 'parser', zh: '解析超时', en: 'Parsing took longer than the per-file limit' },
   { code: 'file.too_large', severity: 'error', origin: 'source', zh: '文件或行超出长度限制', en: 'The file or one of its lines is over the size limit' },
+  { code: 'file.encoding_repaired', severity: 'warning', origin: 'source', zh: '文件含少量无效字节，已替换为 U+FFFD（或删去末尾残缺字符）后读取', en: 'The file holds a few invalid bytes, read with them replaced by U+FFFD (or a truncated last character dropped)' },
   { code: 'metadata.missing', severity: 'warning', origin: 'parser', zh: '无法确定元数据字段', en: 'A metadata field could not be determined' },
   { code: 'section.missing', severity: 'warning', origin: 'source', zh: '报告缺少模板规定的部分', en: 'The report lacks a part of the template' },
   { code: 'applications.balance', severity: 'error', origin: 'source', zh: '勾稽关系不成立：本年新收+上年结转≠办理结果总计+结转下年度', en: 'Balance fails: received + carried in ≠ outcomes total + carried out' },

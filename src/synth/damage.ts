@@ -112,9 +112,10 @@ function alternatives(keys: Key[], printed: number[], damage: RowDamage): Altern
 
 /**
  * Marks the damaged cells of a table: imputed where the arithmetic fixes them,
- * else unreadable (glued), missing (dropped) or blank (left empty in place).
- * A cell left empty in a layout that keeps empty cells is the only unknown of
- * its row: the row's other numbers are read as printed.
+ * else unreadable (glued) or missing (dropped). A cell left empty in place (in
+ * a layout that keeps empty cells) is always blank, with no value: the report
+ * printed nothing there, even where the arithmetic would fix it. It is the
+ * only unknown of its row: the row's other numbers are read as printed.
  */
 function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (c: C) => string, identities: LinearIdentity[], plan: DamagePlan, drops: boolean): void {
   const damagedRows = [...plan.rows.keys()].filter((r) => cells.some((c) => rowOf(c) === r));
@@ -141,7 +142,9 @@ function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (
   const solved = knowableValues(identities, known, groups);
   for (const c of cells) {
     if (!unknownKeys.has(keyOf(c))) continue;
-    const v = solved.get(keyOf(c)) ?? null;
+    // A cell printed empty in place is `blank`, even where the arithmetic would fix it:
+    // the report printed nothing there, and the parser does not impute blanks.
+    const v = blankOnly(rowOf(c)) ? null : (solved.get(keyOf(c)) ?? null);
     const kind = plan.rows.get(rowOf(c))!.kind;
     const unknown = kind === 'glued' ? 'unreadable' : drops ? 'missing' : 'blank';
     Object.assign(c, v === null ? { value: null, status: unknown } : { value: v, status: 'imputed' });

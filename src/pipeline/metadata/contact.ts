@@ -16,9 +16,12 @@ const PHONE = /(?:联系电话|咨询电话|电话号码|电话(?:\/传真)?)\s*
  */
 const WEBSITE = /(?:https?:\/\/)?(?<![a-z0-9.-])((?:www\.)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.gov\.cn)/iu;
 
-export function extractContact(flat: string): Contact {
-  const address = ADDRESS.exec(flat)?.[1]?.replace(/\s/gu, '') ?? null;
-  const phone = PHONE.exec(flat)?.[1]?.normalize('NFKC').replace(/\s/gu, '') ?? null;
-  const website = WEBSITE.exec(flat)?.[1]?.toLowerCase() ?? null;
+const ALL_FIELDS: ReadonlySet<keyof Contact> = new Set(['address', 'phone', 'website']);
+
+/** The contact fields found in `flat`; a field not in `want` is not searched for (null). */
+export function extractContact(flat: string, want: ReadonlySet<keyof Contact> = ALL_FIELDS): Contact {
+  const address = want.has('address') ? (ADDRESS.exec(flat)?.[1]?.replace(/\s/gu, '') ?? null) : null;
+  const phone = want.has('phone') ? (PHONE.exec(flat)?.[1]?.normalize('NFKC').replace(/\s/gu, '') ?? null) : null;
+  const website = want.has('website') ? (WEBSITE.exec(flat)?.[1]?.toLowerCase() ?? null) : null;
   return { address: address && address.length >= 2 ? address : null, phone, website };
 }

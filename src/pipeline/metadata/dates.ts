@@ -23,9 +23,22 @@ export function publishedDate(text: string): string | null {
 /** A date alone on one of the last lines: 2020年1月15日. */
 const SIGN_OFF_DATE = /^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/u;
 
+/** The last `n` lines that are not blank, without their whitespace, last first; read from the end of the text. */
+function lastLinesSquashed(text: string, n: number): string[] {
+  const out: string[] = [];
+  let end = text.length;
+  while (out.length < n) {
+    const lineStart = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    const line = text.slice(lineStart, end).replace(/\s/gu, '');
+    if (line !== '') out.push(line);
+    if (lineStart === 0) break;
+    end = lineStart - 1;
+  }
+  return out;
+}
+
 export function signOffDate(text: string): string | null {
-  const lines = text.split('\n').map((l) => l.replace(/\s/gu, '')).filter((l) => l !== '').slice(-4);
-  for (const l of lines.reverse()) {
+  for (const l of lastLinesSquashed(text, 4)) {
     const m = SIGN_OFF_DATE.exec(l);
     if (m) return isoDate(m[1]!, m[2]!, m[3]!);
   }

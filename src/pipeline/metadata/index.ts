@@ -25,10 +25,10 @@ export function flatten(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
-export function findAgency(text: string, preamble: string, general: string): AgencyFound | null {
+export function findAgency(text: string, preamble: string, general: string, flatPreamble = flatten(preamble)): AgencyFound | null {
   const found =
     agencyFromTitle(preamble || text.slice(0, 2000)) ??
-    agencyFromIntro(flatten(preamble)) ??
+    agencyFromIntro(flatPreamble) ??
     agencyFromSignOff(text) ??
     agencyFromNarrative(general) ??
     agencyFromIntro(flatten(general.slice(0, 500)));
@@ -42,16 +42,22 @@ function missing(field: string, zh: string, en: string, severity: Finding['sever
 export function extractMetadata(text: string, sections: Section[]): StageResult<ReportMetadata> {
   const preamble = preambleOf(text, sections);
   const general = sections.find((s) => s.code === 'general')?.text ?? '';
-  const agency = findAgency(text, preamble, general);
+  const flatPreamble = flatten(preamble);
+  // The whole text flattened, made at most once and only when needed.
+  let flatText: string | undefined;
+  const flatWhole = () => (flatText ??= flatten(text));
+  const agency = findAgency(text, preamble, general, flatPreamble);
   const titleYear = agency?.year && isPlausibleYear(agency.year) ? agency.year : null;
-  const year = titleYear ?? yearFromBody(flatten(text), general)?.year ?? null;
+  const year = titleYear ?? yearFromBody(flatWhole(), general)?.year ?? null;
 
   const byName: Region = agency ? regionFromAgencyName(agency.name) : { province: null, city: null, county: null, source: null, rest: '' };
   const level = agency ? levelOf(agency.name, byName) : { admin_level: null, is_department: null };
   // A central body has no region; anyone else whose name names no place takes the one its text names.
   const region = byName.province || level.admin_level === 'national' ? byName : regionFromText(text, level.admin_level === 'township');
-  const contact = extractContact(flatten(preamble));
-  const fallbackContact = extractContact(flatten(text));
+  const contact = extractContact(flatPreamble);
+  // The whole text is searched only for what the preamble lacks.
+  const lacking = new Set((['address', 'phone', 'website'] as const).filter((f) => contact[f] === null));
+  const fallbackContact = lacking.size === 0 ? contact : extractContact(flatWhole(), lacking);
   const metadata: ReportMetadata = {
     agency_name: agency?.name ?? null,
     year,

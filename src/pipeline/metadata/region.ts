@@ -20,10 +20,47 @@ export interface Region {
 
 const EMPTY: Region = { province: null, city: null, county: null, source: null, rest: '' };
 
-/** Divisions whose full name, or short name, starts `s`; full names first, longest first. */
-function prefixMatches(s: string, pool: readonly Division[], allowShort: boolean): { d: Division; len: number }[] {
-  const out: { d: Division; len: number }[] = [];
+/** Divisions grouped by the first UTF-16 unit of their name, in pool order (a short name starts like its full name). */
+type FirstCharIndex = Map<number, Division[]>;
+
+function firstCharIndex(pool: readonly Division[]): FirstCharIndex {
+  const index: FirstCharIndex = new Map();
   for (const d of pool) {
+    const key = d.name.charCodeAt(0);
+    const bucket = index.get(key);
+    if (bucket) bucket.push(d);
+    else index.set(key, [d]);
+  }
+  return index;
+}
+
+function groupBy(pool: readonly Division[], key: (d: Division) => string | null): Map<string | null, Division[]> {
+  const groups = new Map<string | null, Division[]>();
+  for (const d of pool) {
+    const k = key(d);
+    const group = groups.get(k);
+    if (group) group.push(d);
+    else groups.set(k, [d]);
+  }
+  return groups;
+}
+
+/** Built once at module load: the pools a name is read against, each indexed by first character. */
+const PROVINCE_INDEX = firstCharIndex(PROVINCES);
+const CITY_INDEX = firstCharIndex(CITIES);
+const COUNTY_INDEX = firstCharIndex(COUNTIES);
+const CITIES_BY_PROVINCE = groupBy(CITIES, (c) => c.provinceCode);
+const COUNTIES_BY_CITY = groupBy(COUNTIES, (k) => k.cityCode);
+const COUNTIES_BY_PROVINCE = groupBy(COUNTIES, (k) => k.provinceCode);
+const CITY_INDEX_BY_PROVINCE = new Map([...CITIES_BY_PROVINCE].map(([code, pool]) => [code, firstCharIndex(pool)]));
+const COUNTY_INDEX_BY_CITY = new Map([...COUNTIES_BY_CITY].map(([code, pool]) => [code, firstCharIndex(pool)]));
+const COUNTY_INDEX_BY_PROVINCE = new Map([...COUNTIES_BY_PROVINCE].map(([code, pool]) => [code, firstCharIndex(pool)]));
+const NO_DIVISIONS: FirstCharIndex = new Map();
+
+/** Divisions whose full name, or short name, starts `s`; full names first, longest first. */
+function prefixMatches(s: string, index: FirstCharIndex, allowShort: boolean): { d: Division; len: number }[] {
+  const out: { d: Division; len: number }[] = [];
+  for (const d of index.get(s.charCodeAt(0)) ?? []) {
     if (s.startsWith(d.name)) out.push({ d, len: d.name.length });
     else if (allowShort && d.short && s.startsWith(d.short)) out.push({ d, len: d.short.length });
   }
@@ -31,8 +68,8 @@ function prefixMatches(s: string, pool: readonly Division[], allowShort: boolean
 }
 
 /** The single best prefix match, or null when none or when the best is ambiguous. */
-function uniquePrefix(s: string, pool: readonly Division[], allowShort: boolean): { d: Division; len: number } | null {
-  const matches = prefixMatches(s, pool, allowShort);
+function uniquePrefix(s: string, index: FirstCharIndex, allowShort: boolean): { d: Division; len: number } | null {
+  const matches = prefixMatches(s, index, allowShort);
   if (matches.length === 0) return null;
   const top = matches.filter((m) => m.len === matches[0]!.len);
   return top.length === 1 ? top[0]! : null;
@@ -44,17 +81,17 @@ export function regionFromAgencyName(name: string): Region {
   let province: Division | null = null;
   let city: Division | null = null;
   let county: Division | null = null;
-  const p = uniquePrefix(rest, PROVINCES, true);
+  const p = uniquePrefix(rest, PROVINCE_INDEX, true);
   if (p) {
     province = p.d;
     rest = rest.slice(p.len);
   }
-  const c = uniquePrefix(rest, province ? CITIES.filter((x) => x.provinceCode === province!.code) : CITIES, true);
+  const c = uniquePrefix(rest, province ? (CITY_INDEX_BY_PROVINCE.get(province.code) ?? NO_DIVISIONS) : CITY_INDEX, true);
   if (c) {
     city = c.d;
     rest = rest.slice(c.len);
   }
-  const countyPool = city ? COUNTIES.filter((x) => x.cityCode === city!.code) : province ? COUNTIES.filter((x) => x.provinceCode === province!.code) : COUNTIES;
+  const countyPool = city ? (COUNTY_INDEX_BY_CITY.get(city.code) ?? NO_DIVISIONS) : province ? (COUNTY_INDEX_BY_PROVINCE.get(province.code) ?? NO_DIVISIONS) : COUNTY_INDEX;
   // A county's short name (顺庆) is trusted only inside a known city or province, or when unique in the country.
   const k = uniquePrefix(rest, countyPool, true);
   if (k) {
@@ -69,6 +106,51 @@ export function regionFromAgencyName(name: string): Region {
   if (city) province ??= divisionByCode(city.provinceCode);
   return { province, city: city && city.level === 'city' ? city : null, county, source: 'agency_name', rest };
 }
+
+/** Words to count in one pass over a text, indexed by their first UTF-16 unit. */
+interface WordIndex {
+  words: readonly string[];
+  byFirst: Map<number, number[]>;
+  /** 1 for each UTF-16 unit some word starts with: one table read per character of the text. */
+  starts: Uint8Array;
+}
+
+function wordIndex(words: readonly string[]): WordIndex {
+  const byFirst = new Map<number, number[]>();
+  const starts = new Uint8Array(0x10000);
+  words.forEach((w, i) => {
+    const key = w.charCodeAt(0);
+    starts[key] = 1;
+    const bucket = byFirst.get(key);
+    if (bucket) bucket.push(i);
+    else byFirst.set(key, [i]);
+  });
+  return { words, byFirst, starts };
+}
+
+/**
+ * countOccurrences of every word of the index, in one pass over the text: a
+ * word is counted where it starts at or after the end of its previous count,
+ * as repeated indexOf would find it.
+ */
+function countEach(text: string, index: WordIndex): number[] {
+  const counts = index.words.map(() => 0);
+  const nextFrom = index.words.map(() => 0);
+  for (let i = 0; i < text.length; i++) {
+    if (index.starts[text.charCodeAt(i)] === 0) continue;
+    for (const w of index.byFirst.get(text.charCodeAt(i))!) {
+      const word = index.words[w]!;
+      if (i >= nextFrom[w]! && text.startsWith(word, i)) {
+        counts[w]!++;
+        nextFrom[w] = i + word.length;
+      }
+    }
+  }
+  return counts;
+}
+
+/** Provinces then cities, by full name: what regionFromText counts in every text. */
+const PLACE_WORDS = wordIndex([...PROVINCES, ...CITIES].map((d) => d.name));
 
 function countOccurrences(text: string, needle: string): number {
   let n = 0;
@@ -93,16 +175,18 @@ function mostMentioned(scores: Map<Division, number>): Division | null {
  * county only when `wantCounty` (a township's county is rarely in its name).
  */
 export function regionFromText(text: string, wantCounty: boolean): Region {
-  const cityMentions = new Map<Division, number>(CITIES.map((c) => [c, countOccurrences(text, c.name)]));
+  const counts = countEach(text, PLACE_WORDS);
+  const cityMentions = new Map<Division, number>(CITIES.map((c, i) => [c, counts[PROVINCES.length + i]!]));
+  const citiesOf = (p: Division) => CITIES_BY_PROVINCE.get(p.code) ?? [];
   const provinceScores = new Map<Division, number>(
-    PROVINCES.map((p) => [p, countOccurrences(text, p.name) + CITIES.filter((c) => c.provinceCode === p.code).reduce((n, c) => n + cityMentions.get(c)!, 0)]),
+    PROVINCES.map((p, i) => [p, counts[i]! + citiesOf(p).reduce((n, c) => n + cityMentions.get(c)!, 0)]),
   );
   const province = mostMentioned(provinceScores);
   if (!province) return EMPTY;
-  const city = mostMentioned(new Map(CITIES.filter((c) => c.provinceCode === province.code).map((c) => [c, cityMentions.get(c)!])));
+  const city = mostMentioned(new Map(citiesOf(province).map((c) => [c, cityMentions.get(c)!])));
   let county: Division | null = null;
   if (wantCounty && city) {
-    const pool = COUNTIES.filter((k) => k.cityCode === city.code && [...k.name].length >= 3 && !GENERIC_PLACE_WORDS.has(k.name));
+    const pool = (COUNTIES_BY_CITY.get(city.code) ?? []).filter((k) => [...k.name].length >= 3 && !GENERIC_PLACE_WORDS.has(k.name));
     county = mostMentioned(new Map(pool.map((k) => [k, countOccurrences(text, k.name)])));
   }
   return { province, city, county, source: 'text', rest: '' };

@@ -4,7 +4,7 @@ import { applicationIdentities } from '../../schema/identities.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows } from './labels.ts';
 import { resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
-import { readRow, type RowReading } from './split.ts';
+import { readRow, surplusSide, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
 
 const COLUMNS = APPLICANTS.map((a) => a.code);
@@ -30,6 +30,13 @@ function gridIdentities(template: TemplateCode): GridIdentity[] {
   return ids;
 }
 
+/** The identities among one row's own cells (its total), by column. */
+function rowIdentities(identities: GridIdentity[], row: string): RowIdentity[] {
+  return identities
+    .filter((id) => [...id.left, ...id.right].every(([r]) => r === row))
+    .map((id) => ({ left: id.left.map(([, c]) => c), right: id.right.map(([, c]) => c) }));
+}
+
 /** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row without them is 2019's. */
 function templateOf(found: Map<string, Token[]>): TemplateCode | null {
   if (['other_no_correction', 'other_fee_unpaid'].some((c) => found.has(c))) return '2021';
@@ -44,11 +51,13 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   const template = detected ?? fallback;
   const defs = applicationRowsFor(template);
   const readings = new Map<string, RowReading | null>();
+  const side = surplusSide(rows.map((r) => ({ values: r.values, n: COLUMNS.length })));
+  const identities = gridIdentities(template);
   for (const def of defs) {
     const values = found.get(def.code);
-    readings.set(def.code, values ? readRow(values as Parameters<typeof readRow>[0], COLUMNS.length, NO_SIGNS) : null);
+    const rules = { ...NO_SIGNS, identities: rowIdentities(identities, def.code) };
+    readings.set(def.code, values ? readRow(values as ValueToken[], COLUMNS.length, rules, side) : null);
   }
-  const identities = gridIdentities(template);
   const { cells, notes } = resolveRows(readings, () => COLUMNS.length, identities);
   const out: ApplicationCell[] = [];
   for (const def of defs) {

@@ -90,7 +90,9 @@ function notesToFindings(table: TableName, notes: RowNote[], cellsOf: (row: stri
       const how =
         n.cause === 'left_out'
           ? { zh: `该行少印了单元格，由表格勾稽关系唯一确定`, en: `the row printed fewer cells than the template has; ${n.decidedBy === 'row' ? 'the row total' : 'the column identities (balance, outcome sum, totals)'} fixes the values uniquely` }
-          : { zh: `数字粘连，仅有一种拆分满足表格勾稽关系`, en: `digits glued across cells; exactly one split satisfies ${n.decidedBy === 'row' ? 'the row total' : 'the column identities (balance, outcome sum, totals)'}` };
+          : n.cause === 'shifted'
+            ? { zh: `该行两端有多余空格，各种对齐方式下该值相同`, en: `the row has surplus empty positions at both ends; every alignment gives this value` }
+            : { zh: `数字粘连，仅有一种拆分满足表格勾稽关系`, en: `digits glued across cells; exactly one split satisfies ${n.decidedBy === 'row' ? 'the row total' : 'the column identities (balance, outcome sum, totals)'}` };
       out.push(
         makeFinding('table.imputed_cells', {
           table, row: rowOf(n), location: `${table}/${n.row}`, actual: printed, expected: values,
@@ -103,7 +105,9 @@ function notesToFindings(table: TableName, notes: RowNote[], cellsOf: (row: stri
       const why =
         n.cause === 'overflow'
           ? { zh: '数值多于模板单元格', en: 'more values than the template row has cells' }
-          : n.surviving === 0
+          : n.cause === 'shifted'
+            ? { zh: '该行两端有多余空格，无法确定各值所在列', en: 'the row has surplus empty positions at both ends, and which column each value is in cannot be told' }
+            : n.surviving === 0
             ? { zh: `${n.readings}种读法均不满足表格勾稽关系`, en: `none of ${n.readings} possible readings satisfies the table's arithmetic` }
             : table === 'proactive_disclosure'
               ? { zh: `有${n.surviving}种读法，该表没有可据以拆分的勾稽关系`, en: `${n.surviving} possible readings, and this table has no arithmetic to choose between them` }

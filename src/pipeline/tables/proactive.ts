@@ -4,7 +4,7 @@ import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
 import { findRows } from './labels.ts';
 import { resolveRows, type RowNote } from './resolve.ts';
-import { readRow, type RowReading } from './split.ts';
+import { readRow, surplusSide, type RowReading } from './split.ts';
 import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
 
@@ -38,11 +38,13 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   const measuresOf = (def: ProactiveCategoryDef) => def.measures[template] as readonly MeasureCode[];
   const readings = new Map<string, RowReading | null>();
   const headerUnit = new Map<string, string | null>();
+  const widths = new Map(defs.map((d) => [d.code, measuresOf(d).length]));
+  const side = surplusSide(rows.filter((r) => widths.has(r.code)).map((r) => ({ values: r.values, n: widths.get(r.code)! })));
   for (const def of defs) {
     const row = rows.find((r) => r.code === def.code);
     const measures = measuresOf(def);
     const rules = { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' };
-    readings.set(def.code, row ? readRow(row.values, measures.length, rules) : null);
+    readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);
     headerUnit.set(def.code, row ? unitIn(row.context) : null);
   }
   const { cells, notes } = resolveRows(readings, (code) => measuresOf(defs.find((d) => d.code === code)!).length, []);

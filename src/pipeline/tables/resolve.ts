@@ -31,8 +31,8 @@ export interface RowNote {
   printed: string;
   readings: number;
   surviving: number;
-  /** 'glued' digits or cells 'left_out'. */
-  cause: 'glued' | 'left_out' | 'overflow';
+  /** 'glued' digits, cells 'left_out', more values than cells, or empty positions at both ends ('shifted'). */
+  cause: 'glued' | 'left_out' | 'overflow' | 'shifted';
   /** Identities that decided, e.g. row_total. */
   decidedBy: 'row' | 'columns' | null;
 }
@@ -134,7 +134,8 @@ export function resolveRows(
   for (const [key, reading] of rows) {
     if (reading?.kind !== 'readings') continue;
     // One reading: the text alone decides; the validate stage reports any arithmetic it breaks.
-    if (reading.readings.length === 1 && !reading.readings[0]!.includes(null)) {
+    // (Unless the row's identities already chose it among the splits: then it is imputed.)
+    if (reading.readings.length === 1 && !reading.readings[0]!.includes(null) && !reading.pruned) {
       grid.set(key, slotValues(reading.readings[0]!));
       continue;
     }
@@ -200,11 +201,13 @@ function finish(
     const out: ResolvedCell[] = [];
     const note: RowNote = {
       row: key, imputed: [], unreadable: [], printed: reading.tokens.join(' '), readings: reading.readings.length,
-      surviving: distinct(vectors).length, cause: reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
+      surviving: distinct(vectors).length,
+      cause: reading.shifted ? 'shifted' : reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
       decidedBy: decided.get(key) ?? null,
     };
     for (let col = 0; col < width; col++) {
-      const printed = agreedPiece(reading.readings, col);
+      // Readings the row's identities already narrowed agree by arithmetic, not by the text alone.
+      const printed = reading.pruned ? null : agreedPiece(reading.readings, col);
       if (printed) {
         out.push(printedCell(printed));
         continue;

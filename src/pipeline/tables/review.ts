@@ -45,11 +45,13 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
   }
   // The results header (结果维持, 结果纠正 …) marks the table; the part title alone may head a sentence.
   const hasHeader = RESULTS.filter((r) => r.code !== 'total' && header.includes(RESULT_LABELS[r.code])).length >= 2;
-  const reading = values.length && hasHeader ? readRow(values, columns.length, { signed: () => false, decimal: () => false }) : null;
   const identities = reviewIdentities().map((id) => ({
     left: id.left.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
     right: id.right.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
   }));
+  const rowIdentities = identities.map((id) => ({ left: id.left.map(([, c]) => c), right: id.right.map(([, c]) => c) }));
+  const rules = { signed: () => false, decimal: () => false, identities: rowIdentities };
+  const reading = values.length && hasHeader ? readRow(values, columns.length, rules) : null;
   const resolved = resolveRows(new Map([['review', reading]]), () => columns.length, identities);
   const row = resolved.cells.get('review');
   for (const p of PROCEEDINGS) {

@@ -20,17 +20,31 @@ export interface ColumnRules {
   signed: (col: number) => boolean;
   /** The column may print decimals or a money unit (amounts). */
   decimal: (col: number) => boolean;
+  /**
+   * Identities among the row's own cells (its total columns). With them, splits
+   * of glued digits that break one are dropped while they are listed, so a long
+   * run is not given up on for its number of splits alone.
+   */
+  identities?: readonly RowIdentity[];
+}
+
+/** sum(left) = sum(right), over the row's column indexes. */
+export interface RowIdentity {
+  left: readonly number[];
+  right: readonly number[];
 }
 
 export type RowReading =
   | { kind: 'cells'; cells: Piece[] }
-  | { kind: 'readings'; readings: Slot[][]; tokens: string[] }
+  | { kind: 'readings'; readings: Slot[][]; tokens: string[]; shifted?: boolean; pruned?: boolean }
   | { kind: 'overflow'; raw: string };
 
 export const MAX_READINGS = 20_000;
+/** Partial splits visited at most when the row's identities prune them. */
+const MAX_VISITS = 400_000;
 const MAX_LEFT_OUT = 3;
 
-type ValueToken = Exclude<Token, { kind: 'text' }>;
+export type ValueToken = Exclude<Token, { kind: 'text' }>;
 
 function tokenPiece(t: ValueToken): Piece {
   if (t.kind === 'blank') return BLANK_PIECE;
@@ -55,49 +69,94 @@ function wholeFits(piece: Piece, col: number, rules: ColumnRules): boolean {
   return validPiece(body) && fits(piece, col, rules);
 }
 
-export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules): RowReading {
+/**
+ * Where a table's rows put the empty positions they have beyond the template's
+ * cells: 'lead' (colspan fillers after the label, values right-aligned) or
+ * 'trail' (rows shorter than the table, padded at the end), learnt from the
+ * rows that print every cell and have surplus empty positions on one side
+ * only. null when no row tells, or rows disagree.
+ */
+export type SurplusSide = 'lead' | 'trail' | null;
+
+export function surplusSide(rows: { values: readonly ValueToken[]; n: number }[]): SurplusSide {
+  let lead = 0;
+  let trail = 0;
+  for (const { values, n } of rows) {
+    if (values.length <= n || values.filter((t) => t.kind !== 'blank').length !== n) continue;
+    const { before, after } = edgeBlanks(values);
+    if (before + after !== values.length - n) continue;
+    if (after === 0) lead += 1;
+    else if (before === 0) trail += 1;
+  }
+  if (lead > 0 && trail === 0) return 'lead';
+  if (trail > 0 && lead === 0) return 'trail';
+  return null;
+}
+
+function edgeBlanks(values: readonly ValueToken[]): { before: number; after: number } {
+  let before = 0;
+  while (before < values.length && values[before]!.kind === 'blank') before += 1;
+  let after = 0;
+  while (after < values.length - before && values[values.length - 1 - after]!.kind === 'blank') after += 1;
+  return { before, after };
+}
+
+export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
   let values = tokens.slice();
   const filled = values.filter((t) => t.kind !== 'blank').length;
   if (filled === n) return { kind: 'cells', cells: values.filter((t) => t.kind !== 'blank').map(tokenPiece) };
   if (filled === 0) return { kind: 'cells', cells: Array.from({ length: n }, () => BLANK_PIECE) };
-  // Empty cells printed as such: drop surplus blanks (colspan fillers first, then row-end fillers).
+  // Empty cells printed as such, with surplus empty positions at the row's ends: which
+  // end they are dropped from is the table's (see surplusSide); when it does not say,
+  // every way is a reading, and a cell is kept only where all of them agree.
+  const { before, after } = edgeBlanks(values);
+  const surplus = values.length - n;
+  if (surplus > 0 && surplus <= before + after) {
+    const from = Math.max(0, surplus - after);
+    const to = Math.min(before, surplus);
+    const leading = side === 'lead' ? [to] : side === 'trail' ? [from] : range(from, to);
+    if (leading.length === 1) return laidOutRow(values.slice(leading[0]!, leading[0]! + n), n, rules);
+    const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
+    const readings = leading.map((k) => values.slice(k, k + n).map((t, col): SourcedPiece => ({ ...tokenPiece(t), source: k + col })));
+    return { kind: 'readings', readings, tokens: raws, shifted: true };
+  }
   while (values.length > n && values[0]!.kind === 'blank') values.shift();
   while (values.length > n && values[values.length - 1]!.kind === 'blank') values.pop();
-  if (values.length === n) return { kind: 'cells', cells: values.map(tokenPiece) };
+  if (values.length === n) return laidOutRow(values, n, rules);
   values = values.filter((t) => t.kind !== 'blank');
   const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
   if (filled > n) return { kind: 'overflow', raw: raws.join(' ') };
   const readings: Slot[][] = [];
-  const complete = glueReadings(values, n, rules, readings);
-  if (complete && n - values.length <= MAX_LEFT_OUT) leftOutReadings(values, n, rules, readings);
-  return { kind: 'readings', readings: complete ? readings : [], tokens: raws };
+  const glue = glueReadings(values, n, rules, readings);
+  if (glue.complete && n - values.length <= MAX_LEFT_OUT) leftOutReadings(values, n, rules, readings);
+  return { kind: 'readings', readings: glue.complete ? readings : [], tokens: raws, ...(glue.pruned ? { pruned: true } : {}) };
 }
 
-/** Ways to cut one number token into k pieces (sign on the first, unit on the last, no leading zeros). */
-function cuts(raw: string, k: number): string[][] {
-  // sign, digits (with a decimal point or thousands commas), money unit
-  const m = /^([+-]?)([\d.,]+)(万元|元)?$/.exec(raw);
-  if (!m) return k === 1 ? [[raw]] : [];
-  const sign = m[1]!;
-  const body = m[2]!.replace(/,/g, '');
-  const unit = m[3] ?? '';
-  if (k > body.replace('.', '').length) return [];
-  const out: string[][] = [];
-  const walk = (from: number, left: number, acc: string[]): void => {
-    if (out.length > MAX_READINGS) return;
-    if (left === 1) {
-      const last = body.slice(from);
-      if (validPiece(last)) out.push([...acc, last]);
-      return;
-    }
-    for (let end = from + 1; end <= body.length - (left - 1); end++) {
-      const part = body.slice(from, end);
-      if (!validPiece(part)) continue;
-      walk(end, left - 1, [...acc, part]);
-    }
-  };
-  walk(0, k, []);
-  return out.map((parts) => parts.map((p, i) => `${i === 0 ? sign : ''}${p}${i === parts.length - 1 ? unit : ''}`));
+/**
+ * A row printed with one position per template cell. When its only value is
+ * in the first position and every later one is empty, those may be printed
+ * empty cells or a row shorter than the others (an HTML row with one <td>,
+ * padded by the html stage): the value may also be digits glued across the
+ * cells, and both readings are kept for the arithmetic, which keeps a value
+ * only where all surviving readings agree. A number that cannot stand alone
+ * (a leading zero: "0000000") is never one cell.
+ */
+function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowReading {
+  const asPrinted = values.map(tokenPiece);
+  let last = values.length - 1;
+  while (last >= 0 && values[last]!.kind === 'blank') last -= 1;
+  const filled = values.filter((t) => t.kind !== 'blank');
+  // Only one printed run, then nothing: several printed values are cells as laid out.
+  if (last !== 0 || filled.length !== 1) return { kind: 'cells', cells: asPrinted };
+  const readings: Slot[][] = [];
+  const glue = glueReadings(filled, n, rules, readings);
+  const whole = asPrinted.every((p, col) => wholeFits(p, col, rules));
+  const tokens = filled.map((t) => t.raw);
+  // Too many splits to weigh: no reading can be chosen, not even the printed one.
+  if (!glue.complete) return { kind: 'readings', readings: [], tokens };
+  if (readings.length === 0 && whole) return { kind: 'cells', cells: asPrinted };
+  if (whole) readings.push(asPrinted.map((p, col): SourcedPiece => ({ ...p, source: col <= last ? col : -1 })));
+  return { kind: 'readings', readings, tokens, ...(glue.pruned ? { pruned: true } : {}) };
 }
 
 // One cell's digits: 0, or no leading zero; a decimal point only between digits.
@@ -105,39 +164,88 @@ function validPiece(p: string): boolean {
   return /^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(p);
 }
 
-/** Every split of the glued tokens into exactly n cells; false when there are too many to weigh. */
-function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: Slot[][]): boolean {
-  const splits = values.map((t) => (t.kind === 'num' ? t.raw : null));
-  // Upper bound on the splits before enumerating any: n − tokens more cuts among the digits' inner gaps.
-  const gaps = splits.reduce((g, raw) => g + (raw === null ? 0 : Math.max(raw.replace(/\D/g, '').length - 1, 0)), 0);
-  if (binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS) return false;
-  let count = 0;
-  const walk = (ti: number, col: number, acc: Slot[]): boolean => {
-    if (ti === values.length) {
-      if (col === n) {
-        out.push(acc);
-        count += 1;
+/** False when a row identity completed by the cells from `from` on does not hold (cells without a number aside). */
+function holdsSoFar(acc: Slot[], from: number, identities: readonly RowIdentity[]): boolean {
+  for (const id of identities) {
+    const cols = [...id.left, ...id.right];
+    const last = Math.max(...cols);
+    if (last < from || last >= acc.length) continue;
+    let sum = 0;
+    let usable = true;
+    for (const [cells, sign] of [[id.left, 1], [id.right, -1]] as const) {
+      for (const c of cells) {
+        const slot = acc[c];
+        if (!slot || slot.kind !== 'num' || slot.value === null) usable = false;
+        else sum += sign * slot.value;
       }
-      return count <= MAX_READINGS;
+    }
+    if (usable && Math.abs(sum) > 1e-9) return false;
+  }
+  return true;
+}
+
+/**
+ * Every split of the glued tokens into exactly n cells, one cell at a time
+ * (sign on a token's first piece, money unit on its last, no leading zeros).
+ * When there are too many to list and the rules give row identities, a partial
+ * split that breaks one is dropped at once (then `pruned`). Not `complete`
+ * when there are still too many to weigh.
+ */
+function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: Slot[][]): { complete: boolean; pruned: boolean } {
+  // Upper bound on the splits before enumerating any: n − tokens more cuts among the digits' inner gaps.
+  const gaps = values.reduce((g, t) => g + (t.kind === 'num' ? Math.max(t.raw.replace(/\D/g, '').length - 1, 0) : 0), 0);
+  // The row's identities prune only a run with too many splits to list them all; a shorter one lists every split.
+  const identities = binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS ? (rules.identities ?? []) : [];
+  if (identities.length === 0 && binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS) return { complete: false, pruned: false };
+  let visits = 0;
+  let pruned = false;
+  /** Adds one cell; false when the enumeration must stop. */
+  const place = (acc: Slot[], piece: SourcedPiece, next: (acc: Slot[]) => boolean): boolean => {
+    visits += 1;
+    if (visits > MAX_VISITS) return false;
+    const col = acc.length;
+    if (!fits(piece, col, rules)) return true;
+    const grown = [...acc, piece];
+    if (identities.length > 0 && !holdsSoFar(grown, col, identities)) {
+      pruned = true;
+      return true;
+    }
+    return next(grown);
+  };
+  const walk = (ti: number, acc: Slot[]): boolean => {
+    if (ti === values.length) {
+      if (acc.length === n) out.push(acc);
+      return out.length <= MAX_READINGS;
     }
     const t = values[ti]!;
-    const leftTokens = values.length - ti - 1;
-    const raw = splits[ti];
-    if (raw === null) {
-      const piece: SourcedPiece = { ...tokenPiece(t), source: ti };
-      return walk(ti + 1, col + 1, [...acc, piece]);
-    }
-    const maxK = n - col - leftTokens;
-    for (let k = 1; k <= maxK; k++) {
-      for (const parts of cuts(raw, k)) {
-        const pieces = parts.map((p): SourcedPiece => ({ ...pieceOf(p), source: ti }));
-        if (!pieces.every((p, i) => fits(p, col + i, rules))) continue;
-        if (!walk(ti + 1, col + k, [...acc, ...pieces])) return false;
+    const cellsLeft = n - acc.length - (values.length - ti - 1);
+    if (cellsLeft < 1) return true;
+    // sign, digits (with a decimal point or thousands commas), money unit
+    const m = t.kind === 'num' ? /^([+-]?)([\d.,]+)(万元|元)?$/.exec(t.raw) : null;
+    if (!m) return place(acc, { ...tokenPiece(t), source: ti }, (a) => walk(ti + 1, a));
+    const sign = m[1]!;
+    const body = m[2]!.replace(/,/g, '');
+    const unit = m[3] ?? '';
+    // Cells cut from this token, from position `from` of its digits, with `left` cells still allowed.
+    const cut = (from: number, left: number, a: Slot[]): boolean => {
+      for (let end = from + 1; end <= body.length; end++) {
+        const last = end === body.length;
+        if (!last && left === 1) continue;
+        const part = body.slice(from, end);
+        if (!validPiece(part)) continue;
+        const piece: SourcedPiece = { ...pieceOf(`${from === 0 ? sign : ''}${part}${last ? unit : ''}`), source: ti };
+        if (!place(a, piece, (g) => (last ? walk(ti + 1, g) : cut(end, left - 1, g)))) return false;
       }
-    }
-    return true;
+      return true;
+    };
+    return cut(0, cellsLeft, acc);
   };
-  return walk(0, 0, []);
+  const complete = walk(0, []);
+  return { complete, pruned };
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
 /** C(n, k), or a number above cap as soon as it exceeds cap. */

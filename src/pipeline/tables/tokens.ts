@@ -95,6 +95,23 @@ function cellsOfLine(line: string): { cells: string[]; separated: boolean } {
   return { cells: [line], separated: false };
 }
 
+// A line holding only a cell separator `|` (no leading space: " |" is an empty cell of the pipe-filler layout).
+const BARE_SEPARATOR = /^\|[ \t]*$/;
+
+/**
+ * Empty cells before a row's label on its line (a rowspan group column, a
+ * colspan filler in front of the label) hold no value of this row, and are
+ * not the previous row's either: values follow their label. Dropped, so they
+ * cannot shift the previous row's cells.
+ */
+function withoutLabelFillers(cells: string[]): string[] {
+  const first = cells.findIndex((c) => c.trim() !== '');
+  if (first <= 0) return cells;
+  const probe: Token[] = [];
+  tokeniseCell(cells[first]!.trim().split(/\s+/)[0]!, probe);
+  return probe[0]?.kind === 'text' ? cells.slice(first) : cells;
+}
+
 /** HTML cell markup (when the html stage has not run) → `|` rows. */
 function htmlCellsToPipes(text: string): string {
   if (!/<t[dh][\s>]/i.test(text)) return text;
@@ -143,11 +160,16 @@ export function tokenise(region: string): Token[] {
   const pitch = cellPitch(lines);
   const out: Token[] = [];
   let blanks = -1;
+  let afterBareSeparator = false;
   for (const line of lines) {
     if (line.trim() === '') {
       if (blanks >= 0) blanks += 1;
       continue;
     }
+    // Cells between `\n|\n` separators: nothing but blank lines between two bare `|` lines is an empty cell.
+    const bare = BARE_SEPARATOR.test(line);
+    if (bare && afterBareSeparator && blanks > 0 && pitch === 0) out.push({ kind: 'blank' });
+    afterBareSeparator = bare;
     if ((line.includes('-') || line.includes('页') || line.includes('—')) && (PAGE_NUMBER.test(line) || GFM_DELIMITER.test(line))) continue;
     // Empty cells in a one-cell-per-line layout show as a longer run of blank lines.
     if (pitch > 0 && blanks > pitch) {
@@ -163,7 +185,7 @@ export function tokenise(region: string): Token[] {
     // Filler rows of pipes only: "|||".
     if (/^[\s|]+$/.test(line)) continue;
     const { cells, separated } = cellsOfLine(line);
-    for (const cell of cells) {
+    for (const cell of separated ? withoutLabelFillers(cells) : cells) {
       if (separated && cell.trim() === '') {
         out.push({ kind: 'blank' });
         continue;

@@ -21,19 +21,46 @@ import { applicantLabel, applicationRowLabel, formatNumber, proceedingLabel, res
 
 type Lookup<K> = (k: K) => number | null;
 
+const HAS_VALUE: ReadonlySet<string> = new Set(VALUE_STATUSES);
+
 function valueOf(cell: CellValue | undefined): number | null {
-  return cell && VALUE_STATUSES.includes(cell.status) && cell.value !== null ? cell.value : null;
+  return cell && HAS_VALUE.has(cell.status) && cell.value !== null ? cell.value : null;
+}
+
+/** Cells by row, then column, built once per table; a later cell with the same key wins. */
+function byRowAndColumn<C>(cells: readonly C[], row: (c: C) => string, column: (c: C) => string): Map<string, Map<string, C>> {
+  const rows = new Map<string, Map<string, C>>();
+  for (const c of cells) {
+    let columns = rows.get(row(c));
+    if (!columns) rows.set(row(c), (columns = new Map()));
+    columns.set(column(c), c);
+  }
+  return rows;
 }
 
 export function applicationLookup(cells: readonly ApplicationCell[]): Lookup<ApplicationKey> {
-  const byKey = new Map(cells.map((c) => [`${c.row}|${c.applicant}`, c]));
-  return (k) => valueOf(byKey.get(`${k.row}|${k.applicant}`));
+  const byKey = byRowAndColumn(cells, (c) => c.row, (c) => c.applicant);
+  return (k) => valueOf(byKey.get(k.row)?.get(k.applicant));
 }
 
 export function reviewLookup(cells: readonly ReviewCell[]): Lookup<ReviewKey> {
-  const byKey = new Map(cells.map((c) => [`${c.proceeding}|${c.result}`, c]));
-  return (k) => valueOf(byKey.get(`${k.proceeding}|${k.result}`));
+  const byKey = byRowAndColumn(cells, (c) => c.proceeding, (c) => c.result);
+  return (k) => valueOf(byKey.get(k.proceeding)?.get(k.result));
 }
+
+/** The identities depend only on the template: built once each. */
+const APPLICATION_IDENTITIES = new Map<TemplateCode, Identity<ApplicationKey>[]>();
+function applicationIdentitiesOnce(template: TemplateCode): Identity<ApplicationKey>[] {
+  let ids = APPLICATION_IDENTITIES.get(template);
+  if (!ids) APPLICATION_IDENTITIES.set(template, (ids = applicationIdentities(template)));
+  return ids;
+}
+const REVIEW_IDENTITIES = reviewIdentities();
+/** Rows that only one template prints (三(六) 其他处理 in 2019; 三(六)1–3 in 2021). */
+const ROWS_ONLY_IN = (t: TemplateCode): ReadonlySet<string> =>
+  new Set(APPLICATION_ROWS.filter((r) => r.templates.length === 1 && r.templates[0] === t).map((r) => r.code as string));
+const ONLY_2019 = ROWS_ONLY_IN('2019');
+const ONLY_2021 = ROWS_ONLY_IN('2021');
 
 interface Side {
   sum: number;
@@ -102,7 +129,7 @@ function applicationTermLabel(id: Identity<ApplicationKey>): (k: ApplicationKey)
 export function checkApplications(table: ParsedTable<ApplicationCell>, template: TemplateCode): Finding[] {
   if (table.status !== 'present') return [];
   const lookup = applicationLookup(table.cells);
-  return applicationIdentities(template)
+  return applicationIdentitiesOnce(template)
     .filter((id) => identityHolds(id, lookup) === false)
     .map((id) => identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)));
 }
@@ -110,7 +137,7 @@ export function checkApplications(table: ParsedTable<ApplicationCell>, template:
 export function checkReview(table: ParsedTable<ReviewCell>): Finding[] {
   if (table.status !== 'present') return [];
   const lookup = reviewLookup(table.cells);
-  return reviewIdentities()
+  return REVIEW_IDENTITIES
     .filter((id) => identityHolds(id, lookup) === false)
     .map((id) => {
       const p = proceedingLabel(id.location.row ?? '');
@@ -126,13 +153,9 @@ export function checkReview(table: ParsedTable<ReviewCell>): Finding[] {
  * the year's.
  */
 export function identityTemplate(table: ParsedTable<ApplicationCell>, fallback: TemplateCode): TemplateCode {
-  const printed = (t: TemplateCode) =>
-    table.cells.some((c) => {
-      const def = APPLICATION_ROWS.find((r) => r.code === c.row);
-      return c.status !== 'missing' && def !== undefined && def.templates.length === 1 && def.templates[0] === t;
-    });
-  const has2019 = printed('2019');
-  const has2021 = printed('2021');
+  const printed = (only: ReadonlySet<string>) => table.cells.some((c) => c.status !== 'missing' && only.has(c.row));
+  const has2019 = printed(ONLY_2019);
+  const has2021 = printed(ONLY_2021);
   if (has2019 !== has2021) return has2019 ? '2019' : '2021';
   return table.template ?? fallback;
 }

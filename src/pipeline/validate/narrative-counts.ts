@@ -8,7 +8,7 @@
  * skipped. A claim agrees when it equals new applications, new plus carried
  * over, or (for 办理, "handled") the outcomes total.
  */
-import { normaliseForMatch } from '../normalize.ts';
+import { normalisedText } from './normalised.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { applicationLookup } from './arithmetic.ts';
@@ -39,6 +39,8 @@ const VERB_NUM_OBJ = new RegExp(`${VERB}(?:了)?(?:共计|共)?${NUM}${UNIT}(?:�
 const NONE_RECEIVED = new RegExp(`(?:未|没有|无)(?:收到|受理|接到|接收)(?:过)?[^、。]{0,8}?${OBJ}`, 'gu');
 // A four-digit year: 2019年.
 const YEAR = /(\d{4})年/gu;
+// Every pattern above starts with one of these verbs: a sentence without any has no claim.
+const ANY_VERB = /收到|新收|受理|接收|接到|办理/u;
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -72,7 +74,10 @@ function skipClaim(sentence: string, index: number, end: number, year: number | 
 /** Claims in one text: sentences split at 。；！？, clauses at commas (、 after normalisation). */
 export function findCountClaims(text: string, year: number | null): CountClaim[] {
   const claims: CountClaim[] = [];
-  for (const sentence of normaliseForMatch(text).split(/[。；;！？!?]/u)) {
+  const normalised = normalisedText(text);
+  if (!ANY_VERB.test(normalised)) return claims;
+  for (const sentence of normalised.split(/[。；;！？!?]/u)) {
+    if (!ANY_VERB.test(sentence)) continue;
     // Find matches in the sentence, then judge the clause that holds each.
     const found: { index: number; claim: CountClaim }[] = [];
     for (const re of [VERB_OBJ_NUM, VERB_NUM_OBJ]) {

@@ -6,7 +6,7 @@
  * cases (收到行政复议决定书4起) says too little about which column it means, and
  * a qualified none (无行政复议纠错案件, 未发生行政诉讼败诉) is no claim about the total.
  */
-import { normaliseForMatch } from '../normalize.ts';
+import { normalisedText } from './normalised.ts';
 import type { ProceedingCode } from '../../schema/codes.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
@@ -31,7 +31,11 @@ const YEAR = /(\d{4})年/gu;
 /** "None" statements of the report's year (a sentence naming another year before the statement is skipped). */
 export function findNoReviewClaims(text: string, year: number | null = null): ReviewClaim[] {
   const out: ReviewClaim[] = [];
-  for (const sentence of normaliseForMatch(text).split(/[。；;！？!?]/u)) {
+  const normalised = normalisedText(text);
+  // NONE_REVIEW needs 复议: a text or sentence without it has no claim.
+  if (!normalised.includes('复议')) return out;
+  for (const sentence of normalised.split(/[。；;！？!?]/u)) {
+    if (!sentence.includes('复议')) continue;
     for (const m of sentence.matchAll(NONE_REVIEW)) {
       const before = sentence.slice(0, m.index! + m[0].length);
       if (year !== null && [...before.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;

@@ -5,10 +5,10 @@
  * often it occurs; hits outside the six parts (title, preamble, footer) are
  * reported at location `text`.
  */
-import { normaliseForMatch } from '../normalize.ts';
 import type { Finding, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { sectionLabel } from './labels.ts';
+import { normalisedText } from './normalised.ts';
 import { SPAM_TERMS, type SpamTerm } from './spam-terms.ts';
 
 export interface SpamHit {
@@ -42,14 +42,30 @@ function matchAt(s: string, start: number, t: SpamTerm): Span | null {
   return { start, end };
 }
 
+/** The spam terms by their first UTF-16 unit, so one pass over a text tries only the terms that can start at each place. */
+const TERMS_BY_FIRST = new Map<number, SpamTerm[]>();
+for (const t of SPAM_TERMS) {
+  const key = t.term.charCodeAt(0);
+  TERMS_BY_FIRST.set(key, [...(TERMS_BY_FIRST.get(key) ?? []), t]);
+}
+
+/** Which UTF-16 units start some term: one table read per character of the text. */
+const STARTS_TERM = new Uint8Array(0x10000);
+for (const key of TERMS_BY_FIRST.keys()) STARTS_TERM[key] = 1;
+
 function spansOf(s: string): Span[] {
   const spans: Span[] = [];
-  for (const t of SPAM_TERMS) {
-    for (let i = s.indexOf(t.term); i >= 0; i = s.indexOf(t.term, i + 1)) {
+  // Every occurrence of every term (overlapping ones too), found in one pass.
+  for (let i = 0; i < s.length; i++) {
+    if (STARTS_TERM[s.charCodeAt(i)] === 0) continue;
+    const terms = TERMS_BY_FIRST.get(s.charCodeAt(i))!;
+    for (const t of terms) {
+      if (!s.startsWith(t.term, i)) continue;
       const span = matchAt(s, i, t);
       if (span) spans.push(span);
     }
   }
+  // The order found does not matter: spans are sorted, and equal spans are interchangeable.
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   // Overlapping matches (新葡京 inside 澳门新葡京) are one hit.
   const merged: Span[] = [];
@@ -63,7 +79,7 @@ function spansOf(s: string): Span[] {
 
 /** Spam in one text, counted by matched text, in order of first occurrence. */
 export function findSpam(text: string): SpamHit[] {
-  const s = normaliseForMatch(text).toLowerCase();
+  const s = normalisedText(text).toLowerCase();
   const counts = new Map<string, number>();
   for (const sp of spansOf(s)) {
     const hit = s.slice(sp.start, sp.end);

@@ -83,7 +83,6 @@ describe('decode: unreadable files get a finding that names the file and the rea
     ['PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]), 'file.unreadable', 'PNG'],
     ['JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), 'file.unreadable', 'JPEG'],
     ['ZIP (docx)', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), 'file.unreadable', 'ZIP'],
-    ['truncated in a multi-byte character', truncated, 'file.unreadable', 'truncated in the middle of a multi-byte character'],
     ['over the size limit', new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61), 'file.too_large', 'over the limit'],
   ];
   for (const [name, bytes, rule, reason] of cases) {
@@ -100,6 +99,18 @@ describe('decode: unreadable files get a finding that names the file and the rea
       expect(record.findings.map((f) => f.rule)).toContain(rule);
     });
   }
+
+  // Until issue 8's lenient decoding this was refused; now the cut character is dropped with a warning (decode-repair.test.ts).
+  it('truncated in a multi-byte character: the cut character is dropped, with file.encoding_repaired', () => {
+    const result = decodeBytes(truncated, 'bad/input.txt');
+    expect(result.value!.text).toBe('南充市');
+    expect(result.findings.map((f) => [f.rule, f.severity])).toEqual([['file.encoding_repaired', 'warning']]);
+    expect(result.findings[0]!.message_en).toContain('bad/input.txt');
+    expect(result.findings[0]!.message_en).toContain('a truncated last character (1 bytes) dropped');
+    const record = parseReport(inputFromBytes('bad/input.txt', truncated));
+    expect(record.parse_status).toBe('failed');
+    expect(record.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['file.encoding_repaired', 'file.not_a_report']));
+  });
 
   it('a text file that is no report fails with file.not_a_report', () => {
     const record = parseReport(inputFromBytes('notes.txt', new Uint8Array(Buffer.from('会议纪要\n今天讨论了食堂的菜单。\n'))));

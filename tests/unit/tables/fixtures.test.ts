@@ -6,7 +6,7 @@ import { FIXTURES, fixtureNames, runFixture } from './harness.ts';
 
 describe('table fixtures', () => {
   it('has the quirk folders', () => {
-    expect(fixtureNames()).toEqual(expect.arrayContaining(['one-cell-per-line', 'pipe-filler-rows', 'newline-pipe-separated', 'broken-header-cells', 'tsv-page-break-in-row', 'gfm-pipe-table', 'html-rowspan', 'space-separated-pdf', 'glued-cells', 'glued-ambiguous', 'missing-cell-imputed', 'fullwidth-brackets', 'empty-table']));
+    expect(fixtureNames()).toEqual(expect.arrayContaining(['one-cell-per-line', 'pipe-filler-rows', 'newline-pipe-separated', 'broken-header-cells', 'tsv-page-break-in-row', 'gfm-pipe-table', 'html-rowspan', 'space-separated-pdf', 'glued-cells', 'glued-ambiguous', 'missing-cell-imputed', 'fullwidth-brackets', 'empty-table', 'html-empty-cells', 'html-glued-zeros', 'newline-pipe-empty-cells']));
   });
   for (const name of fixtureNames()) {
     it(name, () => {
@@ -44,5 +44,42 @@ describe('narrative-before-table', () => {
     const t = runFixture('narrative-before-table').tables.applications;
     expect(t.cells.filter((c) => c.row === 'received_new').map((c) => c.value)).toEqual([20, 0, 0, 0, 0, 15, 35]);
     expect(t.cells.filter((c) => c.row === 'disclosed').map((c) => c.value)).toEqual([15, 0, 0, 0, 0, 0, 15]);
+  });
+
+  it('html-empty-cells: an empty <td> is a blank cell in its own column, in rows padded at the end and in rowspan groups', () => {
+    const t = runFixture('html-empty-cells').tables;
+    const row = (code: string) => t.applications.cells.filter((c) => c.row === code).map((c) => (c.status === 'reported' ? c.value : c.status));
+    // Printed: (blank) 2 0 0 1 0 8 — the row is one cell shorter than the rowspan rows, so the html stage pads its end.
+    expect(row('disclosed')).toEqual(['blank', 2, 0, 0, 1, 0, 8]);
+    expect(row('partially_disclosed')).toEqual([1, 0, 0, 0, 0, 0, 'blank']);
+    // Inside the （三）不予公开 rowspan: (blank) (blank) 0 0 0 0 0, followed by a row that also starts with the spanned cell.
+    expect(row('withheld_third_party')).toEqual(['blank', 'blank', 0, 0, 0, 0, 0]);
+    expect(row('withheld_internal_affairs')).toEqual(['blank', 'blank', 0, 0, 0, 0, 0]);
+    expect(row('withheld_admin_inquiry')).toEqual([0, 0, 0, 0, 0, 0, 'blank']);
+    expect(row('outcome_total')).toEqual([9, 3, 0, 0, 1, 0, 13]);
+  });
+
+  it('html-glued-zeros: digits glued in one <td> are split only when the split is unique', () => {
+    const t = runFixture('html-glued-zeros');
+    const row = (code: string) => t.tables.applications.cells.filter((c) => c.row === code).map((c) => `${c.status}:${c.value}`);
+    // "0000000" cannot be one count (leading zero): its only split is seven zeros.
+    expect(row('withheld_process_info')).toEqual(Array(7).fill('reported:0'));
+    // "1000001" could be one count with six empty cells, but then the natural-person column does not add up.
+    expect(row('withheld_enforcement_file')).toEqual(['imputed:1', 'imputed:0', 'imputed:0', 'imputed:0', 'imputed:0', 'imputed:0', 'imputed:1']);
+    expect(t.tables.review_litigation.cells.map((c) => c.value)).toEqual(Array(15).fill(0));
+    expect(t.findings).toEqual([{ rule: 'table.imputed_cells', location: 'applications/withheld_enforcement_file', actual: '1000001', expected: '1 0 0 0 0 0 1' }]);
+  });
+
+  it('newline-pipe-empty-cells: nothing between two `|` lines is a blank cell in its column', () => {
+    const t = runFixture('newline-pipe-empty-cells').tables;
+    const get = (category: string, measure: string) => t.proactive_disclosure.cells.find((c) => c.category === category && c.measure === measure)!;
+    expect([get('rules', 'issued').value, get('rules', 'repealed').value, get('rules', 'in_force').status]).toEqual([1, 0, 'blank']);
+    expect([get('normative_documents', 'issued').status, get('normative_documents', 'repealed').value, get('normative_documents', 'in_force').value]).toEqual(['blank', 7, 33]);
+    expect(get('penalty', 'decisions').status).toBe('blank');
+    expect(get('enforcement', 'decisions').value).toBe(12);
+    // 结果纠正 is printed empty; the row total would fix it at 0, but a printed blank stays blank.
+    const review = t.review_litigation.cells.filter((c) => c.proceeding === 'reconsideration').map((c) => (c.status === 'reported' ? c.value : c.status));
+    expect(review).toEqual([1, 'blank', 0, 0, 1]);
+    expect(t.review_litigation.cells.filter((c) => c.proceeding === 'litigation_after_reconsideration').map((c) => c.value)).toEqual([2, 0, 0, 0, 2]);
   });
 });

@@ -1,7 +1,7 @@
 /** Tokens, values and row readings: the small rules the tables stage is built from. */
 import { describe, expect, it } from 'vitest';
 import { parseTables } from '../../../src/pipeline/tables/index.ts';
-import { readRow } from '../../../src/pipeline/tables/split.ts';
+import { readRow, surplusSide } from '../../../src/pipeline/tables/split.ts';
 import { tokenise, type Token } from '../../../src/pipeline/tables/tokens.ts';
 import { fromYuan, toYuan } from '../../../src/pipeline/tables/values.ts';
 
@@ -25,6 +25,14 @@ describe('tokenise', () => {
     expect(texts(tokenise('a\t\t1\n|||\n| b | | 2 |'))).toEqual(['T:a', 'B', 'num:1', 'T:b', 'B', 'num:2']);
     // One cell per line with one blank line between cells: an empty cell is two more blank lines.
     expect(texts(tokenise('x\n\n1\n\n2\n\n\n\n3\n\n4'))).toEqual(['T:x', 'num:1', 'num:2', 'B', 'num:3', 'num:4']);
+  });
+  it('reads an empty line between two bare `|` lines as an empty cell, and `|` right after `|` as a row end', () => {
+    expect(texts(tokenise('规章\n|\n1\n|\n\n|\n3\n|\n|\n行政许可\n|\n5'))).toEqual(['T:规章', 'num:1', 'B', 'num:3', 'T:行政许可', 'num:5']);
+  });
+  it('drops empty cells in front of a label on its line (rowspan and colspan fillers), not those after it', () => {
+    expect(texts(tokenise('| | 4.保护第三方合法权益 | | | 0 |\n| | 5.属于三类内部事务信息 | | 1 | 0 |'))).toEqual([
+      'T:4.保护第三方合法权益', 'B', 'B', 'num:0', 'T:5.属于三类内部事务信息', 'B', 'num:1', 'num:0',
+    ]);
   });
 });
 
@@ -60,6 +68,30 @@ describe('readRow', () => {
   it('gives up on a row with too many readings instead of searching them all', () => {
     const r = readRow(nums('1234567891234567891234567891234567'), 7, plain);
     expect(r).toEqual({ kind: 'readings', readings: [], tokens: ['1234567891234567891234567891234567'] });
+  });
+  const B = { kind: 'blank' as const };
+  const show = (r: ReturnType<typeof readRow>) =>
+    r.kind === 'cells' ? [r.cells.map((p) => p.raw || '_').join('|')] : r.kind === 'readings' ? r.readings.map((x) => x.map((p) => p?.raw || '_').join('|')).sort() : [];
+  it('reads one run followed only by empty positions both as printed and as glued digits', () => {
+    // "0000000" cannot stand alone (leading zero): only the split.
+    expect(show(readRow([...nums('000'), B, B], 3, plain))).toEqual(['0|0|0']);
+    // "105" may be one count and two empty cells, or 1, 0 and 5 glued: the arithmetic must choose.
+    expect(show(readRow([...nums('105'), B, B], 3, plain))).toEqual(['105|_|_', '1|0|5']);
+    // Neither one count nor a split into three cells: nothing is read.
+    expect(show(readRow([...nums('0000'), B, B], 3, plain))).toEqual([]);
+    // Two printed values then an empty position: cells as laid out.
+    expect(show(readRow([...nums('10', '5'), B], 3, plain))).toEqual(['10|5|_']);
+  });
+  it('drops surplus empty positions from the end the table says, else keeps every alignment', () => {
+    const row = [B, ...nums('2', '3'), B];
+    expect(show(readRow(row, 3, plain, 'trail'))).toEqual(['_|2|3']);
+    expect(show(readRow(row, 3, plain, 'lead'))).toEqual(['2|3|_']);
+    expect(show(readRow(row, 3, plain, null))).toEqual(['2|3|_', '_|2|3']);
+  });
+  it('learns the surplus side from rows that print every cell', () => {
+    expect(surplusSide([{ values: [...nums('1', '2'), B], n: 2 }, { values: [B, ...nums('1'), B], n: 2 }])).toBe('trail');
+    expect(surplusSide([{ values: [B, ...nums('1', '2')], n: 2 }])).toBe('lead');
+    expect(surplusSide([{ values: [B, ...nums('1', '2')], n: 2 }, { values: [...nums('1', '2'), B], n: 2 }])).toBeNull();
   });
 });
 
