@@ -27,6 +27,8 @@ const CARRIED_OUT = /结\s*转\s*下\s*年\s*度/;
 // Part 五's title, in its usual wordings; else part 六.
 const P5_TITLE = /五\s*[、.．,，]\s*[*_\s]*(?:存在|主要问题|[^\n。]{0,8}问题|[^\n。]{0,8}改进)/;
 const P6_TITLE = /六\s*[、.．,，]\s*[*_\s]*其他需要报告/;
+// The title of an earlier part at a line's start (a report may print its parts out of order): 一、总体情况, 二、主动公开…, 三、收到和处理….
+const EARLIER_TITLE = /^[ \t\u3000#*_]*(?:一\s*[、.．,，]\s*[*_\s]*总体情况|二\s*[、.．,，]\s*[*_\s]*主动公开政府信息情况|三\s*[、.．,，]\s*[*_\s]*收到和处理政府信息公开申请情况)/m;
 
 function search(text: string, re: RegExp, from: number): number {
   if (from < 0) return -1;
@@ -55,6 +57,9 @@ export function locateInText(text: string): Regions {
   let end = search(text, P5_TITLE, after4 + 1);
   if (end < 0) end = search(text, P6_TITLE, after4 + 1);
   if (end < 0) end = text.length;
+  // The last table ends at the next part title, whichever part it is: what follows never belongs to it.
+  const earlier = search(text, EARLIER_TITLE, after4 + 1);
+  if (earlier >= 0 && earlier < end) end = earlier;
   const cut = (from: number, ...to: number[]): string | null => {
     if (from < 0) return null;
     const stop = firstOf(...to.filter((t) => t > from));

@@ -128,6 +128,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
   if (filled > n) return { kind: 'overflow', raw: raws.join(' ') };
   const readings: Slot[][] = [];
   const glue = glueReadings(values, n, rules, readings);
+  if (glue.complete) zeroLedReadings(values, n, rules, readings);
   if (glue.complete && n - values.length <= MAX_LEFT_OUT) leftOutReadings(values, n, rules, readings);
   return { kind: 'readings', readings: glue.complete ? readings : [], tokens: raws, ...(glue.pruned ? { pruned: true } : {}) };
 }
@@ -159,6 +160,9 @@ function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowRea
   return { kind: 'readings', readings, tokens, ...(glue.pruned ? { pruned: true } : {}) };
 }
 
+// A whole number token of two or more digits with a leading zero ("00", "012").
+const ZERO_LED = /^0\d+$/;
+
 // One cell's digits: 0, or no leading zero; a decimal point only between digits.
 function validPiece(p: string): boolean {
   return /^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(p);
@@ -186,12 +190,20 @@ function holdsSoFar(acc: Slot[], from: number, identities: readonly RowIdentity[
 
 /**
  * Every split of the glued tokens into exactly n cells, one cell at a time
- * (sign on a token's first piece, money unit on its last, no leading zeros).
+ * (sign on a token's first piece, money unit on its last, no leading zeros
+ * within a split; with `zeroWhole`, a whole token printed with a leading
+ * zero, "00", is also read as one cell).
  * When there are too many to list and the rules give row identities, a partial
  * split that breaks one is dropped at once (then `pruned`). Not `complete`
  * when there are still too many to weigh.
  */
-function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: Slot[][]): { complete: boolean; pruned: boolean } {
+function glueReadings(
+  values: ValueToken[],
+  n: number,
+  rules: ColumnRules,
+  out: Slot[][],
+  zeroWhole = false,
+): { complete: boolean; pruned: boolean } {
   // Upper bound on the splits before enumerating any: n − tokens more cuts among the digits' inner gaps.
   const gaps = values.reduce((g, t) => g + (t.kind === 'num' ? Math.max(t.raw.replace(/\D/g, '').length - 1, 0) : 0), 0);
   // The row's identities prune only a run with too many splits to list them all; a shorter one lists every split.
@@ -226,13 +238,15 @@ function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: 
     const sign = m[1]!;
     const body = m[2]!.replace(/,/g, '');
     const unit = m[3] ?? '';
+    // A whole token of digits with a leading zero ("00") is evidence of gluing: one cell or several, the arithmetic decides.
+    const zeroLed = zeroWhole && ZERO_LED.test(body);
     // Cells cut from this token, from position `from` of its digits, with `left` cells still allowed.
     const cut = (from: number, left: number, a: Slot[]): boolean => {
       for (let end = from + 1; end <= body.length; end++) {
         const last = end === body.length;
         if (!last && left === 1) continue;
         const part = body.slice(from, end);
-        if (!validPiece(part)) continue;
+        if (!validPiece(part) && !(zeroLed && from === 0 && last)) continue;
         const piece: SourcedPiece = { ...pieceOf(`${from === 0 ? sign : ''}${part}${last ? unit : ''}`), source: ti };
         if (!place(a, piece, (g) => (last ? walk(ti + 1, g) : cut(end, left - 1, g)))) return false;
       }
@@ -242,6 +256,33 @@ function glueReadings(values: ValueToken[], n: number, rules: ColumnRules, out: 
   };
   const complete = walk(0, []);
   return { complete, pruned };
+}
+
+function valueKey(reading: Slot[]): string {
+  return reading.map((s) => (s === null ? '?' : s.kind === 'num' ? String(s.value) : '-')).join(',');
+}
+
+/**
+ * A token printed with a leading zero ("00") is evidence of gluing, but not of
+ * how much: it may be several cells, or one cell's digits printed twice. The
+ * readings that take it as one cell are added when the row's identities do
+ * not already single out one reading among the usual splits (none survives, or
+ * one of these survives with other values): the arithmetic then chooses, or,
+ * with none or several left, the cells are unreadable. When they add nothing
+ * the row's own total accepts, they are left out, so they cannot unsettle a
+ * row the usual splits decide.
+ */
+function zeroLedReadings(values: ValueToken[], n: number, rules: ColumnRules, out: Slot[][]): void {
+  const identities = rules.identities ?? [];
+  if (identities.length === 0 || !values.some((t) => t.kind === 'num' && ZERO_LED.test(t.raw))) return;
+  const all: Slot[][] = [];
+  if (!glueReadings(values, n, rules, all, true).complete) return;
+  const extra = all.filter((r) => r.some((s) => s !== null && ZERO_LED.test(s.raw)));
+  if (extra.length === 0) return;
+  const holds = (r: Slot[]): boolean => holdsSoFar(r, 0, identities);
+  const accepted = new Set(out.filter(holds).map(valueKey));
+  const adds = extra.filter(holds).some((r) => !accepted.has(valueKey(r)));
+  if (accepted.size === 0 || adds) out.push(...extra);
 }
 
 function range(from: number, to: number): number[] {

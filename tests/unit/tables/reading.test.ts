@@ -112,4 +112,23 @@ describe('choosing by arithmetic', () => {
     expect(cells[0]).toMatchObject({ status: 'unreadable', value: null });
     expect(r.findings.map((f) => [f.rule, f.location])).toContainEqual(['table.unreadable_cells', 'applications/received_new']);
   });
+  // A token with a leading zero ("00") is glued digits of unknown extent: one cell or several.
+  const totals = (total: string) =>
+    row(table3('3 0 0 0 0 0 3').replace('（七）总计 3 0 0 0 0 0 3', `（七）总计 ${total}`), 'outcome_total');
+  it('reads a leading-zero token as one cell when that is the only reading the row total accepts', () => {
+    // "00" as two cells gives 20|0|0|0|0|0|121 (20 ≠ 121); as one cell, only 121 → 1|21 adds up.
+    expect(totals('20 0 0 00 0 121').map((c) => [c.status, c.value])).toEqual([
+      ['imputed', 20], ['imputed', 0], ['imputed', 0], ['imputed', 0], ['imputed', 0], ['imputed', 1], ['imputed', 21],
+    ]);
+    // When splitting "00" already adds up, the one-cell readings add nothing and the row reads as before.
+    expect(totals('20 0 00 0 121').map((c) => c.value)).toEqual([20, 0, 0, 0, 0, 1, 21]);
+  });
+  it('leaves a leading-zero row unreadable when no reading, or several, add up: never the refuted one as reported', () => {
+    // 20|0|0|0|0|0|21, 2|0|0|0|00|0|21 and 20|0|0|00|0|2|1: none adds up.
+    const none = totals('20 0 0 00 0 21');
+    expect(none.filter((c) => c.applicant === 'total' || c.applicant === 'other_org').map((c) => [c.status, c.value])).toEqual([['unreadable', null], ['unreadable', null]]);
+    expect(none.some((c) => c.status === 'reported' && c.applicant === 'total')).toBe(false);
+    // "00" split: 5|0|0|0|0|0|10 (5 ≠ 10); "00" whole and 10 → 1|0: 5|0|0|0|0|1|0 (6 ≠ 0): none adds up.
+    expect(totals('5 0 0 00 0 10').find((c) => c.applicant === 'total')).toMatchObject({ status: 'unreadable', value: null });
+  });
 });
