@@ -62,10 +62,30 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
       return { name, value: review.table.cells.find((c) => c.proceeding === p && c.result === r)?.value ?? null };
     })),
   ];
-  return {
-    value: { proactive_disclosure: proactive.table, applications: applications.table, review_litigation: review.table },
-    findings,
-  };
+  const tables: ReportTables = { proactive_disclosure: proactive.table, applications: applications.table, review_litigation: review.table };
+  return { value: tables, findings: [...findings, ...unexplainedUnreadable(tables, findings)] };
+}
+
+/**
+ * A cell printed as a number no cell can hold (more than MAX_DIGITS digits) is
+ * unreadable without any split having been tried: it still gets its finding.
+ */
+function unexplainedUnreadable(tables: ReportTables, findings: Finding[]): Finding[] {
+  const explained = new Set(findings.filter((f) => f.rule === 'table.unreadable_cells').map((f) => f.location));
+  const rows: [TableName, string, string, string | null][] = [
+    ...tables.applications.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['applications', c.row, c.applicant, c.raw]),
+    ...tables.proactive_disclosure.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['proactive_disclosure', c.category, c.measure, c.raw]),
+    ...tables.review_litigation.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['review_litigation', c.proceeding, c.result, c.raw]),
+  ];
+  return rows
+    .filter(([table, row]) => !explained.has(`${table}/${row}`))
+    .map(([table, row, column, raw]) =>
+      makeFinding('table.unreadable_cells', {
+        table, row: table === 'review_litigation' ? null : row, column, location: `${table}/${row}/${column}`, actual: raw,
+        zh: `${table}/${row}/${column}：印作“${(raw ?? '').slice(0, 40)}”，位数过多，不是可读的单元格数值`,
+        en: `${table}/${row}/${column}: printed "${(raw ?? '').slice(0, 40)}", too many digits to be a cell value`,
+      }),
+    );
 }
 
 /** The same labels and values in the same order (blank cells aside). */

@@ -258,5 +258,6 @@ function sourcesOf(reading: Extract<RowReading, { kind: 'readings' }>, col: numb
 export function printedCell(p: Piece): ResolvedCell {
   if (p.kind === 'blank') return { status: 'blank', value: null, raw: '', unit: null };
   if (p.kind === 'na') return { status: 'not_applicable', value: null, raw: p.raw, unit: null };
+  if (p.kind === 'unreadable') return { status: 'unreadable', value: null, raw: p.raw, unit: null };
   return { status: 'reported', value: p.value, raw: p.raw, unit: p.unit };
 }

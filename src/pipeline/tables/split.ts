@@ -6,7 +6,7 @@
  * bounded: a row with more readings than MAX_READINGS is not guessed at.
  */
 import type { Token } from './tokens.ts';
-import { BLANK_PIECE, pieceOf, type Piece } from './values.ts';
+import { BLANK_PIECE, MAX_DIGITS, pieceOf, type Piece } from './values.ts';
 
 /** A piece with the index of the printed token it came from. */
 export interface SourcedPiece extends Piece {
@@ -242,7 +242,9 @@ function glueReadings(
     const zeroLed = zeroWhole && ZERO_LED.test(body);
     // Cells cut from this token, from position `from` of its digits, with `left` cells still allowed.
     const cut = (from: number, left: number, a: Slot[]): boolean => {
-      for (let end = from + 1; end <= body.length; end++) {
+      // No cell has more than MAX_DIGITS digits (and a decimal point): this bounds the loop on a huge digit run.
+      const maxEnd = Math.min(body.length, from + MAX_DIGITS + 1);
+      for (let end = from + 1; end <= maxEnd; end++) {
         const last = end === body.length;
         if (!last && left === 1) continue;
         const part = body.slice(from, end);

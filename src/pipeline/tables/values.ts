@@ -3,7 +3,8 @@
 export interface Piece {
   /** What the report printed for this cell (one piece of a glued run when split). */
   raw: string;
-  kind: 'num' | 'na' | 'blank';
+  /** `unreadable`: digits printed that no cell can hold as printed (over MAX_DIGITS). */
+  kind: 'num' | 'na' | 'blank' | 'unreadable';
   value: number | null;
   /** 元 / 万元 when printed in the cell. */
   unit: string | null;
@@ -12,10 +13,15 @@ export interface Piece {
 // A whole number cell: sign, digits (thousands separators allowed), decimals, money unit.
 const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元)?$/;
 
+/** Most digits a cell's number may have (2^53 ≈ 9.007e15). */
+export const MAX_DIGITS = 15;
+
 export function parseNumber(raw: string): { value: number; unit: string | null; signed: boolean; decimal: boolean } | null {
   const m = NUMBER.exec(raw);
   if (!m) return null;
   const digits = m[2]!.replace(/,/g, '');
+  // A double holds at most 15 significant digits exactly: a longer run is not a number we could report as printed.
+  if (digits.replace('.', '').length > MAX_DIGITS) return null;
   const value = Number(m[1] === '-' ? `-${digits}` : digits);
   if (!Number.isFinite(value)) return null;
   return { value, unit: m[3] ?? null, signed: m[1] !== '', decimal: digits.includes('.') };
@@ -48,7 +54,7 @@ export function fromYuan(value: number, unit: string | null): string {
 
 export function pieceOf(raw: string): Piece {
   const n = parseNumber(raw);
-  if (!n) return { raw, kind: 'na', value: null, unit: null };
+  if (!n) return { raw, kind: NUMBER.test(raw) ? 'unreadable' : 'na', value: null, unit: null };
   return { raw, kind: 'num', value: n.value, unit: n.unit };
 }
 
