@@ -14,11 +14,25 @@ import type { Token } from './tokens.ts';
 const RESULT_LABELS: Record<ResultCode, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
 const HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(RESULT_LABELS)];
 
-/** Results in the order the header prints them (the first five distinct), else the template's. */
+/**
+ * Results in the order the header prints them, else the template's. A printed order
+ * is taken only when the header is whole: the result labels, in order of position,
+ * are one arrangement of all five, printed once or repeated identically for each
+ * proceeding. A header broken by noise (a label cut in two) falls back on the template.
+ */
 export function resultOrder(header: string): ResultCode[] {
-  const hits = RESULTS.map((r) => ({ code: r.code, at: header.indexOf(RESULT_LABELS[r.code]) })).filter((h) => h.at >= 0);
-  if (hits.length !== RESULTS.length) return RESULTS.map((r) => r.code);
-  return hits.sort((a, b) => a.at - b.at).map((h) => h.code);
+  const template = RESULTS.map((r) => r.code);
+  const hits: { code: ResultCode; at: number }[] = [];
+  for (const r of RESULTS) {
+    for (let at = header.indexOf(RESULT_LABELS[r.code]); at >= 0; at = header.indexOf(RESULT_LABELS[r.code], at + 1)) hits.push({ code: r.code, at });
+  }
+  const sequence = hits.sort((a, b) => a.at - b.at).map((h) => h.code);
+  const first = sequence.slice(0, template.length);
+  const whole =
+    new Set(first).size === template.length &&
+    sequence.length % template.length === 0 &&
+    sequence.every((code, i) => code === first[i % template.length]);
+  return whole ? first : template;
 }
 
 export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {

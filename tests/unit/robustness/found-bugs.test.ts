@@ -65,3 +65,18 @@ describe('found by npm run mutate (tables stage, glued cells)', () => {
     expect(total === null || total === 21).toBe(true);
   });
 });
+
+describe('found by npm run mutate (tables stage, table 四 header)', () => {
+  // Mutant #47826 (seed 20261124, hugeLine) of 10_hongze_2024_pypdf.txt: a long line inserted inside table 四's
+  // wrapped header, between 尚未 and 审结, cut the first 尚未审结 label; the result order was then read from the
+  // header's first occurrences (总计 before 尚未审结) and pending/total were swapped in all three proceedings.
+  it('a header with a label cut by noise keeps the template order of results', () => {
+    const original = readFileSync('content/10_hongze_2024_pypdf.txt', 'utf8');
+    const at = original.indexOf('尚未\n') + '尚未\n'.length;
+    const mutated = original.slice(0, at) + '经说光而们人发们对动发月水后要多后出上花说产同'.repeat(50) + '\n' + original.slice(at);
+    const cells = (r: ReportRecord) => r.tables.review_litigation.cells.map((c) => `${c.proceeding}/${c.result}=${c.status}:${c.value ?? ''}`);
+    const a = cells(parseText('10_hongze_2024_pypdf.txt', original));
+    expect(a).toContain('reconsideration/total=reported:2');
+    expect(cells(parseText('noisy-header.txt', mutated))).toEqual(a);
+  });
+});

@@ -1,6 +1,7 @@
 /** Tokens, values and row readings: the small rules the tables stage is built from. */
 import { describe, expect, it } from 'vitest';
 import { parseTables } from '../../../src/pipeline/tables/index.ts';
+import { resultOrder } from '../../../src/pipeline/tables/review.ts';
 import { readRow, surplusSide } from '../../../src/pipeline/tables/split.ts';
 import { tokenise, type Token } from '../../../src/pipeline/tables/tokens.ts';
 import { fromYuan, toYuan } from '../../../src/pipeline/tables/values.ts';
@@ -130,5 +131,23 @@ describe('choosing by arithmetic', () => {
     expect(none.some((c) => c.status === 'reported' && c.applicant === 'total')).toBe(false);
     // "00" split: 5|0|0|0|0|0|10 (5 ≠ 10); "00" whole and 10 → 1|0: 5|0|0|0|0|1|0 (6 ≠ 0): none adds up.
     expect(totals('5 0 0 00 0 10').find((c) => c.applicant === 'total')).toMatchObject({ status: 'unreadable', value: null });
+  });
+});
+
+describe('resultOrder (table 四 header)', () => {
+  const group = (labels: string[]) => labels.join('');
+  const template = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  it('keeps the template order for the template header, printed once or per proceeding', () => {
+    expect(resultOrder(group(template))).toEqual(['upheld', 'corrected', 'other', 'pending', 'total']);
+    expect(resultOrder('行政复议' + group(template).repeat(3))).toEqual(['upheld', 'corrected', 'other', 'pending', 'total']);
+  });
+  it('takes a printed order only when every group prints it', () => {
+    const moved = ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结'];
+    expect(resultOrder(group(moved).repeat(3))).toEqual(['total', 'upheld', 'corrected', 'other', 'pending']);
+    expect(resultOrder(group(moved) + group(template) + group(template))).toEqual(['upheld', 'corrected', 'other', 'pending', 'total']);
+  });
+  it('falls back on the template when a label is cut (尚未 … 审结)', () => {
+    const cut = '结果维持结果纠正其他结果尚未噪声审结总计';
+    expect(resultOrder(cut + group(template) + group(template))).toEqual(['upheld', 'corrected', 'other', 'pending', 'total']);
   });
 });
