@@ -104,6 +104,9 @@ function edgeBlanks(values: readonly ValueToken[]): { before: number; after: num
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
   let values = tokens.slice();
   const filled = values.filter((t) => t.kind !== 'blank').length;
+  // A whole row of empty positions before the first value: the row itself printed nothing, and
+  // the values after it belong to a row whose label is lost — never this row's.
+  if (filled > 0 && edgeBlanks(values).before >= n) return { kind: 'overflow', raw: values.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ') };
   if (filled === n) return { kind: 'cells', cells: values.filter((t) => t.kind !== 'blank').map(tokenPiece) };
   if (filled === 0) return { kind: 'cells', cells: Array.from({ length: n }, () => BLANK_PIECE) };
   // Empty cells printed as such, with surplus empty positions at the row's ends: which

@@ -80,3 +80,17 @@ describe('found by npm run mutate (tables stage, table 四 header)', () => {
     expect(cells(parseText('noisy-header.txt', mutated))).toEqual(a);
   });
 });
+
+describe('found by npm run mutate (tables stage, a lost row label)', () => {
+  // Mutant #41707 (seed 20261124, deleteUnits) of 12_hebei_jyt_2019.txt (one cell per line, empty cells as longer
+  // runs of blank lines): the line （七）总计 was deleted, so the empty （六）其他处理 row was followed by a whole
+  // row of empty positions and then the 总计 values (16 0 0 0 0 0 16), which were read as 其他处理's.
+  it('values after a whole row of empty positions are not given to that row', () => {
+    const original = readFileSync('content/12_hebei_jyt_2019.txt', 'utf8');
+    const mutated = original.replace('（七）总计\r', '');
+    expect(mutated).not.toBe(original);
+    const r = parseText('lost-label.txt', mutated);
+    const other = r.tables.applications.cells.filter((c) => c.row === 'other_handling');
+    expect(other.filter((c) => c.status === 'reported' || c.status === 'imputed')).toEqual([]);
+  });
+});
