@@ -17,12 +17,9 @@ interface Division {
   areaCode?: string;
 }
 
-export interface AgencyTruth {
+/** The agency fields a parser should read back: shared by the generator and the ground truth. */
+export interface AgencyIdentity {
   agency_name: string;
-  /** Name of the government the agency belongs to (for narrative text: 区政府, 市政府 …). */
-  government: string;
-  /** Short self-reference used in narratives (我局, 区政府办 …). */
-  short: string;
   province: string;
   province_code: string;
   city: string | null;
@@ -31,6 +28,13 @@ export interface AgencyTruth {
   county_code: string | null;
   admin_level: AdminLevel;
   is_department: boolean;
+}
+
+export interface AgencyTruth extends AgencyIdentity {
+  /** Name of the government the agency belongs to (for narrative text: 区政府, 市政府 …). */
+  government: string;
+  /** Short self-reference used in narratives (我局, 区政府办 …). */
+  short: string;
   /** Web domain for the site chrome and contact line. */
   domain: string;
 }

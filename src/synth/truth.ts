@@ -1,5 +1,6 @@
 /** The ground truth written beside each generated report (DIR/truth/<file>.json). */
-import type { AdminLevel, SectionCode, TemplateCode } from '../schema/codes.ts';
+import type { SectionCode, TemplateCode } from '../schema/codes.ts';
+import type { AgencyIdentity } from './regions.ts';
 import type { CellStatus } from '../schema/codes.ts';
 import type { TableStatus } from '../schema/types.ts';
 
@@ -18,19 +19,10 @@ export interface TruthTable {
   cells: TruthCell[];
 }
 
-export interface TruthMetadata {
-  agency_name: string;
+export interface TruthMetadata extends AgencyIdentity {
   year: number;
   template: TemplateCode | null;
   published_date: string;
-  province: string;
-  province_code: string;
-  city: string | null;
-  city_code: string | null;
-  county: string | null;
-  county_code: string | null;
-  admin_level: AdminLevel;
-  is_department: boolean;
 }
 
 export interface Truth {
