@@ -1,7 +1,9 @@
 /**
  * npm run data [-- --content <dir> --out <dir> --strict]
  * Runs the whole pipeline and writes the datasets of the data contract.
- * Parsing uses all cores and the parse cache (NIANBAO_WORKERS, NIANBAO_CACHE_DIR=off, NIANBAO_PARSE_TIMEOUT_MS).
+ * Parsing uses all cores and the parse cache (NIANBAO_WORKERS, NIANBAO_CACHE_DIR=off, NIANBAO_PARSE_TIMEOUT_MS);
+ * the emit stage writes only files whose bytes changed and keeps its own cache
+ * beside the parse cache (.cache/emit, or $NIANBAO_CACHE_DIR/emit).
  * A bad file is reported with its name and reason and the run goes on; the
  * exit status is non-zero only with --strict, when any error-level finding
  * (or a corrections entry that could not apply) exists.
@@ -24,8 +26,8 @@ if (!existsSync(values.content!) || !statSync(values.content!).isDirectory()) {
 }
 
 const summary = runPipeline({ content: values.content!, out: values.out! });
-for (const r of [...summary.records].sort((a, b) => (a.source_file < b.source_file ? -1 : 1))) {
-  for (const f of r.findings.filter((f) => f.severity === 'error')) {
+for (const r of [...summary.reports].sort((a, b) => (a.source_file < b.source_file ? -1 : 1))) {
+  for (const f of r.errors) {
     console.error(`${r.source_file}: ${f.rule} ${f.location}: ${f.message_zh} / ${f.message_en}`);
   }
 }

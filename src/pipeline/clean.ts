@@ -133,7 +133,11 @@ function footerStart(lines: string[]): number {
 
 export function cleanText(text: string): CleanedText {
   const lines: string[] = [];
-  for (const line of text.split('\n')) for (const piece of splitIndentedParagraphs(line)) lines.push(...splitTrailingAttachments(piece));
+  for (const line of text.split('\n')) {
+    // Most lines have neither an ideographic-space indent nor 附件: nothing to split.
+    if (!line.includes('\u3000') && !line.includes('附件')) lines.push(line);
+    else for (const piece of splitIndentedParagraphs(line)) lines.push(...splitTrailingAttachments(piece));
+  }
   const removed: string[] = [];
   const footer = footerStart(lines);
   const kept: string[] = [];

@@ -90,8 +90,10 @@ export interface Repair {
   replacementsAt: number[];
 }
 
+// One decoder for every chunk: a call without `stream` starts afresh.
+const LENIENT_UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const DECODERS = {
-  'utf-8': (chunk: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(chunk),
+  'utf-8': (chunk: Uint8Array) => LENIENT_UTF8.decode(chunk),
   gb18030: (chunk: Uint8Array) => iconv.decode(Buffer.from(chunk), 'gb18030'),
 } as const;
 

@@ -50,9 +50,12 @@ interface Detected {
 
 type Detection = { ok: true; value: Detected } | { ok: false; reason: string };
 
+// One decoder for every file: a call without `stream` starts afresh, even after one that threw.
+const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return FATAL_UTF8.decode(bytes);
   } catch {
     return null;
   }
@@ -145,13 +148,14 @@ function repairFinding(path: string, repair: Repair): Finding {
 
 /** `lf` | `crlf` | `cr` | `mixed` | `none`. */
 export function lineEndingsOf(text: string): string {
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const cr = (text.match(/\r(?!\n)/g) ?? []).length;
-  const lf = (text.match(/(?<!\r)\n/g) ?? []).length;
-  const kinds = [crlf > 0, cr > 0, lf > 0].filter(Boolean).length;
+  // Only whether each kind occurs matters, not how often.
+  const crlf = text.includes('\r\n');
+  const cr = /\r(?!\n)/.test(text);
+  const lf = /(?<!\r)\n/.test(text);
+  const kinds = [crlf, cr, lf].filter(Boolean).length;
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
-  return crlf > 0 ? 'crlf' : cr > 0 ? 'cr' : 'lf';
+  return crlf ? 'crlf' : cr ? 'cr' : 'lf';
 }
 
 /** Control characters other than tab, line feed, carriage return and form feed. */

@@ -102,8 +102,11 @@ function isTextWithTables(tree: Root): boolean {
   return !other(tree);
 }
 
+/** One frozen parser for every page (a processor is set up once, then only parses). */
+const HTML_PARSER = unified().use(rehypeParse).freeze();
+
 export function htmlToText(html: string): string {
-  const tree = unified().use(rehypeParse).parse(html);
+  const tree = HTML_PARSER.parse(html);
   prepare(tree);
   const text = toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' });
   return (

@@ -25,7 +25,26 @@ export function normaliseAgencyName(name: string): string {
   return name.normalize('NFKC').replace(/[\s\p{Cf}]+/gu, '');
 }
 
+/**
+ * agencyIdFor by name, remembered: an agency publishes every year, and pinyin
+ * conversion is slow. Bounded (cleared when full), and the id is the same with
+ * or without it. Only names of a usual length are kept.
+ */
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, string>();
+
 export function agencyIdFor(name: string): string {
+  let id = remembered.get(name);
+  if (id === undefined) {
+    id = computeAgencyId(name);
+    if (name.length > MAX_SLUG_SOURCE) return id;
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(name, id);
+  }
+  return id;
+}
+
+function computeAgencyId(name: string): string {
   const normalised = normaliseAgencyName(name);
   const hash = createHash('sha256').update(normalised).digest('hex').slice(0, 6);
   // `v: true` writes ü as v (吕 → lv), so it is not lost to a dash.

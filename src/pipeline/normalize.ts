@@ -5,6 +5,8 @@
  * Chinese/ASCII quotes and a few punctuation variants unified.
  */
 
+import { fastNormaliseForMatch, fastNormaliseLines } from './normalize-fast.ts';
+
 // JavaScript's \s spelled out (tests/unit/reader/normalize.test.ts checks every
 // code unit): V8 runs an explicit class several times faster than one mixing \s
 // with other characters.
@@ -19,6 +21,8 @@ const DROPPED = new RegExp(`[${QUOTES_AND_ZERO_WIDTH}${SPACE_CHARS}]+`, 'g');
 const COMMA = /[,，]/g;
 
 export function normaliseForMatch(s: string): string {
+  const fast = fastNormaliseForMatch(s);
+  if (fast !== null) return fast;
   // Each rule maps single characters to nothing or to 、, and none produces a
   // character another rule touches, so their order does not matter.
   return s.normalize('NFKC').replace(DROPPED, '').replace(COMMA, '、');
@@ -53,5 +57,7 @@ export const SPACE_CLASS = new RegExp(`[${SPACE_CHARS}]`);
  * gives the lines' own normalisations.
  */
 export function normalisedLines(text: string): string[] {
+  const fast = fastNormaliseLines(text);
+  if (fast !== null) return fast.split('\n');
   return text.normalize('NFKC').replace(DROPPED_IN_LINE, '').replace(COMMA, '、').split('\n');
 }

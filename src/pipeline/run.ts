@@ -2,13 +2,25 @@
  * The whole data pipeline over a content folder, top to bottom:
  * read → parse each report (decode → clean → segment → metadata → tables → validate)
  * → corrections → cross-report rules → emit.
+ *
+ * Memory stays bounded by the number of reports times a small digest
+ * (cross/slim.ts): full records live in the parse cache on disk (a temporary
+ * one when the cache is off) and are loaded one at a time by the emit stage,
+ * and only when its own cache cannot answer for them.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Finding, ReportRecord } from '../schema/types.ts';
 import { applyCorrections, readCorrections } from './corrections.ts';
 import { crossReportRules } from './cross/index.ts';
-import { writeDatasets, type FileEntry } from './emit/index.ts';
-import { parseAll, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
+import { digestOf, withCrossResults, type ReportDigest } from './cross/slim.ts';
+import { emitCacheFor } from './emit/cache.ts';
+import { emitDatasets, type FileEntry, type ReportSource } from './emit/index.ts';
+import { sha256 } from './emit/report-outputs.ts';
+import { openCache } from './parallel/cache.ts';
+import { parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
 import { listContentFiles, readSourcesManifest } from './read.ts';
-import type { ReportRecord } from '../schema/types.ts';
 
 export interface RunOptions {
   content: string;
@@ -17,48 +29,106 @@ export interface RunOptions {
   parse?: ParseAllOptions;
 }
 
+/** One input file in the run summary: its error-level findings, the cross-report ones included. */
+export interface ReportOutcome {
+  report_id: string;
+  source_file: string;
+  parse_status: ReportRecord['parse_status'];
+  errors: Finding[];
+}
+
 export interface RunSummary {
   files: number;
   ok: number;
   partial: number;
   failed: number;
   errors: number;
-  records: ReportRecord[];
+  reports: ReportOutcome[];
   /** Problems outside any one report (a bad corrections entry). */
   problems: string[];
   written: FileEntry[];
   parseStats: ParseAllStats;
 }
 
+type Slim = ReportRecord & { slim_index: number };
+
 export function runPipeline(options: RunOptions): RunSummary {
   // 1. read: every file of the content folder, with provenance from sources.json, and the hand corrections.
   const manifest = readSourcesManifest(options.content);
   const paths = listContentFiles(options.content);
   const corrections = readCorrections(options.content);
+  const parseOptions = resolveOptions(options.parse ?? {});
+  const scratch = parseOptions.cacheDir === null ? mkdtempSync(join(tmpdir(), 'nianbao-records-')) : null;
+  const store = openCache(parseOptions.cacheDir ?? scratch!);
+  try {
+    // 2. parse: one record per file, whatever happens to it (a bad file becomes a failed record with findings);
+    //    unchanged files come from the cache, the rest are parsed across cores with a per-file time limit.
+    //    Only a digest of each is kept, and the full records that cannot be read back from the cache.
+    const corrected = new Set(corrections.corrections.map((c) => (typeof c?.sha256 === 'string' ? c.sha256.toLowerCase() : '')));
+    const digests: ReportDigest[] = new Array(paths.length);
+    const keys: string[] = new Array(paths.length);
+    const held = new Map<number, ReportRecord>();
+    const parseStats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0 };
+    parseDigests(options.content, paths, manifest, { ...parseOptions, cacheDir: parseOptions.cacheDir ?? scratch }, digestOf, (index, key, digest, record, cached) => {
+      digests[index] = digest;
+      keys[index] = key;
+      if (record && !cached) held.set(index, record);
+    }, parseStats);
 
-  // 2. parse: one record per file, whatever happens to it (a bad file becomes a failed record with findings);
-  //    unchanged files come from the cache, the rest are parsed across cores with a per-file time limit.
-  const parseStats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0 };
-  const parsed = parseAll(options.content, paths, manifest, options.parse ?? {}, parseStats);
+    // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
+    const targets = digests.flatMap((d, i) => (corrected.has(d.slim.source_sha256) ? [i] : []));
+    const targetRecords = targets.map((i) => held.get(i) ?? loadRecord(store, keys[i]!));
+    const applied = applyCorrections(targetRecords, corrections.corrections);
+    const changedByCorrection = new Set<number>();
+    targets.forEach((i, n) => {
+      if (applied.records[n] === targetRecords[n]) return;
+      held.set(i, applied.records[n]!);
+      digests[i] = digestOf(applied.records[n]!);
+      changedByCorrection.add(i);
+    });
 
-  // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
-  const corrected = applyCorrections(parsed, corrections.corrections);
+    // 4. cross-report rules on the slim records: unique report_ids (report.duplicate), report.copied,
+    //    applications.carryover, report.late.
+    const slims: Slim[] = digests.map((d, i) => ({ ...d.slim, slim_index: i }));
+    const crossed = crossReportRules(slims, (r) => (digests[r.slim_index]!.signature ? Uint32Array.from(digests[r.slim_index]!.signature!) : null));
 
-  // 4. cross-report rules: unique report_ids (report.duplicate), report.copied, applications.carryover, report.late.
-  const records = crossReportRules(corrected.records);
+    // 5. emit: CSV files, datapackage.json, README, markdown and JSON per report, the zip, files.json, report-index.json.
+    const sources: ReportSource[] = crossed.map((c) => {
+      const i = c.slim_index;
+      const whole = held.has(i) || changedByCorrection.has(i);
+      return {
+        report_id: c.report_id,
+        agency_id: c.agency_id,
+        key: whole ? null : sha256(`${keys[i]}\0${c.report_id}\0${JSON.stringify(c.findings)}`),
+        load: () => withCrossResults(held.get(i) ?? loadRecord(store, keys[i]!), c.report_id, c.findings),
+      };
+    });
+    const written = emitDatasets(sources, crossed, options.out, undefined, { cacheDir: emitCacheFor(parseOptions.cacheDir) });
 
-  // 5. emit: CSV files, datapackage.json, README, markdown and JSON per report, the zip, files.json.
-  const written = writeDatasets(records, options.out);
+    const reports: ReportOutcome[] = crossed.map((c) => ({
+      report_id: c.report_id,
+      source_file: c.source_file,
+      parse_status: c.parse_status,
+      errors: [...digests[c.slim_index]!.errors, ...c.findings.filter((f) => f.severity === 'error')],
+    }));
+    return {
+      files: reports.length,
+      ok: reports.filter((r) => r.parse_status === 'ok').length,
+      partial: reports.filter((r) => r.parse_status === 'partial').length,
+      failed: reports.filter((r) => r.parse_status === 'failed').length,
+      errors: reports.reduce((n, r) => n + r.errors.length, 0),
+      reports,
+      problems: [...corrections.problems, ...applied.problems],
+      written,
+      parseStats,
+    };
+  } finally {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
-  return {
-    files: records.length,
-    ok: records.filter((r) => r.parse_status === 'ok').length,
-    partial: records.filter((r) => r.parse_status === 'partial').length,
-    failed: records.filter((r) => r.parse_status === 'failed').length,
-    errors: records.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0),
-    records,
-    problems: [...corrections.problems, ...corrected.problems],
-    written,
-    parseStats,
-  };
+function loadRecord(store: ReturnType<typeof openCache>, key: string): ReportRecord {
+  const record = store.get(key);
+  if (!record) throw new Error(`parse cache entry ${key} vanished during the run`);
+  return record;
 }

@@ -186,7 +186,10 @@ function isHeading(line: string): boolean {
 
 /** A paragraph worth indexing: a sentence, a numbered heading, or long enough not to be a stray label. */
 const MIN_PROSE_WITHOUT_END = 30;
+/** A letter or digit of any script: a paragraph without one (a lone `。` left over from a table row) holds no word. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 function isProse(paragraph: string): boolean {
+  if (!WORD_CHARACTER.test(paragraph)) return false;
   return SENTENCE_END.test(paragraph) || isHeading(paragraph) || [...paragraph].length >= MIN_PROSE_WITHOUT_END;
 }
 

@@ -154,8 +154,3 @@ export function excerptParts(text: string, terms: readonly string[], radius = 60
   if (end < chars.length) parts.push({ text: '…', mark: false });
   return parts;
 }
-
-/** Results are parts of reports; the page says how many distinct reports matched. */
-export function distinctReports(results: readonly { meta: { report?: string } }[]): number {
-  return new Set(results.map((r) => r.meta.report ?? '')).size;
-}

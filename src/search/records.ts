@@ -1,27 +1,29 @@
 /**
- * Search records: one Pagefind custom record per report × part, holding only
+ * Search records: one Pagefind custom record per report, holding only its
  * narrative text — parts 一, 五 and 六 whole, and the prose (never the table)
- * of parts 二–四. Pure: build-search.ts reads the report JSON and writes the
+ * of parts 二–四 — one part after another. Where each part starts is in the
+ * record's meta (parts.ts), so the search page still shows and links each
+ * part on its own. Pure: build-search.ts reads the report JSON and writes the
  * index; this module decides what goes in.
  */
 import { ADMIN_LEVELS, SECTIONS, type SectionCode } from '../schema/codes.ts';
 import type { ReportRecord, Section } from '../schema/types.ts';
 import type { FilterKey } from './filters.ts';
+import { partsMeta, type PartText } from './parts.ts';
+
+export { partTitle, partUrl } from './parts.ts';
 import { narrativeParagraphs, proseParagraphs } from './prose.ts';
 
 /** Pagefind segments Chinese words only for `zh` / `zh-cn` content. */
 export const SEARCH_LANGUAGE = 'zh-cn';
 
 export type SearchRecordMeta = {
-  /** Agency, year and part title, e.g. `南充市顺庆区人民政府办公室 2020年 · 一、总体情况`. */
+  /** Agency and year, e.g. `南充市顺庆区人民政府办公室 2020年`; the page adds the part's title. */
   title: string;
-  agency: string;
-  /** The report year, or empty when the report does not say. */
-  year: string;
-  /** The part as titled by the template, e.g. `一、总体情况`. */
-  part: string;
-  /** The report this part belongs to (results are counted per report). */
+  /** The report (results are counted per report; part anchors start with it). */
   report: string;
+  /** Where each part starts in the content (parts.ts). */
+  parts: string;
 };
 
 /** The shape Pagefind's addCustomRecord takes. */
@@ -42,22 +44,23 @@ export interface RecordsResult {
 }
 
 const NARRATIVE = new Set<SectionCode>(SECTIONS.filter((s) => s.narrative).map((s) => s.code));
+/** A letter or digit of any script: text without one holds no word to find. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** Zero-width characters: invisible, and Pagefind uses U+200B itself to mark word ends in what it stores. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/gu;
 
 /** The text of a part that search indexes: the whole of a narrative part, the prose of a table part. */
 export function indexedText(section: Section): string {
   if (section.status !== 'present') return '';
-  const paragraphs = NARRATIVE.has(section.code) ? narrativeParagraphs(section.text) : proseParagraphs(section.text);
-  return paragraphs.join('\n');
+  const text = section.text.replace(ZERO_WIDTH, '');
+  const paragraphs = NARRATIVE.has(section.code) ? narrativeParagraphs(text) : proseParagraphs(text);
+  const joined = paragraphs.join('\n');
+  return WORD_CHARACTER.test(joined) ? joined : '';
 }
 
-/** The anchor of a part on its agency page (the site renders `<section id="<report_id>--<code>">`). */
-export function partUrl(agencyId: string, reportId: string, code: SectionCode): string {
-  return `/agencies/${agencyId}/#${reportId}--${code}`;
-}
-
-export function partTitle(code: SectionCode): string {
-  const def = SECTIONS.find((s) => s.code === code)!;
-  return `${def.numeral}、${def.zh}`;
+/** The agency page of a report, with the report's own anchor (the site renders `<article id="<report_id>">`). */
+export function reportUrl(agencyId: string, reportId: string): string {
+  return `/agencies/${agencyId}/#${reportId}`;
 }
 
 /** Filters of a report: only the facts the report has (no made-up value for a missing one). */
@@ -72,26 +75,26 @@ export function filtersFor(report: ReportRecord): SearchRecord['filters'] {
   return filters;
 }
 
-/** The records of one report; empty when it has no agency page or no narrative text. */
-export function recordsForReport(report: ReportRecord): SearchRecord[] {
-  if (!report.agency_id) return [];
+/** The indexed parts of a report, in the report's order, empty ones left out. */
+export function reportParts(report: ReportRecord): PartText[] {
+  return report.sections.map((s) => ({ code: s.code, text: indexedText(s) })).filter((p) => p.text !== '');
+}
+
+/** The record of one report; null when it has no agency page or no narrative text. */
+export function recordForReport(report: ReportRecord): SearchRecord | null {
+  if (!report.agency_id) return null;
+  const parts = reportParts(report);
+  if (parts.length === 0) return null;
   const agency = report.metadata.agency_name ?? report.agency_id;
-  const year = report.metadata.year === null ? '' : String(report.metadata.year);
-  const filters = filtersFor(report);
-  const records: SearchRecord[] = [];
-  for (const section of report.sections) {
-    const content = indexedText(section);
-    if (content === '') continue;
-    const part = partTitle(section.code);
-    records.push({
-      url: partUrl(report.agency_id, report.report_id, section.code),
-      content,
-      language: SEARCH_LANGUAGE,
-      meta: { title: `${[agency, year ? `${year}年` : ''].filter(Boolean).join(' ')} · ${part}`, agency, year, part, report: report.report_id },
-      filters,
-    });
-  }
-  return records;
+  const year = report.metadata.year === null ? '' : `${report.metadata.year}年`;
+  return {
+    url: reportUrl(report.agency_id, report.report_id),
+    // Parts are separated by a line end: whitespace, which parts.ts does not count.
+    content: parts.map((p) => p.text).join('\n'),
+    language: SEARCH_LANGUAGE,
+    meta: { title: [agency, year].filter(Boolean).join(' '), report: report.report_id, parts: partsMeta(parts) },
+    filters: filtersFor(report),
+  };
 }
 
 /** Records of every report, in report_id order, and the reports that gave none (with why). */
@@ -100,9 +103,9 @@ export function buildSearchRecords(reports: readonly ReportRecord[]): RecordsRes
   const records: SearchRecord[] = [];
   const skipped: RecordsResult['skipped'] = [];
   for (const report of sorted) {
-    const own = recordsForReport(report);
-    if (own.length === 0) skipped.push({ report_id: report.report_id, reason: report.agency_id ? 'no_text' : 'no_agency' });
-    records.push(...own);
+    const record = recordForReport(report);
+    if (record) records.push(record);
+    else skipped.push({ report_id: report.report_id, reason: report.agency_id ? 'no_text' : 'no_agency' });
   }
   return { records, skipped };
 }

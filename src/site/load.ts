@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportRecord } from '../schema/types.ts';
+import { readSummariesFile } from './summaries-file.ts';
 
 export function dataDir(): string {
   return resolve(process.env.NIANBAO_DATA_DIR ?? 'public/data');
@@ -26,23 +27,34 @@ export function loadReport(id: string, dir = dataDir()): ReportRecord {
   return JSON.parse(readFileSync(join(dir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
 }
 
-/** A report without its narrative text and removed chrome: what lists and aggregates need. */
+/**
+ * A report as lists and aggregates need it: without narrative text and removed
+ * chrome, and of table 三 only the 总计 column (aggregates read no other
+ * applicant column; agency pages read the whole report). A tenth of the report.
+ */
 export type ReportSummary = Omit<ReportRecord, 'sections' | 'removed_chrome'> & {
   sections: Omit<ReportRecord['sections'][number], 'text'>[];
 };
 
 export function summarize(r: ReportRecord): ReportSummary {
-  const { sections, removed_chrome: _removed, ...rest } = r;
-  return { ...rest, sections: sections.map(({ text: _text, ...s }) => s) };
+  const { sections, removed_chrome: _removed, tables, ...rest } = r;
+  const applications = { ...tables.applications, cells: tables.applications.cells.filter((c) => c.applicant === 'total') };
+  return { ...rest, tables: { ...tables, applications }, sections: sections.map(({ text: _text, ...s }) => s) };
 }
 
 const summaryCache = new Map<string, ReportSummary[]>();
 
-/** Every report's summary, read one file at a time, cached for the build. */
+/**
+ * Every report's summary, cached for the build: from the summaries file the
+ * build script prepared (NIANBAO_SUMMARIES, for the data folder it was made
+ * from), else read one report file at a time.
+ */
 export function loadSummaries(dir = dataDir()): ReportSummary[] {
   const cached = summaryCache.get(dir);
   if (cached) return cached;
-  const summaries = listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
+  const prepared = process.env.NIANBAO_SUMMARIES;
+  const summaries =
+    prepared && dir === dataDir() ? readSummariesFile(prepared) : listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
   summaryCache.set(dir, summaries);
   return summaries;
 }

@@ -9,9 +9,9 @@ import { makeFinding } from '../findings.ts';
 
 const valueOf = (c: ApplicationCell | undefined) => (c && (c.status === 'reported' || c.status === 'imputed') ? c.value : null);
 
-export function checkCarryover(records: ReportRecord[]): ReportRecord[] {
+export function checkCarryover<T extends ReportRecord>(records: T[]): T[] {
   // The first report (by report_id) of each agency and year stands for it; a duplicate has its own finding.
-  const byAgencyYear = new Map<string, ReportRecord>();
+  const byAgencyYear = new Map<string, T>();
   for (const r of [...records].sort((a, b) => (a.report_id < b.report_id ? -1 : 1))) {
     if (!r.agency_id || r.metadata.year === null) continue;
     const key = `${r.agency_id}/${r.metadata.year}`;

@@ -25,21 +25,34 @@ export function narrativeForComparison(record: ReportRecord): string {
   return text.normalize('NFKC').replace(/\P{L}+/gu, '');
 }
 
-export function checkCopied(records: ReportRecord[]): ReportRecord[] {
+/** The MinHash signature a report's narrative is compared by, or null when it is too short to call copied. */
+export function narrativeSignature(record: ReportRecord): Uint32Array | null {
+  const text = narrativeForComparison(record);
+  return [...text].length >= MIN_CHARS ? signature(shingleHashes(text)) : null;
+}
+
+/**
+ * `signatureOf` gives each record's narrative signature; by default computed
+ * from its sections, or looked up when records come without their text.
+ */
+export function checkCopied<T extends ReportRecord>(records: T[], signatureOf: (record: T) => Uint32Array | null = narrativeSignature): T[] {
   // In report_id order, so which neighbours a large bucket pairs does not depend on input order.
   const eligible = records
-    .map((r, i) => ({ i, id: r.report_id, text: narrativeForComparison(r) }))
-    .filter((e) => [...e.text].length >= MIN_CHARS)
+    .map((r, i) => ({ i, id: r.report_id, sig: signatureOf(r) }))
+    .filter((e): e is { i: number; id: string; sig: Uint32Array } => e.sig !== null)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const sigs = eligible.map((e) => signature(shingleHashes(e.text)));
+  const sigs = eligible.map((e) => e.sig);
   const matches = new Map<number, { other: number; similarity: number }[]>();
   for (const [x, y] of candidatePairs(sigs, 2 * MAX_MATCHES)) {
     const similarity = estimatedSimilarity(sigs[x]!, sigs[y]!);
     if (similarity < COPY_THRESHOLD) continue;
     const a = eligible[x]!.i;
     const b = eligible[y]!.i;
-    matches.set(a, [...(matches.get(a) ?? []), { other: b, similarity }]);
-    matches.set(b, [...(matches.get(b) ?? []), { other: a, similarity }]);
+    for (const [self, other] of [[a, b], [b, a]] as const) {
+      const list = matches.get(self);
+      if (list) list.push({ other, similarity });
+      else matches.set(self, [{ other, similarity }]);
+    }
   }
   return records.map((r, i) => {
     const found = matches.get(i);

@@ -8,12 +8,12 @@
 import type { ReportRecord } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 
-export function resolveDuplicates(records: ReportRecord[]): ReportRecord[] {
-  const groups = new Map<string, ReportRecord[]>();
+export function resolveDuplicates<T extends ReportRecord>(records: T[]): T[] {
+  const groups = new Map<string, T[]>();
   const bySource = [...records].sort((a, b) => (a.source_file < b.source_file ? -1 : a.source_file > b.source_file ? 1 : 0));
   for (const r of bySource) groups.set(r.report_id, [...(groups.get(r.report_id) ?? []), r]);
   const taken = new Set(records.map((r) => r.report_id));
-  const out: ReportRecord[] = [];
+  const out: T[] = [];
   for (const [id, group] of groups) {
     if (group.length === 1) {
       out.push(group[0]!);

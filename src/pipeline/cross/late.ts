@@ -18,7 +18,7 @@ export function deadlineFor(record: ReportRecord): string | null {
   return ownReport ? `${year + 1}-01-31` : `${year + 1}-03-31`;
 }
 
-export function checkLate(records: ReportRecord[]): ReportRecord[] {
+export function checkLate<T extends ReportRecord>(records: T[]): T[] {
   return records.map((r) => {
     const deadline = deadlineFor(r);
     const published = r.metadata.published_date;

@@ -64,20 +64,35 @@ export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
  * template copied by thousands of agencies costs n × window, not n².
  */
 export function candidatePairs(signatures: Uint32Array[], window = Infinity): [number, number][] {
-  const pairs = new Set<string>();
+  const n = signatures.length;
+  // A pair (x, y), x < y < n, as the one number x·n + y: sorting the numbers sorts the pairs.
+  const found: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     const buckets = new Map<string, number[]>();
     signatures.forEach((sig, i) => {
-      const key = Array.from(sig.subarray(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND)).join(',');
+      const key = bandKey(sig, b * ROWS_PER_BAND);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(i);
       else buckets.set(key, [i]);
     });
     for (const bucket of buckets.values()) {
       for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length && y - x <= window; y++) pairs.add(`${bucket[x]},${bucket[y]}`);
+        for (let y = x + 1; y < bucket.length && y - x <= window; y++) found.push(bucket[x]! * n + bucket[y]!);
       }
     }
   }
-  return [...pairs].map((p) => p.split(',').map(Number) as [number, number]).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const sorted = Float64Array.from(found).sort();
+  const out: [number, number][] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
+    out.push([Math.floor(sorted[k]! / n), sorted[k]! % n]);
+  }
+  return out;
+}
+
+/** A band's rows as a string key: each 32-bit minimum as two UTF-16 code units, so equal keys mean equal rows. */
+function bandKey(sig: Uint32Array, start: number): string {
+  let key = '';
+  for (let r = start; r < start + ROWS_PER_BAND; r++) key += String.fromCharCode(sig[r]! & 0xffff, sig[r]! >>> 16);
+  return key;
 }

@@ -37,15 +37,28 @@ export function formatCell(column: ColumnDef, v: CsvCell): string {
   return neutraliseFormula(String(v));
 }
 
+const cellsOf = (dataset: DatasetDef, rows: CsvRow[]) => rows.map((row) => dataset.columns.map((c) => formatCell(c, row[c.name])));
+const stringifyOptions = (dataset: DatasetDef) => ({
+  columns: dataset.columns.map((c) => c.name),
+  record_delimiter: '\n',
+  quote_record_delimiter: true,
+});
+
 export function toCsv(dataset: DatasetDef, rows: CsvRow[]): string {
-  const records = rows.map((row) => dataset.columns.map((c) => formatCell(c, row[c.name])));
-  return stringify(records, {
-    bom: true,
-    header: true,
-    columns: dataset.columns.map((c) => c.name),
-    record_delimiter: '\n',
-    quote_record_delimiter: true,
-  });
+  return stringify(cellsOf(dataset, rows), { ...stringifyOptions(dataset), bom: true, header: true });
+}
+
+/** The start of a CSV file: the BOM and the header line. */
+export function csvHeader(dataset: DatasetDef): string {
+  return stringify([], { ...stringifyOptions(dataset), bom: true, header: true });
+}
+
+/**
+ * Data lines only (no BOM, no header): csvHeader + the blocks of consecutive
+ * rows, in order, is byte for byte toCsv of all the rows.
+ */
+export function csvBlock(dataset: DatasetDef, rows: CsvRow[]): string {
+  return stringify(cellsOf(dataset, rows), { ...stringifyOptions(dataset), bom: false, header: false });
 }
 
 /**

@@ -2,35 +2,33 @@
  * emit stage: records → the files of the data contract. The only part of the
  * pipeline besides read that touches the file system; everything it writes is
  * built by the pure modules beside it.
+ *
+ * Incremental: per-report files are written only when their bytes change and
+ * files of reports no longer produced are removed; CSV files are streamed
+ * from per-report row blocks and the zip from deflated entries, both cached
+ * (cache.ts), so a rebuild with one report changed does little work and the
+ * result is byte for byte that of a clean build.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASETS, type DatasetDef } from '../../schema/datasets.ts';
+import { AGENCIES, CODES_DATASET, DATASETS, type DatasetDef } from '../../schema/datasets.ts';
 import type { ReportRecord } from '../../schema/types.ts';
-import { toCsv, type CsvRow } from './csv.ts';
+import { parserVersion } from '../parallel/version.ts';
+import { writeArchive } from './archive.ts';
+import { noEmitCache, openEmitCache } from './cache.ts';
+import { toCsv } from './csv.ts';
 import { dataPackage, type PackageInfo } from './datapackage.ts';
-import { reportMarkdown } from './markdown.ts';
+import { openCsvSink, removeStale, writeIfChanged, type CsvSink } from './files.ts';
 import { readmeMarkdown } from './readme.ts';
-import {
-  agencyRows, applicationRows, applicationWideRows, codeRows, findingRows, proactiveRows, reportRows, reviewRows, sectionRows,
-} from './rows.ts';
-import { deterministicZip } from './zip.ts';
+import { BLOCK_DATASETS, sha256, utf8 } from './report-outputs.ts';
+import { readReportIndex, REPORT_INDEX, reportIndexJson } from './report-index.ts';
+import { reportPass, type ReportSource } from './report-pass.ts';
+import { agencyRows, codeRows, type AgencySource } from './rows.ts';
 
+export { REPORT_INDEX } from './report-index.ts';
+export type { ReportSource } from './report-pass.ts';
 export const ZIP_FILE = 'nianbao-data.zip';
 export const FILES_MANIFEST = 'files.json';
-
-const ROWS_OF: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
-  reports: reportRows,
-  agencies: agencyRows,
-  applications: applicationRows,
-  applications_wide: applicationWideRows,
-  proactive_disclosure: proactiveRows,
-  review_litigation: reviewRows,
-  sections: sectionRows,
-  findings: findingRows,
-  codes: () => codeRows(),
-};
 
 export interface FileEntry {
   name: string;
@@ -42,61 +40,73 @@ export interface FileEntry {
   sha256: string;
 }
 
-const utf8 = (s: string) => new TextEncoder().encode(s);
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const entry = (name: string, bytes: Uint8Array, rows: number | null, d?: DatasetDef): FileEntry =>
-  ({ name, title_zh: d?.zh ?? null, title_en: d?.en ?? null, bytes: bytes.length, rows, sha256: sha256(bytes) });
+export interface EmitOptions {
+  /** The emit cache folder (cache.ts), or null (the default) for none. */
+  cacheDir?: string | null;
+}
+
+const entry = (name: string, bytes: number, sha: string, rows: number | null, d?: DatasetDef): FileEntry =>
+  ({ name, title_zh: d?.zh ?? null, title_en: d?.en ?? null, bytes, rows, sha256: sha });
 
 export function packageInfo(): PackageInfo {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return { version: pkg.version };
 }
 
-/** Replaces a folder of per-report files, so a report gone from the corpus leaves nothing stale behind. */
-function freshDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+const byReportId = <T extends { report_id: string }>(a: T, b: T) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0);
+
+/** The emit stage over records held in memory. */
+export function writeDatasets(records: ReportRecord[], out: string, info: PackageInfo = packageInfo(), options: EmitOptions = {}): FileEntry[] {
+  const sources: ReportSource[] = records.map((r) => ({ report_id: r.report_id, agency_id: r.agency_id, key: null, load: () => r }));
+  return emitDatasets(sources, records, out, info, options);
 }
 
-export function writeDatasets(records: ReportRecord[], out: string, info: PackageInfo = packageInfo()): FileEntry[] {
-  const sorted = [...records].sort((a, b) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0));
-  mkdirSync(out, { recursive: true });
-  const zipped = new Map<string, Uint8Array>();
-  const manifest: FileEntry[] = [];
+/**
+ * The emit stage over report sources (records loaded one at a time when the
+ * cache cannot answer) and the few fields the agencies dataset needs of every report.
+ */
+export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], out: string, info: PackageInfo = packageInfo(), options: EmitOptions = {}): FileEntry[] {
+  const cache = options.cacheDir ? openEmitCache(options.cacheDir) : noEmitCache();
+  const sorted = [...sources].sort(byReportId);
+  for (const dir of ['reports', 'markdown']) mkdirSync(join(out, dir), { recursive: true });
+  const written = new Map<string, FileEntry>();
 
-  // 1. The CSV files, in the schema's order.
-  for (const d of DATASETS) {
-    const rows = ROWS_OF[d.name]!(sorted);
-    const bytes = utf8(toCsv(d, rows));
-    writeFileSync(join(out, d.file), bytes);
-    zipped.set(d.file, bytes);
-    manifest.push(entry(d.file, bytes, rows.length, d));
+  // 1. Per report, in report_id order: JSON and markdown files, CSV blocks, deflated markdown for the zip.
+  const sinks = new Map<string, CsvSink>(BLOCK_DATASETS.map((d) => [d.name, openCsvSink(join(out, d.file), d)]));
+  const partsPath = join(out, `.${ZIP_FILE}.parts.${process.pid}.tmp`);
+  try {
+    const pass = reportPass(sorted, { out, cache, version: parserVersion(), previous: readReportIndex(out), sinks, partsPath });
+    removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
+    removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
+    for (const d of BLOCK_DATASETS) {
+      const done = sinks.get(d.name)!.close();
+      written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
+    }
+
+    // 2. The datasets over all reports (agencies) or none (codes), whole.
+    for (const [d, rows] of [[AGENCIES, agencyRows([...agencies].sort(byReportId))], [CODES_DATASET, codeRows()]] as const) {
+      const bytes = utf8(toCsv(d, rows));
+      writeIfChanged(join(out, d.file), bytes);
+      written.set(d.name, entry(d.file, bytes.length, sha256(bytes), rows.length, d));
+    }
+    const manifest = DATASETS.map((d) => written.get(d.name)!);
+
+    // 3. datapackage.json and README.md, described from the schema module.
+    const hashes = new Map(manifest.map((f) => [f.name, { bytes: f.bytes, sha256: f.sha256 }]));
+    const pkgBytes = utf8(JSON.stringify(dataPackage(info, hashes), null, 2) + '\n');
+    writeIfChanged(join(out, 'datapackage.json'), pkgBytes);
+    manifest.push(entry('datapackage.json', pkgBytes.length, sha256(pkgBytes), null));
+    const readme = utf8(readmeMarkdown(info));
+    writeIfChanged(join(out, 'README.md'), readme);
+
+    // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
+    const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
+    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache);
+    manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));
+    writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
+    writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
+    return manifest;
+  } finally {
+    rmSync(partsPath, { force: true });
   }
-
-  // 2. datapackage.json and README.md, described from the schema module.
-  const hashes = new Map(manifest.map((f) => [f.name, { bytes: f.bytes, sha256: f.sha256 }]));
-  const pkgBytes = utf8(JSON.stringify(dataPackage(info, hashes), null, 2) + '\n');
-  writeFileSync(join(out, 'datapackage.json'), pkgBytes);
-  zipped.set('datapackage.json', pkgBytes);
-  manifest.push(entry('datapackage.json', pkgBytes, null));
-  const readme = utf8(readmeMarkdown(info));
-  writeFileSync(join(out, 'README.md'), readme);
-  zipped.set('README.md', readme);
-
-  // 3. Per report: the static API JSON and the normalized markdown.
-  freshDir(join(out, 'reports'));
-  freshDir(join(out, 'markdown'));
-  for (const r of sorted) {
-    writeFileSync(join(out, 'reports', `${r.report_id}.json`), JSON.stringify(r, null, 1) + '\n');
-    const md = utf8(reportMarkdown(r));
-    writeFileSync(join(out, 'markdown', `${r.report_id}.md`), md);
-    zipped.set(`markdown/${r.report_id}.md`, md);
-  }
-
-  // 4. The zip of the whole set, then files.json listing what a visitor can download.
-  const zip = deterministicZip(zipped);
-  writeFileSync(join(out, ZIP_FILE), zip);
-  manifest.push(entry(ZIP_FILE, zip, null));
-  writeFileSync(join(out, FILES_MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
-  return manifest;
 }

@@ -59,10 +59,18 @@ export function reportRows(records: ReportRecord[]): CsvRow[] {
   })));
 }
 
+/** What the agencies dataset needs of a report (a whole ReportRecord will do). */
+export type AgencySource = Pick<ReportRecord, 'report_id' | 'agency_id' | 'metadata'>;
+
 /** One row per agency; name, region and level from its latest report (highest year, then report_id). */
-export function agencyRows(records: ReportRecord[]): CsvRow[] {
-  const byAgency = new Map<string, ReportRecord[]>();
-  for (const r of records) if (r.agency_id) byAgency.set(r.agency_id, [...(byAgency.get(r.agency_id) ?? []), r]);
+export function agencyRows(records: AgencySource[]): CsvRow[] {
+  const byAgency = new Map<string, AgencySource[]>();
+  for (const r of records) {
+    if (!r.agency_id) continue;
+    const list = byAgency.get(r.agency_id);
+    if (list) list.push(r);
+    else byAgency.set(r.agency_id, [r]);
+  }
   const rows = [...byAgency].map(([agency_id, rs]) => {
     const years = rs.map((r) => r.metadata.year).filter((y): y is number => y !== null);
     const latest = [...rs].sort((a, b) => (b.metadata.year ?? 0) - (a.metadata.year ?? 0) || (a.report_id < b.report_id ? -1 : 1))[0]!;

@@ -18,16 +18,31 @@ export function cacheKey(file: Pick<InputFile, 'path' | 'sha256' | 'provenance'>
 export interface ParseCache {
   get(key: string): ReportRecord | null;
   put(key: string, record: ReportRecord): void;
+  /** A small summary of the record stored beside it (<key>.digest.json), so a rebuild need not load the record. */
+  getDigest<D>(key: string): D | null;
+  putDigest<D>(key: string, digest: D): void;
   hits: number;
   misses: number;
 }
 
-function pathOf(dir: string, key: string): string {
-  return join(dir, key.slice(0, 2), `${key}.json`);
+function pathOf(dir: string, key: string, suffix = '.json'): string {
+  return join(dir, key.slice(0, 2), `${key}${suffix}`);
 }
+
+const DIGEST = '.digest.json';
 
 export function openCache(dir: string): ParseCache {
   const made = new Set<string>();
+  // Written aside and renamed, so a reader never sees half a record.
+  const write = (target: string, text: string) => {
+    if (!made.has(dirname(target))) {
+      mkdirSync(dirname(target), { recursive: true });
+      made.add(dirname(target));
+    }
+    const temp = `${target}.${process.pid}.tmp`;
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+  };
   const cache: ParseCache = {
     hits: 0,
     misses: 0,
@@ -42,15 +57,17 @@ export function openCache(dir: string): ParseCache {
       }
     },
     put(key, record) {
-      const target = pathOf(dir, key);
-      if (!made.has(dirname(target))) {
-        mkdirSync(dirname(target), { recursive: true });
-        made.add(dirname(target));
+      write(pathOf(dir, key), JSON.stringify(record));
+    },
+    getDigest<D>(key: string): D | null {
+      try {
+        return JSON.parse(readFileSync(pathOf(dir, key, DIGEST), 'utf8')) as D;
+      } catch {
+        return null;
       }
-      // Written aside and renamed, so a reader never sees half a record.
-      const temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(record));
-      renameSync(temp, target);
+    },
+    putDigest(key, digest) {
+      write(pathOf(dir, key, DIGEST), JSON.stringify(digest));
     },
   };
   return cache;
@@ -58,5 +75,5 @@ export function openCache(dir: string): ParseCache {
 
 /** A cache that never hits, for --no-cache runs. */
 export function noCache(): ParseCache {
-  return { hits: 0, misses: 0, get: () => null, put: () => {} };
+  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {} };
 }

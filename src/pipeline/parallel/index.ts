@@ -1,13 +1,12 @@
 /**
  * The parse step over a content folder: cached records where the file, its
  * provenance and the parser are unchanged; the rest parsed across cores.
- * Records come back in the order of `paths`.
  */
 import { availableParallelism } from 'node:os';
-import type { ReportRecord } from '../../schema/types.ts';
+import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import { DEFAULT_LIMITS, readInputFile, type readSourcesManifest } from '../read.ts';
 import { parseReport } from '../report.ts';
-import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache } from './cache.ts';
+import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
 import { parserVersion } from './version.ts';
 
@@ -40,45 +39,105 @@ export function resolveOptions(options: ParseAllOptions): Required<ParseAllOptio
   };
 }
 
-export function parseAll(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions = {}, stats?: ParseAllStats): ReportRecord[] {
+/** How a caller takes each file's outcome: a cache hit (return false to have it parsed after all) or a parsed record. */
+interface Outcomes {
+  hit(index: number, key: string, cache: ParseCache): boolean;
+  /** `stored` is the cache the record was just put in, or null (no cache, or a timed-out file, which is never cached). */
+  parsed(index: number, key: string, record: ReportRecord, stored: ParseCache | null): void;
+}
+
+/**
+ * Each file is read once: its bytes give the cache key and, on a miss, go to
+ * a worker as they are (transferred, not copied). Files are read lazily, as
+ * workers become free, so only the files being parsed are in memory.
+ */
+function parseCore(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, outcomes: Outcomes, stats?: ParseAllStats): void {
   const opts = resolveOptions(options);
   const cache = opts.cacheDir ? openCache(opts.cacheDir) : noCache();
   const version = opts.cacheDir ? parserVersion() : '';
-  const records: ReportRecord[] = new Array(paths.length);
   const keys: string[] = new Array(paths.length);
   const counts: ParseAllStats = stats ?? { parsed: 0, cached: 0, timedOut: 0 };
   const store = (index: number, record: ReportRecord) => {
-    records[index] = record;
     const timedOut = record.findings.some((f) => f.rule === 'file.timeout');
     if (timedOut) counts.timedOut++;
     else {
       counts.parsed++;
       if (opts.cacheDir) cache.put(keys[index]!, record);
     }
+    outcomes.parsed(index, keys[index]!, record, !timedOut && opts.cacheDir ? cache : null);
   };
-  // 1. cache pass: hash every file; hits are done, misses are re-read when a worker is free.
-  const misses: number[] = [];
-  for (const [index, path] of paths.entries()) {
-    const file = readInputFile(content, path, manifest, DEFAULT_LIMITS, index);
-    keys[index] = cacheKey(file, version);
-    const hit = opts.cacheDir ? cache.get(keys[index]!) : null;
-    if (hit) {
-      records[index] = hit;
-      counts.cached++;
-    } else misses.push(index);
-  }
-  // 2. parse the misses, across cores (no worker is started when nothing changed).
+  // Reads files in order; cache hits are handed over at once, the first miss is returned for parsing.
   let cursor = 0;
-  const next = () => {
-    if (cursor >= misses.length) return null;
-    const index = misses[cursor++]!;
-    return { index, file: readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index) };
+  const next = (): { index: number; file: InputFile } | null => {
+    while (cursor < paths.length) {
+      const index = cursor++;
+      const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index);
+      keys[index] = cacheKey(file, version);
+      if (!opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return { index, file };
+      counts.cached++;
+    }
+    return null;
   };
-  if (misses.length === 0) return records;
   if (opts.workers <= 0) {
     for (let job = next(); job; job = next()) store(job.index, parseReport(job.file));
-  } else {
-    runPool(next, store, { workers: Math.min(opts.workers, misses.length), timeoutMs: opts.timeoutMs });
+    return;
   }
+  const first = next();
+  if (!first) return; // nothing changed: no worker is started
+  let pending: typeof first | null = first;
+  const feed = () => {
+    const job = pending ?? next();
+    pending = null;
+    return job;
+  };
+  runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
+}
+
+/** Every file's record, in the order of `paths`. */
+export function parseAll(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions = {}, stats?: ParseAllStats): ReportRecord[] {
+  const records: ReportRecord[] = new Array(paths.length);
+  parseCore(content, paths, manifest, options, {
+    hit(index, key, cache) {
+      const record = cache.get(key);
+      if (record) records[index] = record;
+      return record !== null;
+    },
+    parsed: (index, _key, record) => (records[index] = record),
+  }, stats);
   return records;
+}
+
+/**
+ * One file's outcome for parseDigests: its cache key, its digest, and its
+ * record when it was at hand (parsed now, or read because no digest was
+ * cached); `cached` says whether the record can be read back from the cache by key.
+ */
+export type OnDigest<D> = (index: number, key: string, digest: D, record: ReportRecord | null, cached: boolean) => void;
+
+/**
+ * The parse step for callers that keep only a digest of each record: the
+ * digest is cached beside the record, so an unchanged file costs reading its
+ * bytes and a small file, not loading its record.
+ */
+export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats): void {
+  parseCore(content, paths, manifest, options, {
+    hit(index, key, c) {
+      const digest = c.getDigest<D>(key);
+      if (digest !== null) {
+        onDigest(index, key, digest, null, true);
+        return true;
+      }
+      const record = c.get(key);
+      if (!record) return false;
+      const made = digestOf(record);
+      c.putDigest(key, made);
+      onDigest(index, key, made, record, true);
+      return true;
+    },
+    parsed(index, key, record, stored) {
+      const digest = digestOf(record);
+      stored?.putDigest(key, digest);
+      onDigest(index, key, digest, record, stored !== null);
+    },
+  }, stats);
 }

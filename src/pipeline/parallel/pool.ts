@@ -35,6 +35,19 @@ interface Reply {
   error?: string;
 }
 
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The bytes in an ArrayBuffer of their own, which can be transferred without
+ * taking other data along. Empty bytes are always fresh: the read stage shares
+ * one empty array between refused files, and a transferred buffer is gone.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.length === 0) return new Uint8Array(0);
+  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes as Uint8Array<ArrayBuffer>;
+  return new Uint8Array(bytes);
+}
+
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
 /** Workers load the TypeScript pipeline through tsx's loader. */
 const WORKER_EXEC_ARGV = ['--import', 'tsx'];
@@ -87,8 +100,10 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         const job = next();
         if (!job) exhausted = true;
         else {
-          slot.job = { ...job, deadline: Date.now() + options.timeoutMs };
-          slot.port.postMessage({ index: job.index, file: job.file });
+          const bytes = ownBuffer(job.file.bytes);
+          // The bytes move to the worker (transferred, not copied); the pool keeps the file's path and hash.
+          slot.job = { ...job, file: { ...job.file, bytes: EMPTY }, deadline: Date.now() + options.timeoutMs };
+          slot.port.postMessage({ index: job.index, file: { ...job.file, bytes } }, [bytes.buffer]);
         }
       }
       if (exhausted && slots.every((s) => !s.job)) return;

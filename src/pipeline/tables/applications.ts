@@ -37,6 +37,22 @@ function rowIdentities(identities: GridIdentity[], row: string): RowIdentity[] {
     .map((id) => ({ left: id.left.map(([, c]) => c), right: id.right.map(([, c]) => c) }));
 }
 
+// Per template, each row's identities: the same for every report, and read only.
+const ROW_IDENTITIES = new Map<TemplateCode, Map<string, RowIdentity[]>>();
+function rowIdentitiesFor(template: TemplateCode, row: string): RowIdentity[] {
+  let byRow = ROW_IDENTITIES.get(template);
+  if (!byRow) {
+    byRow = new Map();
+    ROW_IDENTITIES.set(template, byRow);
+  }
+  let ids = byRow.get(row);
+  if (!ids) {
+    ids = rowIdentities(gridIdentities(template), row);
+    byRow.set(row, ids);
+  }
+  return ids;
+}
+
 /** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row without them is 2019's. */
 function templateOf(found: Map<string, Token[]>): TemplateCode | null {
   if (['other_no_correction', 'other_fee_unpaid'].some((c) => found.has(c))) return '2021';
@@ -55,7 +71,7 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   const identities = gridIdentities(template);
   for (const def of defs) {
     const values = found.get(def.code);
-    const rules = { ...NO_SIGNS, identities: rowIdentities(identities, def.code) };
+    const rules = { ...NO_SIGNS, identities: rowIdentitiesFor(template, def.code) };
     readings.set(def.code, values ? readRow(values as ValueToken[], COLUMNS.length, rules, side) : null);
   }
   const { cells, notes } = resolveRows(readings, () => COLUMNS.length, identities);

@@ -17,7 +17,7 @@ import { locateTables } from './locate.ts';
 import { readProactive } from './proactive.ts';
 import type { RowNote } from './resolve.ts';
 import { readReview } from './review.ts';
-import { tokenise, type Token } from './tokens.ts';
+import { tokenise, tokeniseRegion, type Token } from './tokens.ts';
 
 export interface TablesInput {
   sections: Section[];
@@ -38,9 +38,16 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
   const tokensOf = (key: keyof typeof regions): Token[] | null => {
     const region = regions[key];
     if (region === null) return null;
-    const cleaned = tokenise(region);
     const raw = source?.[key];
-    if (raw === null || raw === undefined) return cleaned;
+    if (raw === null || raw === undefined || raw === region) return tokenise(region);
+    // The usual difference: cleaning only collapsed blank-line runs. Every line with text is
+    // then as it was, so (unless a token leant on the line before it, or HTML cell markup is
+    // still to be turned into lines) the labels and values are the same and the source's tokens win.
+    if (!raw.includes('<') && collapseBlankRuns(raw) === region) {
+      const fromSource = tokeniseRegion(raw);
+      if (!fromSource.leansOnPreviousLine) return fromSource.tokens;
+    }
+    const cleaned = tokenise(region);
     const fromSource = tokenise(raw);
     return sameContent(cleaned, fromSource) ? fromSource : cleaned;
   };
@@ -86,6 +93,11 @@ function unexplainedUnreadable(tables: ReportTables, findings: Finding[]): Findi
         en: `${table}/${row}/${column}: printed "${(raw ?? '').slice(0, 40)}", too many digits to be a cell value`,
       }),
     );
+}
+
+/** Runs of three or more line breaks as two, as the clean stage writes them. */
+function collapseBlankRuns(text: string): string {
+  return text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text;
 }
 
 /** The same labels and values in the same order (blank cells aside). */

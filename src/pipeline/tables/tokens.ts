@@ -24,11 +24,23 @@ const PLAIN_NUMBER = /^\d+$/;
 // Count words that may follow a number in a cell: 件, 个, 项, 条, 次, 家, 人.
 const COUNT_WORD = /^[件个项条次家人]$/;
 const HAS_DIGIT = /\d/;
+const HAS_SPACE = /\s/;
 // What follows a list number: "1.属于国家秘密", "2、重复申请" (a dot then a non-digit).
 const LIST_NUMBER_AFTER = /^[.．、](?=[^\d\s])/;
 
+/**
+ * Kept by tokenise while it runs: where the current line's tokens start, and
+ * whether a unit or count word at a line's start was joined to (or dropped
+ * after) the token before the line. Only then can blank tokens at line starts
+ * (which depend on the blank-line runs) change a label or value token.
+ */
+interface LineState {
+  lineStart: number;
+  leansOnPreviousLine: boolean;
+}
+
 /** Tokens of one piece of text that has no cell separators left in it. */
-export function tokeniseCell(cell: string, out: Token[]): void {
+export function tokeniseCell(cell: string, out: Token[], state?: LineState): void {
   const piece = cell.trim();
   if (piece === '') return;
   if (NOT_APPLICABLE.test(piece)) {
@@ -41,7 +53,7 @@ export function tokeniseCell(cell: string, out: Token[]): void {
     return;
   }
   if (!HAS_DIGIT.test(piece)) {
-    pushText(piece, out);
+    pushText(piece, out, state);
     return;
   }
   let last = 0;
@@ -54,16 +66,17 @@ export function tokeniseCell(cell: string, out: Token[]): void {
       if (raw.replace(/^[+-]/, '').length === 1) continue;
       raw = raw.slice(0, -1);
     }
-    pushText(piece.slice(last, start), out);
+    pushText(piece.slice(last, start), out, state);
     out.push({ kind: 'num', raw });
     last = start + raw.length;
   }
-  pushText(piece.slice(last), out);
+  pushText(piece.slice(last), out, state);
 }
 
-function pushText(text: string, out: Token[]): void {
+function pushText(text: string, out: Token[], state?: LineState): void {
   const t = text.trim();
   if (t === '') return;
+  if (state && out.length === state.lineStart && (t === '元' || t === '万元' || COUNT_WORD.test(t))) state.leansOnPreviousLine = true;
   // A money unit printed apart from its number ("7.522 万元") belongs to it.
   const prev = out[out.length - 1];
   if ((t === '元' || t === '万元') && prev?.kind === 'num' && !/元$/.test(prev.raw)) {
@@ -155,6 +168,16 @@ function cellPitch(lines: string[]): number {
 }
 
 export function tokenise(region: string): Token[] {
+  return tokeniseRegion(region).tokens;
+}
+
+/**
+ * tokenise, and whether a token at a line's start leant on the token before
+ * the line (see LineState): when it did not, two texts whose lines with text
+ * are the same give the same labels and values, whatever their blank lines.
+ */
+export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPreviousLine: boolean } {
+  const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
   const text = htmlCellsToPipes(region.normalize('NFKC')).replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const pitch = cellPitch(lines);
@@ -177,6 +200,7 @@ export function tokenise(region: string): Token[] {
       for (let i = 0; i < empty; i++) out.push({ kind: 'blank' });
     }
     blanks = 0;
+    state.lineStart = out.length;
     // A cell terminator with nothing before it (" |") is an empty cell in the one-cell-per-line pipe layout.
     if (/^[ \t]+\|\s*$/.test(line)) {
       out.push({ kind: 'blank' });
@@ -191,8 +215,9 @@ export function tokenise(region: string): Token[] {
         continue;
       }
       // Spaces (including U+3000 after NFKC) separate numbers; labels keep theirs for matching.
-      for (const part of cell.split(/\s+/)) tokeniseCell(part, out);
+      if (!HAS_SPACE.test(cell)) tokeniseCell(cell, out, state);
+      else for (const part of cell.split(/\s+/)) tokeniseCell(part, out, state);
     }
   }
-  return out;
+  return { tokens: out, leansOnPreviousLine: state.leansOnPreviousLine };
 }

@@ -24,12 +24,16 @@ export async function searchPayload(siteDir: string, query: string): Promise<Sea
       if (!response.url().includes('/pagefind/')) return;
       requests++;
       try {
-        bytes += (await response.body()).length;
+        // Await first: `bytes += await …` would read `bytes` before the await and lose concurrent responses' counts.
+        const body = await response.body();
+        bytes += body.length;
       } catch {
         // A response the page dropped (navigation) has no body; it was not downloaded in full.
       }
     });
     await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle', timeout: 120_000 });
+    // The page marks its status done once the results are shown; network idle can come earlier (WebAssembly start-up).
+    await page.waitForSelector('#search-status[data-state="done"]', { timeout: 120_000 }).catch(() => undefined);
     await page.waitForTimeout(1000);
     const results = (await page.locator('main').innerText().catch(() => '')).split('\n').find((l) => /\d/.test(l) && /结果|results?/i.test(l)) ?? '';
     return { bytes, requests, results };

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAll, type ParseAllStats } from '../../../src/pipeline/parallel/index.ts';
+import { parseAll, parseDigests, type ParseAllStats } from '../../../src/pipeline/parallel/index.ts';
 import { runPool } from '../../../src/pipeline/parallel/pool.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
@@ -48,6 +48,28 @@ describe('parseAll', () => {
     expect(third).toEqual({ parsed: 1, cached: 11, timedOut: 0 });
     expect(changed[3]!.source_sha256).not.toBe(clean[3]!.source_sha256);
     expect(JSON.stringify(changed.filter((_, i) => i !== 3))).toBe(JSON.stringify(clean.filter((_, i) => i !== 3)));
+  }, 120_000);
+});
+
+describe('parseDigests', () => {
+  it('hands over parsed records with their digest, and on a warm cache the cached digest without loading the record', () => {
+    const cacheDir = join(dir, 'digest-cache');
+    const paths = listContentFiles(content).filter((p) => p !== 'hang.txt');
+    const manifest = readSourcesManifest(content);
+    const digestOf = (r: ReportRecord) => ({ id: r.report_id, sections: r.sections.length });
+    const collect = () => {
+      const got: { key: string; digest: { id: string; sections: number }; record: ReportRecord | null; cached: boolean }[] = [];
+      parseDigests(content, paths, manifest, { workers: 2, cacheDir }, digestOf, (i, key, digest, record, cached) => (got[i] = { key, digest, record, cached }));
+      return got;
+    };
+    const first = collect();
+    expect(first.map((g) => g.record!.source_file)).toEqual(paths);
+    for (const g of first) expect(g.digest).toEqual(digestOf(g.record!));
+    expect(first.every((g) => g.cached)).toBe(true);
+    const warm = collect();
+    expect(warm.map((g) => g.record)).toEqual(paths.map(() => null));
+    expect(warm.map((g) => g.digest)).toEqual(first.map((g) => g.digest));
+    expect(warm.map((g) => g.key)).toEqual(first.map((g) => g.key));
   }, 120_000);
 });
 

@@ -1,37 +1,110 @@
-/** scripts/build-search.ts: the index is built from real reports, and an empty or failed index fails the build. */
+/** scripts/build-search.ts: the sharded index is built from real reports, rebuilt only where reports changed, and checked. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { assignShards, shardCount, shardName, shardOf } from '../../../src/search/shards.ts';
 import { corpusFiles, corpusReport } from './corpus.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-build-search-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function buildSearch(data: string, out: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out], { encoding: 'utf8' });
+function buildSearch(data: string, out: string, ...extra: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, ...extra], { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function reportsDir(name: string, reports: object[]): string {
-  const dir = join(work, name);
+/** A data folder `<name>/reports` holding the reports as `<report_id>.json`, as the data stage writes them. */
+function reportsDir(name: string, reports: readonly { report_id: string; agency_id?: string | null }[]): string {
+  const dir = join(work, name, 'reports');
   mkdirSync(dir, { recursive: true });
-  reports.forEach((r, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(r)));
+  for (const r of reports) writeFileSync(join(dir, `${r.report_id}.json`), JSON.stringify(r));
   return dir;
 }
 
+/** Every file under dir with the sha256 of its bytes, by relative path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const corpus = () => corpusFiles().map(corpusReport);
+
 describe('build-search', () => {
-  it('indexes the corpus: 29 pages in zh-cn, counts printed', () => {
-    const data = reportsDir('corpus', corpusFiles().map(corpusReport));
+  it('indexes the corpus: one record per report in one zh-cn bundle, filter values for the page, no Pagefind UI files', () => {
     const out = join(work, 'pagefind');
-    const run = buildSearch(data, out);
+    const run = buildSearch(reportsDir('corpus', corpus()), out);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('10 reports → 29 records');
-    const entry = JSON.parse(readFileSync(join(out, 'pagefind-entry.json'), 'utf8'));
+    expect(run.stdout).toContain('10 reports (ids and hashes from hashes of the report files) → 10 records in 1 shard(s)');
+    expect(run.stdout).toContain('rebuilt 1 of 1 shard(s)');
+    const site = JSON.parse(readFileSync(join(out, 'search.json'), 'utf8'));
+    expect(site.shards).toEqual(['s00']);
+    expect(site.filters.year).toEqual(['2019', '2020', '2021', '2023', '2024']);
+    expect(site.filters.province).toContain('四川省');
+    const entry = JSON.parse(readFileSync(join(out, 's00', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
-    expect(entry.languages['zh-cn'].page_count).toBe(29);
+    expect(entry.languages['zh-cn'].page_count).toBe(10);
+    expect(existsSync(join(out, 's00', 'pagefind.js'))).toBe(true);
+    expect(readdirSync(join(out, 's00')).filter((f) => f.includes('-ui'))).toEqual([]);
+  });
+
+  it('shards by agency, rebuilds only the shard of a changed report, and ends byte for byte as a clean build', () => {
+    const reports = corpus();
+    const data = reportsDir('sharded', reports);
+    const out = join(work, 'sharded-out');
+    const first = buildSearch(data, out, '--reports-per-shard', '3');
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const count = shardCount(10, 3);
+    expect(count).toBe(4);
+    const used = assignShards(reports.map((r) => ({ report_id: r.report_id, agency_id: r.agency_id, sha256: '' })), count).filter((g) => g.length > 0).length;
+    expect(used).toBeGreaterThan(1);
+    expect(first.stdout).toContain(`10 records in ${used} shard(s)`);
+    const site = JSON.parse(readFileSync(join(out, 'search.json'), 'utf8'));
+    expect(site.shards).toHaveLength(used);
+    // Only the first shard carries pagefind.js and the WebAssembly; the others are merged into it.
+    expect(site.shards.map((s: string) => existsSync(join(out, s, 'pagefind.js')))).toEqual(site.shards.map((_: string, i: number) => i === 0));
+
+    expect(buildSearch(data, out, '--reports-per-shard', '3').stdout).toContain(`rebuilt 0 of ${used} shard(s)`);
+
+    const changed = reports[3]!;
+    const general = changed.sections.find((s) => s.code === 'general')!;
+    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句，用于检验增量构建。` } : s)) };
+    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    const again = buildSearch(data, out, '--reports-per-shard', '3');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`rebuilt 1 of ${used} shard(s)`);
+
+    const clean = join(work, 'sharded-clean');
+    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    const incremental = tree(out);
+    expect(Object.keys(incremental).length).toBeGreaterThan(20);
+    expect(incremental).toEqual(tree(clean));
+    const shard = shardName(shardOf(changed.agency_id!, count), count);
+    expect(Object.keys(incremental).some((f) => f.startsWith(`${shard}/fragment/`))).toBe(true);
+  });
+
+  it('takes ids and hashes from the data stage’s report-index.json when it lists the report files', () => {
+    const reports = corpus();
+    const data = reportsDir('indexed', reports);
+    const index = reports
+      .map((r) => ({ report_id: r.report_id, agency_id: r.agency_id, sha256: createHash('sha256').update(readFileSync(join(data, `${r.report_id}.json`))).digest('hex') }))
+      .sort((a, b) => (a.report_id < b.report_id ? -1 : 1));
+    writeFileSync(join(work, 'indexed', 'report-index.json'), JSON.stringify(index));
+    const run = buildSearch(data, join(work, 'indexed-out'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`ids and hashes from ${join(work, 'indexed', 'report-index.json')}`);
   });
 
   it('fails when there is no report', () => {

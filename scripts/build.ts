@@ -1,0 +1,81 @@
+/**
+ * npm run build [-- --content DIR --data DIR --out DIR --cache DIR --clean --only data|site|search]
+ *
+ * The whole build, its stages top to bottom, each a child process:
+ *   data    tsx scripts/data.ts --content <content> --out <data>
+ *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
+ *   search  tsx scripts/build-search.ts --data <out>/data/reports --out <out>/pagefind
+ * One line per stage, `build: <stage> <seconds> s`; the exit status is non-zero
+ * when a stage fails, and the stages after it do not run. `--only` takes one
+ * stage or a comma-separated list (`--only data,site`). `--clean` builds the site
+ * from nothing (the output folder and the site cache are removed first).
+ * Defaults: content, public/data, dist, and .cache/site/<out's name>-<hash>.
+ */
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { packageBin, runChild } from '../src/site/build/child.ts';
+import { runSiteStage } from '../src/site/build/site-stage.ts';
+
+const STAGES = ['data', 'site', 'search'] as const;
+type Stage = (typeof STAGES)[number];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: 'content' },
+    data: { type: 'string', default: 'public/data' },
+    out: { type: 'string', default: 'dist' },
+    cache: { type: 'string' },
+    clean: { type: 'boolean', default: false },
+    only: { type: 'string' },
+  },
+});
+
+function stagesToRun(only: string | undefined): Stage[] {
+  if (only === undefined) return [...STAGES];
+  const asked = only.split(',').map((s) => s.trim());
+  const unknown = asked.filter((s) => !(STAGES as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    console.error(`build: unknown stage ${unknown.join(', ')} (stages: ${STAGES.join(', ')})`);
+    process.exit(2);
+  }
+  return STAGES.filter((s) => asked.includes(s));
+}
+
+const content = resolve(values.content!);
+const data = resolve(values.data!);
+const out = resolve(values.out!);
+// The cache is keyed by the output folder, so two outputs never share a summaries file.
+const cache = resolve(values.cache ?? join(root, '.cache/site', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`));
+const tsx = packageBin(root, 'tsx');
+
+async function runStage(stage: Stage): Promise<void> {
+  if (stage === 'data') {
+    const status = await runChild(process.execPath, [tsx, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
+    if (status !== 0) throw new Error(`scripts/data.ts exited with status ${status}`);
+  } else if (stage === 'site') {
+    const result = await runSiteStage({ root, data, out, cache, clean: values.clean! }, (line) => console.log(`build: ${line}`));
+    const d = result.data;
+    console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);
+    console.log(`build: site phases ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
+  } else {
+    const args = [tsx, 'scripts/build-search.ts', '--data', join(out, 'data/reports'), '--out', join(out, 'pagefind')];
+    const status = await runChild(process.execPath, args, { cwd: root });
+    if (status !== 0) throw new Error(`scripts/build-search.ts exited with status ${status}`);
+  }
+}
+
+for (const stage of stagesToRun(values.only)) {
+  const start = performance.now();
+  try {
+    await runStage(stage);
+  } catch (error) {
+    console.error(`build: ${stage} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`build: ${stage} ${((performance.now() - start) / 1000).toFixed(1)} s (failed)`);
+    process.exit(1);
+  }
+  console.log(`build: ${stage} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}

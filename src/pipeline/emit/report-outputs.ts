@@ -1,0 +1,49 @@
+/**
+ * Everything the emit stage writes for one report, computed from that report
+ * alone: its static API JSON, its normalized markdown and its block of rows in
+ * each per-report CSV dataset (every such dataset's key starts with
+ * report_id, so a dataset is its header plus the blocks in report_id order).
+ * Pure.
+ */
+import { createHash } from 'node:crypto';
+import { DATASETS, type DatasetDef } from '../../schema/datasets.ts';
+import type { ReportRecord } from '../../schema/types.ts';
+import type { BlockBytes } from './cache.ts';
+import { csvBlock, type CsvRow } from './csv.ts';
+import { reportMarkdown } from './markdown.ts';
+import { applicationRows, applicationWideRows, findingRows, proactiveRows, reportRows, reviewRows, sectionRows } from './rows.ts';
+
+const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
+  reports: reportRows,
+  applications: applicationRows,
+  applications_wide: applicationWideRows,
+  proactive_disclosure: proactiveRows,
+  review_litigation: reviewRows,
+  sections: sectionRows,
+  findings: findingRows,
+};
+
+/** The datasets made of per-report blocks, in the schema's order. */
+export const BLOCK_DATASETS: DatasetDef[] = DATASETS.filter((d) => d.name in BLOCK_ROWS);
+
+export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+export const sha256 = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
+
+/** reports/<id>.json: the record, one space of indentation, a final newline. */
+export function reportJson(record: ReportRecord): Uint8Array {
+  return utf8(JSON.stringify(record, null, 1) + '\n');
+}
+
+/** The report's block of each per-report dataset, as UTF-8 bytes, in the schema's order. */
+export function csvBlocks(record: ReportRecord): Map<string, BlockBytes> {
+  const out = new Map<string, BlockBytes>();
+  for (const d of BLOCK_DATASETS) {
+    const rows = BLOCK_ROWS[d.name]!([record]);
+    out.set(d.name, { bytes: utf8(csvBlock(d, rows)), rows: rows.length });
+  }
+  return out;
+}
+
+export function markdownBytes(record: ReportRecord): Uint8Array {
+  return utf8(reportMarkdown(record));
+}

@@ -1,0 +1,116 @@
+/**
+ * A zip written to disk entry by entry from already-deflated data, so the
+ * whole archive is never held in memory and unchanged entries can come from
+ * the deflate cache. The bytes are exactly those of fflate's zipSync with the
+ * options of zip.ts (version 2.0, method 8, the fixed DOS time, no extra
+ * fields, no comments, sizes in the local header), so the file is the same
+ * as deterministicZip of the same entries. Entries must be added in name order.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { FIXED_MTIME } from './zip.ts';
+
+/** One entry's deflated bytes (raw DEFLATE, fflate level 6) with the CRC-32 and length of the original. */
+export interface DeflatedEntry {
+  crc: number;
+  size: number;
+  data: Uint8Array;
+}
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const VERSION = 20;
+const METHOD_DEFLATE = 8;
+/** General-purpose flag bit 11 (in the flag's high byte): the name is UTF-8. */
+const UTF8_NAME = 8;
+
+/** The DOS date and time of zip.ts's fixed mtime, read through local-time getters as fflate does. */
+export function dosTime(date: Date = FIXED_MTIME): number {
+  const y = date.getFullYear() - 1980;
+  return ((y << 25) | ((date.getMonth() + 1) << 21) | (date.getDate() << 16) | (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1)) >>> 0;
+}
+
+interface Written {
+  name: Uint8Array;
+  utf8: boolean;
+  crc: number;
+  size: number;
+  compressed: number;
+  offset: number;
+}
+
+function header(central: boolean, w: Written): Uint8Array {
+  const b = new Uint8Array((central ? 46 : 30) + w.name.length);
+  const v = new DataView(b.buffer);
+  let p = 0;
+  v.setUint32(p, central ? CENTRAL_SIGNATURE : LOCAL_SIGNATURE, true), (p += 4);
+  if (central) v.setUint16(p, VERSION, true), (p += 2); // version made by, "OS" 0
+  v.setUint16(p, VERSION, true), (p += 2);
+  v.setUint16(p, w.utf8 ? UTF8_NAME << 8 : 0, true), (p += 2);
+  v.setUint16(p, METHOD_DEFLATE, true), (p += 2);
+  v.setUint32(p, dosTime(), true), (p += 4);
+  v.setUint32(p, w.crc >>> 0, true), (p += 4);
+  v.setUint32(p, w.compressed, true), (p += 4);
+  v.setUint32(p, w.size, true), (p += 4);
+  v.setUint16(p, w.name.length, true), (p += 2);
+  p += 2; // no extra field
+  if (central) {
+    p += 10; // no comment, disk 0, no internal or external attributes
+    v.setUint32(p, w.offset, true), (p += 4);
+  }
+  b.set(w.name, p);
+  return b;
+}
+
+function endRecord(count: number, size: number, offset: number): Uint8Array {
+  const b = new Uint8Array(22);
+  const v = new DataView(b.buffer);
+  v.setUint32(0, END_SIGNATURE, true);
+  // fflate writes the entry count as 16 bits (no ZIP64): more than 65,535 entries wrap, as in zipSync.
+  v.setUint16(8, count & 0xffff, true);
+  v.setUint16(10, count & 0xffff, true);
+  v.setUint32(12, size, true);
+  v.setUint32(16, offset, true);
+  return b;
+}
+
+export interface ZipWriter {
+  add(name: string, entry: DeflatedEntry): void;
+  /** Writes the central directory, moves the file into place; returns its length and sha256. */
+  close(): { bytes: number; sha256: string };
+}
+
+/** Writes `path` (through a temporary file beside it, renamed on close). */
+export function openZipWriter(path: string): ZipWriter {
+  const temp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temp, 'w');
+  const hash: Hash = createHash('sha256');
+  const written: Written[] = [];
+  let offset = 0;
+  let last: string | null = null;
+  const put = (bytes: Uint8Array) => {
+    writeSync(fd, bytes);
+    hash.update(bytes);
+    offset += bytes.length;
+  };
+  return {
+    add(name, entry) {
+      if (last !== null && !(last < name)) throw new Error(`zip entries out of order: ${name} after ${last}`);
+      last = name;
+      const encoded = new TextEncoder().encode(name);
+      const w: Written = { name: encoded, utf8: encoded.length !== name.length, crc: entry.crc, size: entry.size, compressed: entry.data.length, offset };
+      put(header(false, w));
+      put(entry.data);
+      written.push(w);
+    },
+    close() {
+      const start = offset;
+      for (const w of written) put(header(true, w));
+      put(endRecord(written.length, offset - start, start));
+      closeSync(fd);
+      renameSync(temp, path);
+      return { bytes: offset, sha256: hash.digest('hex') };
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * File moves of the site stage: mirror the data folder into `<out>/data`
+ * (unchanged files untouched), clear the pages the new render replaces, and
+ * move a render into the output folder.
+ */
+import { copyFileSync, cpSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The state file the site stage leaves in the output folder. */
+export const STATE_FILE = '.nianbao-build.json';
+
+function isDir(path: string): boolean {
+  return lstatSync(path).isDirectory();
+}
+
+/** Same file already: the same inode (a hard link made earlier), or a copy with the same size and modification time. */
+function upToDate(src: string, dest: string): boolean {
+  if (!existsSync(dest)) return false;
+  const a = statSync(src);
+  const b = lstatSync(dest);
+  if (!b.isFile()) return false;
+  if (a.ino === b.ino && a.dev === b.dev) return true;
+  return a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs);
+}
+
+/** A hard link where the file system allows one (no bytes copied), else a copy stamped with the source's time. */
+function place(src: string, dest: string): void {
+  rmSync(dest, { recursive: true, force: true });
+  try {
+    linkSync(src, dest);
+  } catch {
+    copyFileSync(src, dest);
+    const s = statSync(src);
+    utimesSync(dest, s.atime, s.mtime);
+  }
+}
+
+export interface MirrorCounts {
+  placed: number;
+  unchanged: number;
+  removed: number;
+}
+
+/** Makes dest hold exactly src's files (names in `keep` at dest's top level are left alone); counts what it did. */
+export function mirrorTree(src: string, dest: string, keep: ReadonlySet<string> = new Set(), counts: MirrorCounts = { placed: 0, unchanged: 0, removed: 0 }): MirrorCounts {
+  if (existsSync(dest) && !isDir(dest)) rmSync(dest);
+  mkdirSync(dest, { recursive: true });
+  const names = existsSync(src) ? readdirSync(src) : [];
+  const present = new Set(names);
+  for (const name of readdirSync(dest)) {
+    if (present.has(name) || keep.has(name)) continue;
+    rmSync(join(dest, name), { recursive: true, force: true });
+    counts.removed++;
+  }
+  for (const name of names) {
+    const from = join(src, name);
+    const to = join(dest, name);
+    if (isDir(from)) mirrorTree(from, to, new Set(), counts);
+    else if (upToDate(from, to)) counts.unchanged++;
+    else {
+      place(from, to);
+      counts.placed++;
+    }
+  }
+  return counts;
+}
+
+/** Copies src into dest (public assets into a render), skipping top-level names in `skip`. */
+export function copyInto(src: string, dest: string, skip: ReadonlySet<string>): void {
+  if (!existsSync(src)) return;
+  for (const name of readdirSync(src)) {
+    if (skip.has(name)) continue;
+    cpSync(join(src, name), join(dest, name), { recursive: true });
+  }
+}
+
+/** What of the output folder a site render does not replace. */
+export interface Kept {
+  /** Agency pages (`agencies/<id>/`) that stay as they are. */
+  agencies: ReadonlySet<string>;
+}
+
+/**
+ * Removes every page and asset of the previous render except the kept agency
+ * pages; leaves the data files (`data/` but its index.html), `pagefind/` (the
+ * search stage's) and the state file.
+ */
+export function clearRender(out: string, kept: Kept): void {
+  if (!existsSync(out)) return;
+  for (const name of readdirSync(out)) {
+    const path = join(out, name);
+    if (name === 'pagefind' || name === STATE_FILE) continue;
+    if (name === 'data' && isDir(path)) rmSync(join(path, 'index.html'), { force: true });
+    else if (name === 'agencies' && isDir(path)) {
+      for (const agency of readdirSync(path)) {
+        if (!kept.agencies.has(agency) || !isDir(join(path, agency))) rmSync(join(path, agency), { recursive: true, force: true });
+      }
+    } else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/** Moves every file of `from` into `to`, merging folders that exist in both and replacing files. */
+export function moveInto(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const src = join(from, name);
+    const dest = join(to, name);
+    const there = lstatSync(dest, { throwIfNoEntry: false });
+    if (there?.isDirectory() && isDir(src)) moveInto(src, dest);
+    else {
+      if (there) rmSync(dest, { recursive: true, force: true });
+      move(src, dest);
+    }
+  }
+}
+
+/** Removes a file or folder, if there. */
+export function remove(path: string): void {
+  rmSync(path, { recursive: true, force: true });
+}
+
+/** Removes a file if there (unlink; a folder is left). */
+export function removeFile(path: string): void {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) unlinkSync(path);
+}

@@ -1,0 +1,98 @@
+/**
+ * What the site stage must render, decided from what the previous build recorded
+ * (`<out>/.nianbao-build.json`) and the inputs now. Pure.
+ *
+ * An agency page depends only on its own reports (their JSON and whether their
+ * Markdown exists), on which top-level data files exist (footer and report
+ * links), and on the site's sources. Everything else the site renders
+ * aggregates over all reports and is rendered every time (a handful of pages).
+ */
+
+/** One report as the site stage sees it: what its agency page depends on. */
+export interface ReportInput {
+  report_id: string;
+  agency_id: string | null;
+  /** sha256 of `<data>/reports/<report_id>.json`. */
+  sha256: string;
+  /** Whether `<data>/markdown/<report_id>.md` exists (the page links to it). */
+  markdown: boolean;
+}
+
+/** What a site build was made from; written into the output folder after a successful site stage. */
+export interface BuildState {
+  version: number;
+  /** Fingerprint of the site's sources (src/**, public assets, astro.config.mjs, package-lock.json, Astro's version). */
+  site: string;
+  /** Names of the top-level files and folders of the data folder, sorted. */
+  data_names: string[];
+  /** Sorted by report_id. */
+  reports: ReportInput[];
+}
+
+export const STATE_VERSION = 1;
+
+export type SitePlan =
+  | { mode: 'full'; reason: string; render: string[] }
+  | { mode: 'incremental'; reason: string; render: string[]; keep: string[]; removed: string[] };
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Distinct agency ids of the reports, sorted. */
+export function agencyIds(reports: readonly ReportInput[]): string[] {
+  return [...new Set(reports.map((r) => r.agency_id).filter((id): id is string => id !== null))].sort(byId);
+}
+
+function sameInput(a: ReportInput, b: ReportInput): boolean {
+  return a.sha256 === b.sha256 && a.agency_id === b.agency_id && a.markdown === b.markdown;
+}
+
+/** Agencies whose page may differ between the two sets of reports: any agency that had or has a changed, added or removed report. */
+export function changedAgencies(previous: readonly ReportInput[], next: readonly ReportInput[]): Set<string> {
+  const before = new Map(previous.map((r) => [r.report_id, r]));
+  const after = new Map(next.map((r) => [r.report_id, r]));
+  const changed = new Set<string>();
+  const mark = (r: ReportInput | undefined) => {
+    if (r?.agency_id) changed.add(r.agency_id);
+  };
+  for (const [id, r] of after) {
+    const old = before.get(id);
+    if (!old || !sameInput(old, r)) {
+      mark(old);
+      mark(r);
+    }
+  }
+  for (const [id, old] of before) if (!after.has(id)) mark(old);
+  return changed;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export interface PlanContext {
+  /** --clean was given. */
+  clean: boolean;
+  /** The output folder holds a whole previous site (its home page exists). */
+  outputComplete: boolean;
+  /** Whether the output folder has the agency's page (a kept page that is missing is rendered again). */
+  hasAgencyPage: (agencyId: string) => boolean;
+}
+
+/** A full build unless a complete previous build with the same site sources and data files exists; then only changed agencies. */
+export function decidePlan(previous: BuildState | null, next: BuildState, context: PlanContext): SitePlan {
+  const all = agencyIds(next.reports);
+  const full = (reason: string): SitePlan => ({ mode: 'full', reason, render: all });
+  if (context.clean) return full('--clean');
+  if (!previous || !context.outputComplete) return full('no previous build in the output folder');
+  if (previous.version !== next.version) return full('the build state format changed');
+  if (previous.site !== next.site) return full('site sources changed');
+  if (!sameList(previous.data_names, next.data_names)) return full('the data folder has other top-level files');
+  const changed = changedAgencies(previous.reports, next.reports);
+  for (const id of all) if (!changed.has(id) && !context.hasAgencyPage(id)) changed.add(id);
+  const now = new Set(all);
+  const render = all.filter((id) => changed.has(id));
+  const keep = all.filter((id) => !changed.has(id));
+  const removed = [...changed].filter((id) => !now.has(id)).sort(byId);
+  const reports = next.reports.filter((r) => r.agency_id !== null && changed.has(r.agency_id)).length;
+  return { mode: 'incremental', reason: `${render.length} agencies (${reports} reports) changed, ${removed.length} gone`, render, keep, removed };
+}

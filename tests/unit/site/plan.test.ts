@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { changedAgencies, decidePlan, STATE_VERSION, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
+
+const report = (report_id: string, agency_id: string | null, sha256 = 'a', markdown = true): ReportInput => ({ report_id, agency_id, sha256, markdown });
+
+const state = (reports: ReportInput[], over: Partial<BuildState> = {}): BuildState => ({
+  version: STATE_VERSION,
+  site: 'site-1',
+  data_names: ['reports', 'reports.csv'],
+  reports,
+  ...over,
+});
+
+const BEFORE = [report('a-2020', 'a'), report('a-2021', 'a'), report('b-2020', 'b'), report('c-2020', 'c'), report('x', null)];
+const context: PlanContext = { clean: false, outputComplete: true, hasAgencyPage: () => true };
+
+describe('changedAgencies', () => {
+  it('marks the agency of a report whose JSON changed, and nothing else', () => {
+    const after = BEFORE.map((r) => (r.report_id === 'a-2021' ? { ...r, sha256: 'b' } : r));
+    expect([...changedAgencies(BEFORE, after)]).toEqual(['a']);
+  });
+
+  it('marks both agencies when a report moves from one to another', () => {
+    const after = BEFORE.map((r) => (r.report_id === 'b-2020' ? { ...r, agency_id: 'c' } : r));
+    expect([...changedAgencies(BEFORE, after)].sort()).toEqual(['b', 'c']);
+  });
+
+  it('marks added and removed reports, and a report whose Markdown appeared', () => {
+    const after = [...BEFORE.filter((r) => r.report_id !== 'c-2020'), report('d-2020', 'd')].map((r) =>
+      r.report_id === 'b-2020' ? { ...r, markdown: false } : r,
+    );
+    expect([...changedAgencies(BEFORE, after)].sort()).toEqual(['b', 'c', 'd']);
+  });
+
+  it('ignores reports without an agency (their page aggregates and is always rendered)', () => {
+    const after = BEFORE.map((r) => (r.report_id === 'x' ? { ...r, sha256: 'z' } : r));
+    expect(changedAgencies(BEFORE, after).size).toBe(0);
+  });
+});
+
+describe('decidePlan', () => {
+  it('renders only the changed agency, keeps the others and drops an agency that is gone', () => {
+    const after = BEFORE.filter((r) => r.report_id !== 'c-2020').map((r) => (r.report_id === 'a-2020' ? { ...r, sha256: 'b' } : r));
+    expect(decidePlan(state(BEFORE), state(after), context)).toEqual({
+      mode: 'incremental',
+      reason: '1 agencies (2 reports) changed, 1 gone',
+      render: ['a'],
+      keep: ['b'],
+      removed: ['c'],
+    });
+  });
+
+  it('renders a kept agency again when its page is missing from the output', () => {
+    const plan = decidePlan(state(BEFORE), state(BEFORE), { ...context, hasAgencyPage: (id) => id !== 'b' });
+    expect(plan.render).toEqual(['b']);
+  });
+
+  it('builds everything with --clean, without a previous build, or when sources or data files changed', () => {
+    const next = state(BEFORE);
+    const reasons = [
+      decidePlan(state(BEFORE), next, { ...context, clean: true }),
+      decidePlan(null, next, context),
+      decidePlan(state(BEFORE), next, { ...context, outputComplete: false }),
+      decidePlan(state(BEFORE, { site: 'site-0' }), next, context),
+      decidePlan(state(BEFORE, { data_names: ['reports'] }), next, context),
+      decidePlan(state(BEFORE, { version: 0 }), next, context),
+    ].map((p) => `${p.mode}: ${p.reason}: ${p.render.join(',')}`);
+    expect(reasons).toEqual([
+      'full: --clean: a,b,c',
+      'full: no previous build in the output folder: a,b,c',
+      'full: no previous build in the output folder: a,b,c',
+      'full: site sources changed: a,b,c',
+      'full: the data folder has other top-level files: a,b,c',
+      'full: the build state format changed: a,b,c',
+    ]);
+  });
+});
