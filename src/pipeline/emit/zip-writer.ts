@@ -63,15 +63,42 @@ function header(central: boolean, w: Written): Uint8Array {
   return b;
 }
 
-function endRecord(count: number, size: number, offset: number): Uint8Array {
-  const b = new Uint8Array(22);
+const ZIP64_END_SIGNATURE = 0x06064b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** The most entries the 16-bit counts of the classic end record can hold. */
+const MAX_CLASSIC_ENTRIES = 0xffff;
+const ZIP64_VERSION = 45;
+
+/**
+ * The end of the archive. Up to 65,535 entries: the classic end record, exactly as fflate writes it. Beyond that
+ * (a national year has ~100,000 reports, each with a markdown file) a ZIP64 end record and its locator come first
+ * and the classic counts say 0xffff, as APPNOTE 4.3.14–4.3.16 require; offsets stay 32-bit (the archive is < 4 GB).
+ */
+function endRecords(count: number, size: number, offset: number): Uint8Array {
+  const zip64 = count > MAX_CLASSIC_ENTRIES;
+  const b = new Uint8Array((zip64 ? 56 + 20 : 0) + 22);
   const v = new DataView(b.buffer);
-  v.setUint32(0, END_SIGNATURE, true);
-  // fflate writes the entry count as 16 bits (no ZIP64): more than 65,535 entries wrap, as in zipSync.
-  v.setUint16(8, count & 0xffff, true);
-  v.setUint16(10, count & 0xffff, true);
-  v.setUint32(12, size, true);
-  v.setUint32(16, offset, true);
+  let p = 0;
+  if (zip64) {
+    v.setUint32(p, ZIP64_END_SIGNATURE, true);
+    v.setBigUint64(p + 4, 44n, true); // size of the rest of this record
+    v.setUint16(p + 12, ZIP64_VERSION, true);
+    v.setUint16(p + 14, ZIP64_VERSION, true);
+    v.setBigUint64(p + 24, BigInt(count), true);
+    v.setBigUint64(p + 32, BigInt(count), true);
+    v.setBigUint64(p + 40, BigInt(size), true);
+    v.setBigUint64(p + 48, BigInt(offset), true);
+    p += 56;
+    v.setUint32(p, ZIP64_LOCATOR_SIGNATURE, true);
+    v.setBigUint64(p + 8, BigInt(offset + size), true); // where the ZIP64 end record starts
+    v.setUint32(p + 16, 1, true); // total number of disks
+    p += 20;
+  }
+  v.setUint32(p, END_SIGNATURE, true);
+  v.setUint16(p + 8, zip64 ? MAX_CLASSIC_ENTRIES : count, true);
+  v.setUint16(p + 10, zip64 ? MAX_CLASSIC_ENTRIES : count, true);
+  v.setUint32(p + 12, size, true);
+  v.setUint32(p + 16, offset, true);
   return b;
 }
 
@@ -107,7 +134,7 @@ export function openZipWriter(path: string): ZipWriter {
     close() {
       const start = offset;
       for (const w of written) put(header(true, w));
-      put(endRecord(written.length, offset - start, start));
+      put(endRecords(written.length, offset - start, start));
       closeSync(fd);
       renameSync(temp, path);
       return { bytes: offset, sha256: hash.digest('hex') };
