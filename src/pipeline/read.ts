@@ -79,7 +79,7 @@ export function readSourcesManifest(dir: string): SourcesManifest {
   }
 }
 
-export function sha256Hex(bytes: Uint8Array): string {
+export function sha256Hex(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

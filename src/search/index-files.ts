@@ -12,12 +12,9 @@ import type { ReportRecord } from '../schema/types.ts';
 import { countedLength, splitParts, parsePartsMeta } from './parts.ts';
 import { reportParts, type SearchRecord } from './records.ts';
 import type { ShardInput } from './shards.ts';
+import { sha256Hex } from '../pipeline/read.ts';
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 function isIndexEntry(v: unknown): v is ShardInput {
   const e = v as Partial<ShardInput> | null;
@@ -49,7 +46,7 @@ export function readShardInputs(reportsDir: string, known: ReadonlyMap<string, s
   }
   const inputs = ids.map((report_id) => {
     const bytes = readFileSync(join(reportsDir, `${report_id}.json`));
-    const hash = sha256(bytes);
+    const hash = sha256Hex(bytes);
     const key = `${report_id} ${hash}`;
     const agency_id = known.has(key) ? known.get(key)! : ((JSON.parse(bytes.toString('utf8')) as { agency_id: string | null }).agency_id ?? null);
     return { report_id, agency_id, sha256: hash };
@@ -65,7 +62,7 @@ export function readReports(reportsDir: string, ids: readonly string[]): ReportR
 /** sha256 over the files that decide what is indexed and how (listed by the caller) and the Pagefind version. */
 export function codeFingerprint(root: string, files: readonly string[], pagefindVersion: string): string {
   const hash = createHash('sha256').update(`pagefind ${pagefindVersion}\n`);
-  for (const file of [...files].sort(byId)) hash.update(`${file} ${sha256(readFileSync(join(root, file)))}\n`);
+  for (const file of [...files].sort(byId)) hash.update(`${file} ${sha256Hex(readFileSync(join(root, file)))}\n`);
   return hash.digest('hex');
 }
 

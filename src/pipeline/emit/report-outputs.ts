@@ -5,7 +5,6 @@
  * report_id, so a dataset is its header plus the blocks in report_id order).
  * Pure.
  */
-import { createHash } from 'node:crypto';
 import { DATASETS, type DatasetDef } from '../../schema/datasets.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import type { BlockBytes } from './cache.ts';
@@ -27,7 +26,7 @@ const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
 export const BLOCK_DATASETS: DatasetDef[] = DATASETS.filter((d) => d.name in BLOCK_ROWS);
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-export const sha256 = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
+export { sha256Hex as sha256 } from '../read.ts';
 
 /** reports/<id>.json: the record, one space of indentation, a final newline. */
 export function reportJson(record: ReportRecord): Uint8Array {

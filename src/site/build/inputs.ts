@@ -7,12 +7,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ReportInput } from './plan.ts';
+import { sha256Hex } from '../../pipeline/read.ts';
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function sha256(bytes: Buffer | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Every file under dir, as paths relative to root with `/`, sorted; `skip` is matched against those paths. */
 function filesUnder(root: string, dir: string, skip: (path: string) => boolean): string[] {
@@ -42,7 +39,7 @@ export function siteFingerprint(root: string): string {
   const hash = createHash('sha256');
   const astro = JSON.parse(readFileSync(join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
   hash.update(`astro ${astro.version}\nnode ${process.versions.node}\nicu ${process.versions.icu ?? ''}\n`);
-  for (const file of siteSourceFiles(root)) hash.update(`${file} ${sha256(readFileSync(join(root, file)))}\n`);
+  for (const file of siteSourceFiles(root)) hash.update(`${file} ${sha256Hex(readFileSync(join(root, file)))}\n`);
   return hash.digest('hex');
 }
 
@@ -81,7 +78,7 @@ function hashReports(dataDir: string, previous: readonly ReportInput[]): IndexEn
     .map((file) => {
       const report_id = file.slice(0, -'.json'.length);
       const bytes = readFileSync(join(reportsDir, file));
-      const hash = sha256(bytes);
+      const hash = sha256Hex(bytes);
       const key = `${report_id} ${hash}`;
       const agency_id = known.has(key) ? known.get(key)! : ((JSON.parse(bytes.toString('utf8')) as { agency_id: string | null }).agency_id ?? null);
       return { report_id, agency_id, sha256: hash };
