@@ -167,6 +167,33 @@ function cellPitch(lines: string[]): number {
   return best;
 }
 
+/**
+ * Lines that continue a tab-separated row cut by a page break: after one or
+ * more blank (or page-number) lines, a line that starts with a tab, when the
+ * line before the break and this one, joined, have exactly the width of the
+ * table's rows around them. The break fell on a cell boundary, so the empty
+ * piece before the leading tab is the joint, not an empty cell.
+ */
+function pageBreakJoints(lines: string[]): Set<number> {
+  const joints = new Set<number>();
+  const pieces = (i: number) => lines[i]!.split('\t').length;
+  const skipped = (line: string) => line.trim() === '' || PAGE_NUMBER.test(line);
+  const tabLine = (from: number, step: number): number => {
+    let i = from;
+    while (i >= 0 && i < lines.length && skipped(lines[i]!)) i += step;
+    return i >= 0 && i < lines.length && lines[i]!.includes('\t') ? i : -1;
+  };
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i]![0] !== '\t' || !skipped(lines[i - 1]!)) continue;
+    const before = tabLine(i - 1, -1);
+    if (before < 0) continue;
+    const joined = pieces(before) + pieces(i) - 1;
+    const widths = [tabLine(before - 1, -1), tabLine(i + 1, 1)].filter((j) => j >= 0).map(pieces);
+    if (widths.includes(joined)) joints.add(i);
+  }
+  return joints;
+}
+
 export function tokenise(region: string): Token[] {
   return tokeniseRegion(region).tokens;
 }
@@ -181,10 +208,12 @@ export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPrevio
   const text = htmlCellsToPipes(region.normalize('NFKC')).replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const pitch = cellPitch(lines);
+  const joints = text.includes('\t') ? pageBreakJoints(lines) : null;
   const out: Token[] = [];
   let blanks = -1;
   let afterBareSeparator = false;
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     if (line.trim() === '') {
       if (blanks >= 0) blanks += 1;
       continue;
@@ -208,7 +237,8 @@ export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPrevio
     }
     // Filler rows of pipes only: "|||".
     if (/^[\s|]+$/.test(line)) continue;
-    const { cells, separated } = cellsOfLine(line);
+    const { cells: lineCells, separated } = cellsOfLine(line);
+    const cells = joints?.has(index) ? lineCells.slice(1) : lineCells;
     for (const cell of separated ? withoutLabelFillers(cells) : cells) {
       if (separated && cell.trim() === '') {
         out.push({ kind: 'blank' });
