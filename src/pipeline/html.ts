@@ -3,9 +3,11 @@
  * with rehype-parse into a hast tree (never regular expressions over HTML);
  * block elements become lines, scripts and styles are dropped, and each
  * <table> becomes pipe rows `| a | b | c |`, one line per <tr>, with colspan
- * and rowspan expanded so that every row has the same number of cells. A
- * spanned position other than the top-left one is an empty cell, so a number
- * is never duplicated.
+ * and rowspan expanded. A spanned position other than the top-left one is an
+ * empty cell, so a number is never duplicated. A row with fewer cells than the
+ * table is not padded: an empty cell is one the page printed (an empty <td>),
+ * never a position the row does not have, so a row of one <td> holding glued
+ * digits does not read as a value followed by empty cells.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -47,7 +49,7 @@ function cellText(cell: Element): string {
   return toText(cell, { whitespace: 'normal' }).replace(/\s+/gu, ' ').replace(/\|/gu, '｜').trim();
 }
 
-/** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''. */
+/** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
 export function tableToGrid(table: Element): HtmlTable {
   const grid: (string | undefined)[][] = [];
   rowsOf(table).forEach((tr, r) => {
@@ -66,8 +68,7 @@ export function tableToGrid(table: Element): HtmlTable {
       c += colspan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
-  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? ''));
 }
 
 export function gridToPipeRows(grid: HtmlTable): string {

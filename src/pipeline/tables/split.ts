@@ -138,12 +138,11 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
 
 /**
  * A row printed with one position per template cell. When its only value is
- * in the first position and every later one is empty, those may be printed
- * empty cells or a row shorter than the others (an HTML row with one <td>,
- * padded by the html stage): the value may also be digits glued across the
- * cells, and both readings are kept for the arithmetic, which keeps a value
- * only where all surviving readings agree. A number that cannot stand alone
- * (a leading zero: "0000000") is never one cell.
+ * in the first position and every later one is empty, the later ones are
+ * printed empty cells (a separator is printed for each; the html stage does
+ * not pad short rows), so the value is one cell. Only a number that cannot
+ * stand alone (a leading zero: "0000000") is digits glued across the cells,
+ * and its splits are the readings.
  */
 function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowReading {
   const asPrinted = values.map(tokenPiece);
@@ -152,14 +151,12 @@ function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowRea
   const filled = values.filter((t) => t.kind !== 'blank');
   // Only one printed run, then nothing: several printed values are cells as laid out.
   if (last !== 0 || filled.length !== 1) return { kind: 'cells', cells: asPrinted };
+  if (asPrinted.every((p, col) => wholeFits(p, col, rules))) return { kind: 'cells', cells: asPrinted };
   const readings: Slot[][] = [];
   const glue = glueReadings(filled, n, rules, readings);
-  const whole = asPrinted.every((p, col) => wholeFits(p, col, rules));
   const tokens = filled.map((t) => t.raw);
-  // Too many splits to weigh: no reading can be chosen, not even the printed one.
+  // Too many splits to weigh: no reading can be chosen.
   if (!glue.complete) return { kind: 'readings', readings: [], tokens };
-  if (readings.length === 0 && whole) return { kind: 'cells', cells: asPrinted };
-  if (whole) readings.push(asPrinted.map((p, col): SourcedPiece => ({ ...p, source: col <= last ? col : -1 })));
   return { kind: 'readings', readings, tokens, ...(glue.pruned ? { pruned: true } : {}) };
 }
 

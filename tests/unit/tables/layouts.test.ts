@@ -1,10 +1,9 @@
 /**
  * Layout independence: each corpus report's parsed tables, written back in every layout and
- * parsed again, give the same value and status in every cell, with three documented exceptions:
- * a value imputed from glued digits reads back as reported (it is printed plainly now); the
+ * parsed again, give the same value and status in every cell, with two documented exceptions:
+ * a value imputed from glued digits reads back as reported (it is printed plainly now); and the
  * space-separated layout cannot show an empty cell (PDF text drops it), so a row with empty
- * cells cannot be placed; and the html stage pads every row to the table's width, so an
- * unreadable glued run written into one cell reads back as that cell plus empty ones.
+ * cells cannot be placed.
  */
 import { describe, expect, it } from 'vitest';
 import { htmlToText } from '../../../src/pipeline/html.ts';
@@ -26,7 +25,6 @@ function differences(a: ReportTables, b: ReportTables, layout: string): string[]
     cells.forEach((c, i) => {
       const d = bc[i];
       if (layout === 'space' && rowsWithBlanks.has(rowOf(c))) return;
-      if (layout === 'html' && c.status === 'unreadable') return;
       const sameStatus = c.status === d?.status || (c.status === 'imputed' && d?.status === 'reported');
       if (!d || c.value !== d.value || c.unit !== d.unit || !sameStatus) out.push(`${k}[${i}]: ${c.status} ${c.value} → ${d?.status} ${d?.value}`);
     });

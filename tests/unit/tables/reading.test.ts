@@ -73,11 +73,11 @@ describe('readRow', () => {
   const B = { kind: 'blank' as const };
   const show = (r: ReturnType<typeof readRow>) =>
     r.kind === 'cells' ? [r.cells.map((p) => p.raw || '_').join('|')] : r.kind === 'readings' ? r.readings.map((x) => x.map((p) => p?.raw || '_').join('|')).sort() : [];
-  it('reads one run followed only by empty positions both as printed and as glued digits', () => {
+  it('reads one run followed only by printed empty cells as printed, unless it cannot stand alone', () => {
     // "0000000" cannot stand alone (leading zero): only the split.
     expect(show(readRow([...nums('000'), B, B], 3, plain))).toEqual(['0|0|0']);
-    // "105" may be one count and two empty cells, or 1, 0 and 5 glued: the arithmetic must choose.
-    expect(show(readRow([...nums('105'), B, B], 3, plain))).toEqual(['105|_|_', '1|0|5']);
+    // "105" then two printed empty cells: one count; digits glue within a cell, not across printed separators.
+    expect(show(readRow([...nums('105'), B, B], 3, plain))).toEqual(['105|_|_']);
     // Neither one count nor a split into three cells: nothing is read.
     expect(show(readRow([...nums('0000'), B, B], 3, plain))).toEqual([]);
     // Two printed values then an empty position: cells as laid out.
