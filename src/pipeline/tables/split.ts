@@ -294,9 +294,11 @@ function range(from: number, to: number): number[] {
 /** C(n, k), or a number above cap as soon as it exceeds cap. */
 function binomialAtMost(n: number, k: number, cap: number): number {
   if (k < 0 || k > n) return 0;
+  // C(n, k) = C(n, m) with m the smaller of k and n − k: the product of (n − m + i) / i for i = 1…m.
+  const m = Math.min(k, n - k);
   let c = 1;
-  for (let i = 1; i <= Math.min(k, n - k); i++) {
-    c = (c * (n - k + i)) / i;
+  for (let i = 1; i <= m; i++) {
+    c = (c * (n - m + i)) / i;
     if (c > cap) return cap + 1;
   }
   return Math.round(c);
