@@ -98,13 +98,17 @@ function toLinear<K>(ids: { left: K[]; right: K[] }[], key: (k: K) => Key): Line
 }
 
 /**
- * Readings of one damaged row: every split of glued digits, or every place
- * the missing cell could have been where the layout drops empty cells. (An
- * empty cell at a known place is not a reading: see `blankOnly`.)
+ * Readings of one damaged row: every split of glued digits (those that break
+ * an identity inside the row, its totals, dropped while they are listed), or
+ * every place the missing cell could have been where the layout drops empty
+ * cells. (An empty cell at a known place is not a reading: see `blankOnly`.)
  */
-function alternatives(keys: Key[], printed: number[], damage: RowDamage): Alternative[] {
+function alternatives(keys: Key[], printed: number[], damage: RowDamage, identities: LinearIdentity[]): Alternative[] {
   if (damage.kind === 'glued') {
-    return digitSplits(printed.map(String).join(''), keys.length).map((split) => new Map(keys.map((k, i) => [k, split[i]!])));
+    const inRow = identities
+      .filter((id) => [...id.left, ...id.right].every((k) => keys.includes(k)))
+      .map((id) => ({ left: id.left.map((k) => keys.indexOf(k)), right: id.right.map((k) => keys.indexOf(k)) }));
+    return digitSplits(printed.map(String).join(''), keys.length, undefined, inRow).map((split) => new Map(keys.map((k, i) => [k, split[i]!])));
   }
   const shown = printed.filter((_, i) => i !== damage.position);
   return keys.map((_, gap) => new Map(keys.map((k, i) => [k, i === gap ? null : shown[i < gap ? i : i - 1]!])));
@@ -134,7 +138,7 @@ function resolve<C extends CellValue>(cells: C[], keyOf: (c: C) => Key, rowOf: (
       }
     } else {
       rowCells.forEach((c) => unknownKeys.add(keyOf(c)));
-      groups.push(alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), damage));
+      groups.push(alternatives(rowCells.map(keyOf), rowCells.map((c) => c.value!), damage, identities));
     }
   }
   const known = new Map<Key, number | null>();

@@ -90,23 +90,58 @@ export function knowableValues(identities: readonly LinearIdentity[], known: Rea
   return agreed ?? result;
 }
 
-/** Every way to cut a digit string into `parts` non-negative integers without leading zeros. */
-export function digitSplits(digits: string, parts: number, limit = 100_000): number[][] {
+/** sum(left) = sum(right) over the parts of one split (part indexes). */
+export interface PartIdentity {
+  left: readonly number[];
+  right: readonly number[];
+}
+
+/** True unless an identity whose last part is the newest one fails. */
+function partsHold(acc: readonly number[], identities: readonly PartIdentity[]): boolean {
+  const newest = acc.length - 1;
+  for (const id of identities) {
+    if (Math.max(...id.left, ...id.right) !== newest) continue;
+    const sum = (ps: readonly number[]) => ps.reduce((n, p) => n + acc[p]!, 0);
+    if (sum(id.left) !== sum(id.right)) return false;
+  }
+  return true;
+}
+
+/**
+ * Every way to cut a digit string into `parts` non-negative integers without
+ * leading zeros. With the row's own identities (its totals, by part index),
+ * a partial cut that breaks one is dropped as soon as its parts are cut, so a
+ * long run is listed whole. When more than `limit` splits are left, or the
+ * search visits more than `limit` × 10 partial cuts, the list is not whole:
+ * [] is returned (no reading is known, so nothing counts as knowable), never
+ * a part of the list taken for all of it.
+ */
+export function digitSplits(digits: string, parts: number, limit = 100_000, identities: readonly PartIdentity[] = []): number[][] {
   const out: number[][] = [];
+  let visits = 0;
+  let whole = true;
   const walk = (from: number, acc: number[]) => {
-    if (out.length >= limit) return;
+    if (!whole) return;
+    if (out.length > limit || ++visits > limit * 10) {
+      whole = false;
+      return;
+    }
     if (acc.length === parts - 1) {
       const rest = digits.slice(from);
-      if (rest.length > 0 && (rest === '0' || rest[0] !== '0')) out.push([...acc, Number(rest)]);
+      if (rest.length > 0 && (rest === '0' || rest[0] !== '0')) {
+        const split = [...acc, Number(rest)];
+        if (partsHold(split, identities)) out.push(split);
+      }
       return;
     }
     const maxLen = digits.length - from - (parts - 1 - acc.length);
     for (let len = 1; len <= maxLen; len++) {
       const piece = digits.slice(from, from + len);
       if (len > 1 && piece[0] === '0') break;
-      walk(from + len, [...acc, Number(piece)]);
+      const next = [...acc, Number(piece)];
+      if (partsHold(next, identities)) walk(from + len, next);
     }
   };
   walk(0, []);
-  return out;
+  return whole ? out : [];
 }

@@ -14,6 +14,18 @@ describe('digitSplits', () => {
     expect(digitSplits('000', 3)).toEqual([[0, 0, 0]]);
     expect(digitSplits('05', 2)).toEqual([[0, 5]]);
   });
+  it('lists a long run whole by dropping splits that break the row totals while they are cut', () => {
+    // Table 四 glued into one run: 25 digits, 15 cells (C(24, 14) ≈ 2 million splits); each proceeding's total is the sum of its first four results.
+    const totals = [0, 5, 10].map((p) => ({ left: [p + 4], right: [p, p + 1, p + 2, p + 3] }));
+    expect(digitSplits('1142501002395501507050139', 15, 100_000, totals)).toEqual([
+      [114, 25, 0, 100, 239, 5, 50, 15, 0, 70, 5, 0, 1, 3, 9],
+      [114, 25, 0, 100, 239, 55, 0, 15, 0, 70, 5, 0, 1, 3, 9],
+    ]);
+  });
+  it('gives no splits, not a part of them, when there are more than the limit', () => {
+    expect(digitSplits('1111111111', 3, 5)).toEqual([]);
+    expect(digitSplits('1111', 3, 5)).toHaveLength(3);
+  });
 });
 
 describe('knowableValues', () => {
