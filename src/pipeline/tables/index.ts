@@ -13,11 +13,11 @@ import { templateForYear, type TemplateCode } from '../../schema/codes.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding, type StageResult } from '../findings.ts';
 import { readApplications } from './applications.ts';
-import { locateTables } from './locate.ts';
+import { locateTables, type Regions } from './locate.ts';
 import { readProactive } from './proactive.ts';
 import type { RowNote } from './resolve.ts';
 import { readReview } from './review.ts';
-import { tokenise, tokeniseRegion, type Token } from './tokens.ts';
+import { tokenise, tokeniseRegion, trailingGap, type Token } from './tokens.ts';
 
 export interface TablesInput {
   sections: Section[];
@@ -35,20 +35,22 @@ export interface TablesInput {
 export function parseTables(input: TablesInput): StageResult<ReportTables> {
   const regions = locateTables(input.sections, input.text);
   const source = input.sourceText !== undefined && input.sourceText !== input.text ? locateTables([], input.sourceText) : null;
+  const breakOf = partBreakOf(regions);
+  const sourceBreak = source ? partBreakOf(source) : Infinity;
   const tokensOf = (key: keyof typeof regions): Token[] | null => {
     const region = regions[key];
     if (region === null) return null;
     const raw = source?.[key];
-    if (raw === null || raw === undefined || raw === region) return tokenise(region);
+    if (raw === null || raw === undefined || raw === region) return tokenise(region, breakOf);
     // The usual difference: cleaning only collapsed blank-line runs. Every line with text is
     // then as it was, so (unless a token leant on the line before it, or HTML cell markup is
     // still to be turned into lines) the labels and values are the same and the source's tokens win.
     if (!raw.includes('<') && collapseBlankRuns(raw) === region) {
-      const fromSource = tokeniseRegion(raw);
+      const fromSource = tokeniseRegion(raw, sourceBreak);
       if (!fromSource.leansOnPreviousLine) return fromSource.tokens;
     }
-    const cleaned = tokenise(region);
-    const fromSource = tokenise(raw);
+    const cleaned = tokenise(region, breakOf);
+    const fromSource = tokenise(raw, sourceBreak);
     return sameContent(cleaned, fromSource) ? fromSource : cleaned;
   };
   const proactiveTokens = tokensOf('proactive');
@@ -93,6 +95,12 @@ function unexplainedUnreadable(tables: ReportTables, findings: Finding[]): Findi
         en: `${table}/${row}/${column}: printed "${(raw ?? '').slice(0, 40)}", too many digits to be a cell value`,
       }),
     );
+}
+
+/** The document's part break: the shortest gap after a table region (a longer one holds empty cells). */
+function partBreakOf(regions: Regions): number {
+  const gaps = [regions.proactive, regions.applications, regions.review].filter((r): r is string => r !== null).map(trailingGap);
+  return gaps.length > 1 ? Math.min(...gaps) : Infinity;
 }
 
 /** Runs of three or more line breaks as two, as the clean stage writes them. */

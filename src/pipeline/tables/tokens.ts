@@ -194,8 +194,17 @@ function pageBreakJoints(lines: string[]): Set<number> {
   return joints;
 }
 
-export function tokenise(region: string): Token[] {
-  return tokeniseRegion(region).tokens;
+export function tokenise(region: string, partBreak = Infinity): Token[] {
+  return tokeniseRegion(region, partBreak).tokens;
+}
+
+/** Blank lines after a region's last line with text (its final line break ends that line). */
+export function trailingGap(region: string): number {
+  const text = region.replace(/\r\n?/g, '\n');
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
+  const breaks = text.slice(end).split('\n').length - 1;
+  return Math.max(0, breaks - 1);
 }
 
 /**
@@ -203,7 +212,7 @@ export function tokenise(region: string): Token[] {
  * the line (see LineState): when it did not, two texts whose lines with text
  * are the same give the same labels and values, whatever their blank lines.
  */
-export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPreviousLine: boolean } {
+export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
   const text = htmlCellsToPipes(region.normalize('NFKC')).replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
@@ -248,6 +257,13 @@ export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPrevio
       if (!HAS_SPACE.test(cell)) tokeniseCell(cell, out, state);
       else for (const part of cell.split(/\s+/)) tokeniseCell(part, out, state);
     }
+  }
+  // After the region's last cell, the gap before the next part is the document's part break
+  // (`partBreak`, its shortest such gap); each empty cell the last row printed lengthens it.
+  const trailing = trailingGap(text);
+  if (pitch > 0 && trailing > partBreak) {
+    const empty = Math.floor((trailing - partBreak) / (pitch + 1));
+    for (let i = 0; i < empty; i++) out.push({ kind: 'blank' });
   }
   return { tokens: out, leansOnPreviousLine: state.leansOnPreviousLine };
 }

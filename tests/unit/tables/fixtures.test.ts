@@ -6,7 +6,7 @@ import { FIXTURES, fixtureNames, runFixture } from './harness.ts';
 
 describe('table fixtures', () => {
   it('has the quirk folders', () => {
-    expect(fixtureNames()).toEqual(expect.arrayContaining(['one-cell-per-line', 'pipe-filler-rows', 'newline-pipe-separated', 'broken-header-cells', 'tsv-page-break-in-row', 'gfm-pipe-table', 'html-rowspan', 'space-separated-pdf', 'glued-cells', 'glued-ambiguous', 'missing-cell-imputed', 'fullwidth-brackets', 'empty-table', 'html-empty-cells', 'html-glued-zeros', 'newline-pipe-empty-cells', 'blank-cells-then-earlier-part', 'glued-leading-zero-token', 'overlong-digit-run', 'tsv-page-break-at-cell-boundary', 'value-then-printed-empty-cells', 'html-short-row-not-padded', 'glued-run-many-cells']));
+    expect(fixtureNames()).toEqual(expect.arrayContaining(['one-cell-per-line', 'pipe-filler-rows', 'newline-pipe-separated', 'broken-header-cells', 'tsv-page-break-in-row', 'gfm-pipe-table', 'html-rowspan', 'space-separated-pdf', 'glued-cells', 'glued-ambiguous', 'missing-cell-imputed', 'fullwidth-brackets', 'empty-table', 'html-empty-cells', 'html-glued-zeros', 'newline-pipe-empty-cells', 'blank-cells-then-earlier-part', 'glued-leading-zero-token', 'overlong-digit-run', 'tsv-page-break-at-cell-boundary', 'value-then-printed-empty-cells', 'html-short-row-not-padded', 'glued-run-many-cells', 'blank-last-cell-before-part-break']));
   });
   for (const name of fixtureNames()) {
     it(name, () => {
