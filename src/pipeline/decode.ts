@@ -7,6 +7,7 @@
  * get `value: null` and a finding naming the file and the reason; this stage
  * never throws.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { DecodedText, Finding } from '../schema/types.ts';
 import { bestRepair, lenientDecode, replacementInNumber, replacementNearMoney, type Repair } from './decode-repair.ts';
@@ -50,15 +51,12 @@ interface Detected {
 
 type Detection = { ok: true; value: Detected } | { ok: false; reason: string };
 
-// One decoder for every file: a call without `stream` starts afresh, even after one that threw.
-const FATAL_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// One decoder for every file. Validity is checked apart (isUtf8, the same rule as a fatal decoder's):
+// a fatal TextDecoder decodes at half the speed, and throws on every GB18030 file.
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return FATAL_UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? UTF8.decode(bytes) : null;
 }
 
 /** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
