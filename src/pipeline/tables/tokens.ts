@@ -4,6 +4,7 @@
  * cells and filler rows, tab-separated rows, GFM pipe rows, HTML cells, space-
  * separated PDF text and digits glued to labels all give the same stream.
  */
+import { spaceSeparated } from '../chars.ts';
 import { normaliseForMatch } from '../normalize.ts';
 
 export type Token =
@@ -216,7 +217,7 @@ export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPrevio
       }
       // Spaces (including U+3000 after NFKC) separate numbers; labels keep theirs for matching.
       if (!HAS_SPACE.test(cell)) tokeniseCell(cell, out, state);
-      else for (const part of cell.split(/\s+/)) tokeniseCell(part, out, state);
+      else for (const part of spaceSeparated(cell)) tokeniseCell(part, out, state);
     }
   }
   return { tokens: out, leansOnPreviousLine: state.leansOnPreviousLine };
