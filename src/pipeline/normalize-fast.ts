@@ -72,53 +72,24 @@ function classify(table: Table, c: number): number {
 const forMatch = newTable(false);
 const forLines = newTable(true);
 
-/** Output buffer of normaliseWith, grown as needed; read back by one UTF-16 decode. */
-let buffer = new Uint16Array(1 << 14);
-// ignoreBOM: a leading U+FEFF would be dropped by the decoder, not by the table (the tables drop it anyway).
-const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
-
-function grown(old: Uint16Array, atLeast: number): Uint16Array {
-  const bigger = new Uint16Array(Math.max(atLeast, 2 * old.length));
-  bigger.set(old);
-  return bigger;
-}
-
-/**
- * The text with the table's actions applied. Units are copied into a buffer
- * and decoded once: concatenating a slice per dropped character (every space
- * and line break) built long rope strings that cost more to flatten than the
- * whole scan.
- */
 function normaliseWith(s: string, table: Table): string | null {
   const { action, replacement } = table;
-  let i = 0;
-  // Most texts start with a long stretch that is kept as it is: nothing is copied until the first change.
-  for (; i < s.length; i++) {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     let a = action[c]!;
-    if (a === UNKNOWN) a = classify(table, c);
+    if (a === KEEP) continue;
+    if (a === UNKNOWN) {
+      a = classify(table, c);
+      if (a === KEEP) continue;
+    }
     if (a === SLOW) return null;
-    if (a !== KEEP) break;
+    out += s.slice(from, i);
+    if (a === REPLACE) out += replacement[c]!;
+    from = i + 1;
   }
-  if (i === s.length) return s;
-  if (buffer.length < s.length) buffer = new Uint16Array(s.length);
-  let out = buffer;
-  let n = 0;
-  for (let k = 0; k < i; k++) out[n++] = s.charCodeAt(k);
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let a = action[c]!;
-    if (a === UNKNOWN) a = classify(table, c);
-    if (a === KEEP) out[n++] = c;
-    else if (a === REPLACE) {
-      const r = replacement[c]!;
-      // Room for the replacement and every unit still to come, whatever they become.
-      if (n + r.length + (s.length - i) > out.length) out = buffer = grown(out, n + r.length + (s.length - i));
-      for (let k = 0; k < r.length; k++) out[n++] = r.charCodeAt(k);
-    } else if (a === SLOW) return null;
-  }
-  // A short result is cheaper to make from its units than through the decoder.
-  return n <= 64 ? String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]) : UTF16.decode(out.subarray(0, n));
+  return from === 0 ? s : out + s.slice(from);
 }
 
 /** normaliseForMatch(s), or null when s has a character this path does not handle. */
