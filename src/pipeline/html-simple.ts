@@ -356,6 +356,8 @@ class Builder {
 
 /** The hast tree of `html` as rehype-parse would give it (positions aside), or null when the page is not one this reader takes. */
 export function readSimpleHtml(html: string): Root | null {
+  // The parser turns carriage returns into line feeds and skips a byte order mark; the decode stage has done both already.
+  if (html.includes('\r') || html.startsWith('\ufeff')) return null;
   const b = new Builder();
   let i = 0;
   while (i < html.length) {

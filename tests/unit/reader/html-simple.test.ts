@@ -64,5 +64,6 @@ describe('readSimpleHtml', () => {
     ['an unquoted attribute value', PAGE('<td class=x>1</td>')],
     ['a numeric reference the parser remaps', PAGE('<p>&#128;</p>')],
     ['a cell without its row', PAGE('<table><td>1</td></table>')],
+    ['a carriage return (the decode stage leaves none)', PAGE('<p>a\r\nb</p>')],
   ])('refuses %s', (_name, html) => expect(readSimpleHtml(html)).toBeNull());
 });
