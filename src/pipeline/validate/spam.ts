@@ -88,9 +88,31 @@ function spansOf(s: string): Span[] {
   return merged;
 }
 
+/** Per UTF-16 unit: 1 when lower-casing may change it (surrogates included, for the pairs that have case), 0 when not, 2 not yet known. */
+const LOWERING_CHANGES = new Uint8Array(0x10000).fill(2);
+
+/**
+ * s.toLowerCase(), without the copy when no character has an upper case (most
+ * reports): lower-casing maps each character on its own but for the final
+ * sigma, and Σ is itself a character it changes.
+ */
+function lowerCased(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let v = LOWERING_CHANGES[c]!;
+    if (v === 2) {
+      const ch = String.fromCharCode(c);
+      v = (c >= 0xd800 && c <= 0xdfff) || ch.toLowerCase() !== ch ? 1 : 0;
+      LOWERING_CHANGES[c] = v;
+    }
+    if (v === 1) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** Spam in one text, counted by matched text, in order of first occurrence. */
 export function findSpam(text: string): SpamHit[] {
-  const s = normalisedText(text).toLowerCase();
+  const s = lowerCased(normalisedText(text));
   const counts = new Map<string, number>();
   for (const sp of spansOf(s)) {
     const hit = s.slice(sp.start, sp.end);
