@@ -179,7 +179,8 @@ export function tokenise(region: string): Token[] {
  */
 export function tokeniseRegion(region: string): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const text = htmlCellsToPipes(region.normalize('NFKC')).replace(/\r\n?/g, '\n');
+  const piped = htmlCellsToPipes(region.normalize('NFKC'));
+  const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
   const lines = text.split('\n');
   const pitch = cellPitch(lines);
   const out: Token[] = [];
