@@ -43,9 +43,16 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
+// What toText does to one text node beyond collapsing whitespace: it drops bidi controls, and joins lines without a space beside a zero-width space.
+const BEYOND_WHITESPACE = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 /** Text of a cell on one line: whitespace collapsed, pipes made full-width so they cannot split a cell. */
 function cellText(cell: Element): string {
-  return toText(cell, { whitespace: 'normal' }).replace(/\s+/gu, ' ').replace(/\|/gu, '｜').trim();
+  // Most cells hold one text node: toText would only collapse its whitespace, which the line below does anyway.
+  const only = cell.children.length === 1 ? cell.children[0]! : null;
+  const text = cell.children.length === 0 ? '' : only?.type === 'text' && !BEYOND_WHITESPACE.test(only.value) ? only.value : toText(cell, { whitespace: 'normal' });
+  // Without whitespace or a pipe (most cells), there is nothing to collapse, replace or trim.
+  return /[\s|]/u.test(text) ? text.replace(/\s+/gu, ' ').replace(/\|/gu, '｜').trim() : text;
 }
 
 /** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''. */
