@@ -14,6 +14,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { HtmlTable } from '../schema/types.ts';
+import { readSimpleHtml } from './html-simple.ts';
 
 /** Elements whose content is never report text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'button', 'select', 'input']);
@@ -44,9 +45,16 @@ function rowsOf(table: Element): Element[] {
   return rows;
 }
 
+// What toText does to one text node beyond collapsing whitespace: it drops bidi controls, and joins lines without a space beside a zero-width space.
+const BEYOND_WHITESPACE = /[\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 /** Text of a cell on one line: whitespace collapsed, pipes made full-width so they cannot split a cell. */
 function cellText(cell: Element): string {
-  return toText(cell, { whitespace: 'normal' }).replace(/\s+/gu, ' ').replace(/\|/gu, '｜').trim();
+  // Most cells hold one text node: toText would only collapse its whitespace, which the line below does anyway.
+  const only = cell.children.length === 1 ? cell.children[0]! : null;
+  const text = cell.children.length === 0 ? '' : only?.type === 'text' && !BEYOND_WHITESPACE.test(only.value) ? only.value : toText(cell, { whitespace: 'normal' });
+  // Without whitespace or a pipe (most cells), there is nothing to collapse, replace or trim.
+  return /[\s|]/u.test(text) ? text.replace(/\s+/gu, ' ').replace(/\|/gu, '｜').trim() : text;
 }
 
 /** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
@@ -107,7 +115,8 @@ function isTextWithTables(tree: Root): boolean {
 const HTML_PARSER = unified().use(rehypeParse).freeze();
 
 export function htmlToText(html: string): string {
-  const tree = HTML_PARSER.parse(html);
+  // Plain well-formed pages are read by html-simple.ts (the same tree, faster); the rest by rehype-parse.
+  const tree = readSimpleHtml(html) ?? HTML_PARSER.parse(html);
   prepare(tree);
   const text = toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' });
   return (

@@ -13,7 +13,7 @@
 import { SECTIONS } from '../schema/codes.ts';
 import type { Section } from '../schema/types.ts';
 import { makeFinding, type StageResult } from './findings.ts';
-import { normaliseCharForMatch, normaliseForMatch, normalisedLines } from './normalize.ts';
+import { normaliseCharForMatch, normaliseForMatch } from './normalize.ts';
 
 /** How sure we are that a candidate is a heading: higher is better. */
 const STRENGTH = { lineStart: 3, afterBoundary: 2, inline: 1, bareTitle: 1 } as const;
@@ -131,13 +131,36 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
   return out.concat(bareTitleCandidates(text)).sort((a, b) => a.start - b.start || b.strength - a.strength);
 }
 
-/** A line that is only a part's official title, without numeral (e.g. **总体情况**): a weak candidate. */
+/** The last character of each official title: a line normalises to a title only if one of its characters gives one. */
+const TITLE_ENDS = new Set(BARE_TITLES.map((t) => t[t.length - 1]!));
+/** Per UTF-16 unit: 1 when its normalisation holds a title's last character (or it is a surrogate, not worked out), 0 when not, 2 not yet known. */
+const GIVES_TITLE_END = new Uint8Array(0x10000).fill(2);
+
+function givesTitleEnd(c: number): boolean {
+  let v = GIVES_TITLE_END[c]!;
+  if (v === 2) {
+    // Normalisation is per character here: NFKC composes no ideograph, and the rest of normaliseForMatch maps characters one by one.
+    v = (c >= 0xd800 && c <= 0xdfff) || [...normaliseForMatch(String.fromCharCode(c))].some((d) => TITLE_ENDS.has(d)) ? 1 : 0;
+    GIVES_TITLE_END[c] = v;
+  }
+  return v === 1;
+}
+
+function mayBeBareTitle(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (givesTitleEnd(line.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * A line that is only a part's official title, without numeral (e.g. **总体情况**): a weak candidate.
+ * Only lines with a character that can end a title are normalised (normalisedLines would give each
+ * line its own normalisation, so one line at a time is the same).
+ */
 function bareTitleCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
-  const norms = normalisedLines(text.replace(/[*#_]/g, ''));
   let offset = 0;
-  for (const [i, line] of text.split('\n').entries()) {
-    const part = BARE_TITLES.indexOf(norms[i]!) + 1;
+  for (const line of text.split('\n')) {
+    const part = mayBeBareTitle(line) ? BARE_TITLES.indexOf(normaliseForMatch(line.replace(/[*#_]/g, ''))) + 1 : 0;
     if (part > 0) out.push({ part, start: offset + (line.length - line.trimStart().length), end: offset + line.length, strength: STRENGTH.bareTitle, title: line.trim() });
     offset += line.length + 1;
   }

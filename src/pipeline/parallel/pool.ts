@@ -8,6 +8,7 @@
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
+import { bundledWorkerUrl } from './bundle.ts';
 import { failedRecordFor, timedOutRecord } from './timeout.ts';
 
 export interface PoolOptions {
@@ -49,14 +50,21 @@ function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
-/** Workers load the TypeScript pipeline through tsx's loader. */
-const WORKER_EXEC_ARGV = ['--import', 'tsx'];
+/** Workers load TypeScript (a test's worker, or the pipeline when it cannot be bundled) through tsx's loader. */
+const TSX_EXEC_ARGV = ['--import', 'tsx'];
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
-function spawn(signal: SharedArrayBuffer, url: URL): Slot {
+/** The worker to start: the caller's, else the bundled parse worker (plain JavaScript), else the sources through tsx. */
+function workerFor(options: PoolOptions): { url: URL; execArgv: string[] } {
+  if (options.workerUrl) return { url: options.workerUrl, execArgv: TSX_EXEC_ARGV };
+  const bundled = bundledWorkerUrl();
+  return bundled ? { url: bundled, execArgv: [] } : { url: WORKER_URL, execArgv: TSX_EXEC_ARGV };
+}
+
+function spawn(signal: SharedArrayBuffer, start: { url: URL; execArgv: string[] }): Slot {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(url, { workerData: { port: port2, signal }, transferList: [port2], execArgv: WORKER_EXEC_ARGV });
+  const worker = new Worker(start.url, { workerData: { port: port2, signal }, transferList: [port2], execArgv: start.execArgv });
   worker.unref();
   return { worker, port: port1, ready: false, job: null };
 }
@@ -68,7 +76,8 @@ function spawn(signal: SharedArrayBuffer, url: URL): Slot {
 export function runPool(next: NextJob, done: (index: number, record: ReportRecord) => void, options: PoolOptions): void {
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
-  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers) }, () => spawn(signal, options.workerUrl ?? WORKER_URL));
+  const start = workerFor(options);
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers) }, () => spawn(signal, start));
   const started = Date.now();
   let exhausted = false;
   try {
@@ -90,9 +99,9 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         if (slot.job && now > slot.job.deadline) {
           done(slot.job.index, timedOutRecord(slot.job.file, options.timeoutMs));
           void slot.worker.terminate();
-          slots[i] = spawn(signal, options.workerUrl ?? WORKER_URL);
+          slots[i] = spawn(signal, start);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
-          throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${WORKER_URL.pathname})`);
+          throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${start.url.pathname})`);
         }
       }
       for (const slot of slots) {

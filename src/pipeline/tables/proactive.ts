@@ -53,7 +53,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
     const row = cells.get(def.code);
     measuresOf(def).forEach((measure, i) => {
       const c = row?.[i] ?? { status: 'missing' as const, value: null, raw: null, unit: null };
-      const cell: ProactiveCell = { item: def.item as ProactiveCell['item'], category: def.code as ProactiveCell['category'], measure, ...c };
+      const cell: ProactiveCell = { item: def.item as ProactiveCell['item'], category: def.code as ProactiveCell['category'], measure, status: c.status, value: c.value, raw: c.raw, unit: c.unit };
       if (measure === 'amount') {
         const unit = c.unit ?? headerUnit.get(def.code) ?? null;
         cell.unit = unit;

@@ -4,6 +4,7 @@
  * cells and filler rows, tab-separated rows, GFM pipe rows, HTML cells, space-
  * separated PDF text and digits glued to labels all give the same stream.
  */
+import { spaceSeparated } from '../chars.ts';
 import { normaliseForMatch } from '../normalize.ts';
 
 export type Token =
@@ -214,7 +215,8 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const text = htmlCellsToPipes(region.normalize('NFKC')).replace(/\r\n?/g, '\n');
+  const piped = htmlCellsToPipes(region.normalize('NFKC'));
+  const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
   const lines = text.split('\n');
   const pitch = cellPitch(lines);
   const joints = text.includes('\t') ? pageBreakJoints(lines) : null;
@@ -255,7 +257,7 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
       }
       // Spaces (including U+3000 after NFKC) separate numbers; labels keep theirs for matching.
       if (!HAS_SPACE.test(cell)) tokeniseCell(cell, out, state);
-      else for (const part of cell.split(/\s+/)) tokeniseCell(part, out, state);
+      else for (const part of spaceSeparated(cell)) tokeniseCell(part, out, state);
     }
   }
   // After the region's last cell, the gap before the next part is the document's part break

@@ -16,7 +16,18 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万元|元)?$/;
 /** Most digits a cell's number may have (2^53 ≈ 9.007e15). */
 export const MAX_DIGITS = 15;
 
+/** True when `raw` is 1 to MAX_DIGITS ASCII digits and nothing else: most cells, read without the regular expression. */
+function isPlainDigits(raw: string): boolean {
+  if (raw.length === 0 || raw.length > MAX_DIGITS) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function parseNumber(raw: string): { value: number; unit: string | null; signed: boolean; decimal: boolean } | null {
+  if (isPlainDigits(raw)) return { value: Number(raw), unit: null, signed: false, decimal: false };
   const m = NUMBER.exec(raw);
   if (!m) return null;
   const digits = m[2]!.replace(/,/g, '');

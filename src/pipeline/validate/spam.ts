@@ -42,23 +42,34 @@ function matchAt(s: string, start: number, t: SpamTerm): Span | null {
   return { start, end };
 }
 
-/** The spam terms by their first UTF-16 unit, so one pass over a text tries only the terms that can start at each place. */
-const TERMS_BY_FIRST = new Map<number, SpamTerm[]>();
+/**
+ * The spam terms by their first two UTF-16 units (every term has at least
+ * two), so one pass over a text tries only the terms that can start at each
+ * place. Many first units are common characters (一, 新, 在, 开); the second
+ * unit rules out nearly every place they occur.
+ */
+const TERMS_BY_PAIR = new Map<number, SpamTerm[]>();
+/** Which UTF-16 units are the first, and which the second, of some term: table reads before any map lookup. */
+const FIRST_UNIT = new Uint8Array(0x10000);
+const SECOND_UNIT = new Uint8Array(0x10000);
 for (const t of SPAM_TERMS) {
-  const key = t.term.charCodeAt(0);
-  TERMS_BY_FIRST.set(key, [...(TERMS_BY_FIRST.get(key) ?? []), t]);
+  if (t.term.length < 2) throw new Error(`spam term shorter than two units: ${t.term}`);
+  const key = t.term.charCodeAt(0) * 0x10000 + t.term.charCodeAt(1);
+  TERMS_BY_PAIR.set(key, [...(TERMS_BY_PAIR.get(key) ?? []), t]);
+  FIRST_UNIT[t.term.charCodeAt(0)] = 1;
+  SECOND_UNIT[t.term.charCodeAt(1)] = 1;
 }
-
-/** Which UTF-16 units start some term: one table read per character of the text. */
-const STARTS_TERM = new Uint8Array(0x10000);
-for (const key of TERMS_BY_FIRST.keys()) STARTS_TERM[key] = 1;
 
 function spansOf(s: string): Span[] {
   const spans: Span[] = [];
   // Every occurrence of every term (overlapping ones too), found in one pass.
-  for (let i = 0; i < s.length; i++) {
-    if (STARTS_TERM[s.charCodeAt(i)] === 0) continue;
-    const terms = TERMS_BY_FIRST.get(s.charCodeAt(i))!;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const first = s.charCodeAt(i);
+    if (FIRST_UNIT[first] === 0) continue;
+    const second = s.charCodeAt(i + 1);
+    if (SECOND_UNIT[second] === 0) continue;
+    const terms = TERMS_BY_PAIR.get(first * 0x10000 + second);
+    if (terms === undefined) continue;
     for (const t of terms) {
       if (!s.startsWith(t.term, i)) continue;
       const span = matchAt(s, i, t);
@@ -77,9 +88,31 @@ function spansOf(s: string): Span[] {
   return merged;
 }
 
+/** Per UTF-16 unit: 1 when lower-casing may change it (surrogates included, for the pairs that have case), 0 when not, 2 not yet known. */
+const LOWERING_CHANGES = new Uint8Array(0x10000).fill(2);
+
+/**
+ * s.toLowerCase(), without the copy when no character has an upper case (most
+ * reports): lower-casing maps each character on its own but for the final
+ * sigma, and Σ is itself a character it changes.
+ */
+function lowerCased(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let v = LOWERING_CHANGES[c]!;
+    if (v === 2) {
+      const ch = String.fromCharCode(c);
+      v = (c >= 0xd800 && c <= 0xdfff) || ch.toLowerCase() !== ch ? 1 : 0;
+      LOWERING_CHANGES[c] = v;
+    }
+    if (v === 1) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** Spam in one text, counted by matched text, in order of first occurrence. */
 export function findSpam(text: string): SpamHit[] {
-  const s = normalisedText(text).toLowerCase();
+  const s = lowerCased(normalisedText(text));
   const counts = new Map<string, number>();
   for (const sp of spansOf(s)) {
     const hit = s.slice(sp.start, sp.end);
