@@ -21,6 +21,7 @@ import { sha256 } from './emit/report-outputs.ts';
 import { openCache } from './parallel/cache.ts';
 import { parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
 import { listContentFiles, readSourcesManifest } from './read.ts';
+import { timer } from './timings.ts';
 
 export interface RunOptions {
   content: string;
@@ -53,6 +54,7 @@ export interface RunSummary {
 type Slim = ReportRecord & { slim_index: number };
 
 export function runPipeline(options: RunOptions): RunSummary {
+  const t = timer('run');
   // 1. read: every file of the content folder, with provenance from sources.json, and the hand corrections.
   const manifest = readSourcesManifest(options.content);
   const paths = listContentFiles(options.content);
@@ -74,6 +76,7 @@ export function runPipeline(options: RunOptions): RunSummary {
       keys[index] = key;
       if (record && !cached) held.set(index, record);
     }, parseStats);
+    t.mark(`read+parse (${parseStats.parsed} parsed, ${parseStats.cached} cached)`);
 
     // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
     const targets = digests.flatMap((d, i) => (corrected.has(d.slim.source_sha256) ? [i] : []));
@@ -87,11 +90,13 @@ export function runPipeline(options: RunOptions): RunSummary {
       changedByCorrection.add(i);
     });
 
+    t.mark('corrections');
     // 4. cross-report rules on the slim records: unique report_ids (report.duplicate), report.copied,
     //    applications.carryover, report.late.
     const slims: Slim[] = digests.map((d, i) => ({ ...d.slim, slim_index: i }));
     const crossed = crossReportRules(slims, (r) => (digests[r.slim_index]!.signature ? Uint32Array.from(digests[r.slim_index]!.signature!) : null));
 
+    t.mark('cross-report rules');
     // 5. emit: CSV files, datapackage.json, README, markdown and JSON per report, the zip, files.json, report-index.json.
     const sources: ReportSource[] = crossed.map((c) => {
       const i = c.slim_index;
@@ -105,6 +110,7 @@ export function runPipeline(options: RunOptions): RunSummary {
     });
     const written = emitDatasets(sources, crossed, options.out, undefined, { cacheDir: emitCacheFor(parseOptions.cacheDir) });
 
+    t.mark('emit');
     const reports: ReportOutcome[] = crossed.map((c) => ({
       report_id: c.report_id,
       source_file: c.source_file,

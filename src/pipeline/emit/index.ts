@@ -24,6 +24,7 @@ import { BLOCK_DATASETS, sha256, utf8 } from './report-outputs.ts';
 import { readReportIndex, REPORT_INDEX, reportIndexJson } from './report-index.ts';
 import { reportPass, type ReportSource } from './report-pass.ts';
 import { agencyRows, codeRows, type AgencySource } from './rows.ts';
+import { timer } from '../timings.ts';
 
 export { REPORT_INDEX } from './report-index.ts';
 export type { ReportSource } from './report-pass.ts';
@@ -66,6 +67,7 @@ export function writeDatasets(records: ReportRecord[], out: string, info: Packag
  * cache cannot answer) and the few fields the agencies dataset needs of every report.
  */
 export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], out: string, info: PackageInfo = packageInfo(), options: EmitOptions = {}): FileEntry[] {
+  const t = timer('emit');
   const cache = options.cacheDir ? openEmitCache(options.cacheDir) : noEmitCache();
   const sorted = [...sources].sort(byReportId);
   for (const dir of ['reports', 'markdown']) mkdirSync(join(out, dir), { recursive: true });
@@ -76,6 +78,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
   const partsPath = join(out, `.${ZIP_FILE}.parts.${process.pid}.tmp`);
   try {
     const pass = reportPass(sorted, { out, cache, version: parserVersion(), previous: readReportIndex(out), sinks, partsPath });
+    t.mark('report pass');
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
     for (const d of BLOCK_DATASETS) {
@@ -83,6 +86,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
       written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
     }
 
+    t.mark('stale + csv close');
     // 2. The datasets over all reports (agencies) or none (codes), whole.
     for (const [d, rows] of [[AGENCIES, agencyRows([...agencies].sort(byReportId))], [CODES_DATASET, codeRows()]] as const) {
       const bytes = utf8(toCsv(d, rows));
@@ -101,10 +105,13 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
     const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
+    t.mark('agencies, codes, datapackage, readme');
     const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache);
+    t.mark('zip');
     manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
     writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
+    t.mark('files.json, report-index');
     return manifest;
   } finally {
     rmSync(partsPath, { force: true });

@@ -49,8 +49,12 @@ function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
-/** Workers load the TypeScript pipeline through tsx's loader. */
-const WORKER_EXEC_ARGV = ['--import', 'tsx'];
+/**
+ * Workers load the TypeScript pipeline with Node's own type stripping when it
+ * has it (22.18+: no loader thread, no transpiling, about half a second less
+ * per worker start), else through tsx's loader.
+ */
+const WORKER_EXEC_ARGV = (process.features as { typescript?: string | false }).typescript ? [] : ['--import', 'tsx'];
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
