@@ -23,6 +23,7 @@ import { readmeMarkdown } from './readme.ts';
 import { BLOCK_DATASETS, sha256, utf8 } from './report-outputs.ts';
 import { readReportIndex, REPORT_INDEX, reportIndexJson } from './report-index.ts';
 import { reportPass, type ReportSource } from './report-pass.ts';
+import { fileState, readState, statePathFor, writeState, type EmitState } from './state.ts';
 import { agencyRows, codeRows, type AgencySource } from './rows.ts';
 import { timer } from '../timings.ts';
 
@@ -74,16 +75,21 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
   const written = new Map<string, FileEntry>();
 
   // 1. Per report, in report_id order: JSON and markdown files, CSV blocks, deflated markdown for the zip.
-  const sinks = new Map<string, CsvSink>(BLOCK_DATASETS.map((d) => [d.name, openCsvSink(join(out, d.file), d)]));
+  const version = parserVersion();
+  const statePath = options.cacheDir ? statePathFor(options.cacheDir, out) : null;
+  const state = statePath ? readState(statePath, version, out, ZIP_FILE) : null;
+  const sinks = new Map<string, CsvSink>(BLOCK_DATASETS.map((d) => [d.name, openCsvSink(join(out, d.file), d, state?.csv[d.file] ?? null)]));
   const partsPath = join(out, `.${ZIP_FILE}.parts.${process.pid}.tmp`);
   try {
-    const pass = reportPass(sorted, { out, cache, version: parserVersion(), previous: readReportIndex(out), sinks, partsPath });
+    const pass = reportPass(sorted, { out, cache, version, previous: readReportIndex(out), sinks, partsPath, state });
     t.mark('report pass');
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
+    const csvState: EmitState['csv'] = {};
     for (const d of BLOCK_DATASETS) {
       const done = sinks.get(d.name)!.close();
       written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
+      csvState[d.file] = done.unchanged ? state!.csv[d.file]! : fileState(join(out, d.file), done.bytes, done.sha256, done.rows);
     }
 
     t.mark('stale + csv close');
@@ -106,12 +112,16 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
     const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
     t.mark('agencies, codes, datapackage, readme');
-    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache);
+    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null);
     t.mark('zip');
     manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
     writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
-    t.mark('files.json, report-index');
+    if (statePath) {
+      const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])) };
+      writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState });
+    }
+    t.mark('files.json, report-index, state');
     return manifest;
   } finally {
     rmSync(partsPath, { force: true });
