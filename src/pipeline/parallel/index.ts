@@ -78,19 +78,23 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
     }
     return null;
   };
-  if (opts.workers <= 0) {
-    for (let job = next(); job; job = next()) store(job.index, parseReport(job.file));
-    return;
+  try {
+    if (opts.workers <= 0) {
+      for (let job = next(); job; job = next()) store(job.index, parseReport(job.file));
+      return;
+    }
+    const first = next();
+    if (!first) return; // nothing changed: no worker is started
+    let pending: typeof first | null = first;
+    const feed = () => {
+      const job = pending ?? next();
+      pending = null;
+      return job;
+    };
+    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
+  } finally {
+    cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
   }
-  const first = next();
-  if (!first) return; // nothing changed: no worker is started
-  let pending: typeof first | null = first;
-  const feed = () => {
-    const job = pending ?? next();
-    pending = null;
-    return job;
-  };
-  runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
 }
 
 /** Every file's record, in the order of `paths`. */
