@@ -16,7 +16,7 @@
  * Entries are written aside and renamed, so a reader never sees half of one.
  * Nothing is ever pruned: delete the folder to reclaim space.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../parallel/cache.ts';
 import type { DeflatedEntry } from './zip-writer.ts';
@@ -39,6 +39,8 @@ export interface ReportEntry {
 
 export interface EmitCache {
   report(key: string): ReportEntry | null;
+  /** Whether an entry is stored under the key (without reading it). */
+  hasReport(key: string): boolean;
   putReport(key: string, entry: ReportEntry): void;
   deflated(sha256: string): DeflatedEntry | null;
   putDeflated(sha256: string, entry: DeflatedEntry): void;
@@ -86,6 +88,9 @@ export function openEmitCache(dir: string): EmitCache {
         return null; // a damaged entry is a miss
       }
     },
+    hasReport(key) {
+      return existsSync(reportPath(key));
+    },
     putReport(key, entry) {
       writeAtomically(reportPath(key), encodeEntry(entry), made);
     },
@@ -105,7 +110,7 @@ export function openEmitCache(dir: string): EmitCache {
 
 /** No cache: every lookup misses, nothing is stored. */
 export function noEmitCache(): EmitCache {
-  return { report: () => null, putReport: () => {}, deflated: () => null, putDeflated: () => {} };
+  return { report: () => null, hasReport: () => false, putReport: () => {}, deflated: () => null, putDeflated: () => {} };
 }
 
 interface EntryHeader {

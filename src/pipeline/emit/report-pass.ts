@@ -13,9 +13,8 @@ import type { ReportRecord } from '../../schema/types.ts';
 import type { EmitCache, ReportEntry } from './cache.ts';
 import type { BlockAt, EmitState, ReportState } from './state.ts';
 import { sizeOf, writeIfChanged, type CsvSink } from './files.ts';
-import { csvBlocks, markdownBytes, reportJson, sha256 } from './report-outputs.ts';
+import { entryKey, reportEntry, reportJson, sha256 } from './report-outputs.ts';
 import type { ReportIndexEntry } from './report-index.ts';
-import { deflateEntry } from './zip.ts';
 
 /** One report as the emit stage sees it. */
 export interface ReportSource {
@@ -75,7 +74,7 @@ export function reportPass(sources: readonly ReportSource[], ctx: PassContext): 
       let json: Uint8Array | null = null;
       let markdown: Uint8Array | null = null;
       if (src.key === null) json = reportJson(load());
-      const key = sha256(`${ctx.version}\0${src.key ?? sha256(json!)}`);
+      const key = entryKey(ctx.version, src.key ?? sha256(json!));
       const id = src.report_id;
       const jsonPath = join(ctx.out, 'reports', `${id}.json`);
       const mdName = `markdown/${id}.md`;
@@ -98,13 +97,13 @@ export function reportPass(sources: readonly ReportSource[], ctx: PassContext): 
 
       let entry: ReportEntry | null = ctx.cache.report(key);
       if (!entry) {
-        json ??= reportJson(load());
-        markdown = markdownBytes(load());
-        entry = { json_sha256: sha256(json), json_bytes: json.length, markdown_sha256: sha256(markdown), markdown: deflateEntry(markdown), csv: csvBlocks(load()) };
+        const made = reportEntry(load(), json ?? undefined);
+        ({ entry, json, markdown } = made);
         ctx.cache.putReport(key, entry);
       }
-      // The previous report-index.json vouches for the file's bytes (checked by length), so it is not read back.
-      const unchanged = ctx.previous.get(id) === entry.json_sha256 && sizeOf(jsonPath) === entry.json_bytes;
+      // The previous report-index.json vouches for the file's bytes (checked by length), so it is not read back;
+      // else the file is checked by its hash (a parse worker may have written it already).
+      const unchanged = json === null && ((ctx.previous.get(id) === entry.json_sha256 && sizeOf(jsonPath) === entry.json_bytes) || fileMatches(jsonPath, entry.json_bytes, entry.json_sha256));
       if (!unchanged) writeIfChanged(jsonPath, (json ??= reportJson(load())));
       result.index.push({ report_id: id, agency_id: src.agency_id, sha256: entry.json_sha256 });
 

@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, readInputFile, type readSourcesManifest } from '../read
 import { parseReport } from '../report.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
+import type { EmitJob, Prepare } from './prepare.ts';
 import { parserVersion } from './version.ts';
 
 export interface ParseAllOptions {
@@ -44,6 +45,10 @@ interface Outcomes {
   hit(index: number, key: string, cache: ParseCache): boolean;
   /** `stored` is the cache the record was just put in, or null (no cache, or a timed-out file, which is never cached). */
   parsed(index: number, key: string, record: ReportRecord, stored: ParseCache | null): void;
+  /** With `prepare`: a worker parsed the file and put the record in the cache (prepare.ts keepRecord); this is its digest. */
+  prepared?(index: number, key: string, digest: unknown, stored: ParseCache): void;
+  /** Keep parsed records in the workers (prepare.ts keepRecord). */
+  prepare?: boolean;
 }
 
 /**
@@ -57,7 +62,12 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   const version = opts.cacheDir ? parserVersion() : '';
   const keys: string[] = new Array(paths.length);
   const counts: ParseAllStats = stats ?? { parsed: 0, cached: 0, timedOut: 0 };
-  const store = (index: number, record: ReportRecord) => {
+  const store = (index: number, record: ReportRecord | null, digest?: unknown) => {
+    if (record === null) {
+      counts.parsed++;
+      outcomes.prepared!(index, keys[index]!, digest, cache);
+      return;
+    }
     const timedOut = record.findings.some((f) => f.rule === 'file.timeout');
     if (timedOut) counts.timedOut++;
     else {
@@ -68,12 +78,13 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   };
   // Reads files in order; cache hits are handed over at once, the first miss is returned for parsing.
   let cursor = 0;
-  const next = (): { index: number; file: InputFile } | null => {
+  const prepare = opts.cacheDir && opts.workers > 0 && outcomes.prepare && outcomes.prepared ? { cacheDir: opts.cacheDir } : null;
+  const next = (): { index: number; file: InputFile; prepare?: Prepare } | null => {
     while (cursor < paths.length) {
       const index = cursor++;
       const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index);
       keys[index] = cacheKey(file, version);
-      if (!opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return { index, file };
+      if (!opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return prepare ? { index, file, prepare: { ...prepare, key: keys[index]! } } : { index, file };
       counts.cached++;
     }
     return null;
@@ -118,13 +129,19 @@ export function parseAll(content: string, paths: readonly string[], manifest: Re
  */
 export type OnDigest<D> = (index: number, key: string, digest: D, record: ReportRecord | null, cached: boolean) => void;
 
+
 /**
  * The parse step for callers that keep only a digest of each record: the
  * digest is cached beside the record, so an unchanged file costs reading its
  * bytes and a small file, not loading its record.
  */
-export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats): void {
+export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats, keepInWorkers = false): void {
   parseCore(content, paths, manifest, options, {
+    prepare: keepInWorkers,
+    prepared(index, key, digest, c) {
+      c.putDigest(key, digest);
+      onDigest(index, key, digest as D, null, true);
+    },
     hit(index, key, c) {
       const digest = c.getDigest<D>(key);
       if (digest !== null) {
@@ -145,3 +162,26 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
     },
   }, stats);
 }
+
+/**
+ * The emit outputs of reports the emit cache does not hold yet, made across
+ * the worker threads (prepare.ts emitReport) before the emit stage runs; a job
+ * a worker could not do is simply left to the emit stage. Too few jobs to be
+ * worth starting workers for are left to it too.
+ */
+export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions = {}): void {
+  const opts = resolveOptions(options);
+  if (opts.workers <= 0 || jobs.length < MIN_EMIT_JOBS) return;
+  let cursor = 0;
+  const next = () => {
+    if (cursor >= jobs.length) return null;
+    const index = cursor++;
+    const job = jobs[index]!;
+    const file: InputFile = { path: job.report_id, bytes: new Uint8Array(0), sha256: '', provenance: { source_url: null, obtained: null, note: null } };
+    return { index, file, emit: job };
+  };
+  runPool(next, () => {}, { workers: Math.min(opts.workers, Math.ceil(jobs.length / MIN_EMIT_JOBS)), timeoutMs: opts.timeoutMs });
+}
+
+/** Below this many reports to emit, starting workers costs more than it saves. */
+const MIN_EMIT_JOBS = 16;

@@ -8,6 +8,7 @@
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
+import type { EmitJob, Prepare } from './prepare.ts';
 import { failedRecordFor, timedOutRecord } from './timeout.ts';
 
 export interface PoolOptions {
@@ -19,7 +20,7 @@ export interface PoolOptions {
 }
 
 /** The next file to parse, or null when there is none; called lazily so bytes are read only when needed. */
-export type NextJob = () => { index: number; file: InputFile } | null;
+export type NextJob = () => { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob } | null;
 
 interface Slot {
   worker: Worker;
@@ -32,6 +33,8 @@ interface Reply {
   ready?: boolean;
   index?: number;
   record?: ReportRecord;
+  /** Instead of the record, when the job asked the worker to keep it (prepare.ts). */
+  digest?: unknown;
   error?: string;
 }
 
@@ -69,7 +72,7 @@ function spawn(signal: SharedArrayBuffer, url: URL): Slot {
  * Runs every job from `next` and calls `done(index, record)` for each, in completion order;
  * callers store by index. Returns when all jobs are done.
  */
-export function runPool(next: NextJob, done: (index: number, record: ReportRecord) => void, options: PoolOptions): void {
+export function runPool(next: NextJob, done: (index: number, record: ReportRecord | null, digest?: unknown) => void, options: PoolOptions): void {
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
   const slots: Slot[] = Array.from({ length: Math.max(1, options.workers) }, () => spawn(signal, options.workerUrl ?? WORKER_URL));
@@ -85,7 +88,8 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           else if (slot.job && reply.index === slot.job.index) {
             const file = slot.job.file;
             slot.job = null;
-            done(reply.index, reply.record ?? failedRecordFor(file, 'file.unreadable', `${file.path}：解析程序出错（${reply.error}）`, `${file.path}: the parser failed (${reply.error})`));
+            if (reply.digest !== undefined && reply.record === undefined) done(reply.index, null, reply.digest);
+            else done(reply.index, reply.record ?? failedRecordFor(file, 'file.unreadable', `${file.path}：解析程序出错（${reply.error}）`, `${file.path}: the parser failed (${reply.error})`));
           }
         }
       }
@@ -107,7 +111,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           const bytes = ownBuffer(job.file.bytes);
           // The bytes move to the worker (transferred, not copied); the pool keeps the file's path and hash.
           slot.job = { ...job, file: { ...job.file, bytes: EMPTY }, deadline: Date.now() + options.timeoutMs };
-          slot.port.postMessage({ index: job.index, file: { ...job.file, bytes } }, [bytes.buffer]);
+          slot.port.postMessage({ index: job.index, file: { ...job.file, bytes }, prepare: job.prepare, emit: job.emit }, [bytes.buffer]);
         }
       }
       if (exhausted && slots.every((s) => !s.job)) return;
