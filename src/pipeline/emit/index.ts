@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { AGENCIES, CODES_DATASET, DATASETS, type DatasetDef } from '../../schema/datasets.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { parserVersion } from '../parallel/version.ts';
-import { writeArchive } from './archive.ts';
+import { writeArchive, type Resume } from './archive.ts';
 import { noEmitCache, openEmitCache } from './cache.ts';
 import { toCsv } from './csv.ts';
 import { dataPackage, type PackageInfo } from './datapackage.ts';
@@ -86,8 +86,11 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
     const csvState: EmitState['csv'] = {};
+    const resume = new Map<string, Resume>();
     for (const d of BLOCK_DATASETS) {
       const done = sinks.get(d.name)!.close();
+      const before = state?.csv[d.file];
+      if (before) resume.set(d.file, { bytesBefore: before.bytes, unchangedPrefix: done.unchangedPrefix });
       written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
       csvState[d.file] = done.unchanged ? state!.csv[d.file]! : fileState(join(out, d.file), done.bytes, done.sha256, done.rows);
     }
@@ -112,7 +115,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
     const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
     t.mark('agencies, codes, datapackage, readme');
-    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null);
+    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null, resume);
     t.mark('zip');
     manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
