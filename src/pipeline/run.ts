@@ -19,7 +19,7 @@ import { emitCacheFor, openEmitCache } from './emit/cache.ts';
 import { emitDatasets, type FileEntry, type ReportSource } from './emit/index.ts';
 import { entryKey, reportSourceKey } from './emit/report-outputs.ts';
 import { openCache } from './parallel/cache.ts';
-import { emitInWorkers, parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
+import { deflateInWorkers, emitInWorkers, parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
 import type { EmitJob } from './parallel/prepare.ts';
 import { parserVersion } from './parallel/version.ts';
 import { listContentFiles, readSourcesManifest } from './read.ts';
@@ -125,7 +125,10 @@ export function runPipeline(options: RunOptions): RunSummary {
       emitInWorkers(jobs, parseOptions);
     }
     t.mark('emit in workers');
-    const written = emitDatasets(sources, crossed, options.out, undefined, { cacheDir: emitDir });
+    const written = emitDatasets(sources, crossed, options.out, undefined, {
+      cacheDir: emitDir,
+      deflateElsewhere: emitDir ? (files) => deflateInWorkers(files.map((f) => ({ ...f, emitCacheDir: emitDir })), parseOptions) : undefined,
+    });
 
     t.mark('emit');
     const reports: ReportOutcome[] = crossed.map((c) => ({

@@ -45,6 +45,8 @@ export interface FileEntry {
 export interface EmitOptions {
   /** The emit cache folder (cache.ts), or null (the default) for none. */
   cacheDir?: string | null;
+  /** Compresses these files of the output folder into the deflate cache elsewhere (the worker threads), before the zip is written. */
+  deflateElsewhere?: (files: { path: string; sha256: string; bytes: number }[]) => void;
 }
 
 const entry = (name: string, bytes: number, sha: string, rows: number | null, d?: DatasetDef): FileEntry =>
@@ -115,6 +117,10 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
     const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
     t.mark('agencies, codes, datapackage, readme');
+    // Files with no previous version to resume from and not in the deflate cache: compressed across the workers.
+    const sizes = new Map(manifest.map((f) => [f.name, f.bytes]));
+    const fresh = whole.filter((w) => !resume.has(w.name) && !(state?.zip.whole[w.name] === w.sha256) && sizes.has(w.name) && !cache.deflated(w.sha256));
+    if (fresh.length > 0) options.deflateElsewhere?.(fresh.map((w) => ({ path: join(out, w.name), sha256: w.sha256, bytes: sizes.get(w.name)! })));
     const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null, resume);
     t.mark('zip');
     manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));

@@ -8,7 +8,7 @@ import { DEFAULT_LIMITS, readInputFile, type readSourcesManifest } from '../read
 import { parseReport } from '../report.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
-import type { EmitJob, Prepare } from './prepare.ts';
+import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { parserVersion } from './version.ts';
 
 export interface ParseAllOptions {
@@ -172,16 +172,38 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
 export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions = {}): void {
   const opts = resolveOptions(options);
   if (opts.workers <= 0 || jobs.length < MIN_EMIT_JOBS) return;
+  runJobs(jobs.map((emit) => ({ name: emit.report_id, emit })), Math.min(opts.workers, Math.ceil(jobs.length / MIN_EMIT_JOBS)), opts.timeoutMs);
+}
+
+/**
+ * Whole files (the CSV datasets) compressed for the zip across the worker
+ * threads, largest first, into the deflate cache (prepare.ts deflateFile);
+ * a file a worker could not do is left to the zip writer. Worth it only when
+ * there is enough to compress.
+ */
+export function deflateInWorkers(jobs: readonly (DeflateJob & { bytes: number })[], options: ParseAllOptions = {}, minBytes = MIN_DEFLATE_BYTES): void {
+  const opts = resolveOptions(options);
+  const total = jobs.reduce((n, j) => n + j.bytes, 0);
+  if (opts.workers <= 0 || jobs.length < 2 || total < minBytes) return;
+  const sorted = [...jobs].sort((a, b) => b.bytes - a.bytes);
+  // No per-file limit worth the name: a large CSV takes as long as it takes.
+  runJobs(sorted.map(({ bytes: _, ...deflate }) => ({ name: deflate.path, deflate })), Math.min(opts.workers, jobs.length), DEFLATE_TIMEOUT_MS);
+}
+
+function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: DeflateJob }[], workers: number, timeoutMs: number): void {
   let cursor = 0;
   const next = () => {
     if (cursor >= jobs.length) return null;
     const index = cursor++;
-    const job = jobs[index]!;
-    const file: InputFile = { path: job.report_id, bytes: new Uint8Array(0), sha256: '', provenance: { source_url: null, obtained: null, note: null } };
-    return { index, file, emit: job };
+    const { name, ...job } = jobs[index]!;
+    const file: InputFile = { path: name, bytes: new Uint8Array(0), sha256: '', provenance: { source_url: null, obtained: null, note: null } };
+    return { index, file, ...job };
   };
-  runPool(next, () => {}, { workers: Math.min(opts.workers, Math.ceil(jobs.length / MIN_EMIT_JOBS)), timeoutMs: opts.timeoutMs });
+  runPool(next, () => {}, { workers, timeoutMs });
 }
+
+const MIN_DEFLATE_BYTES = 8 << 20;
+const DEFLATE_TIMEOUT_MS = 600_000;
 
 /** Below this many reports to emit, starting workers costs more than it saves. */
 const MIN_EMIT_JOBS = 16;

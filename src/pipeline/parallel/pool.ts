@@ -8,7 +8,7 @@
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
-import type { EmitJob, Prepare } from './prepare.ts';
+import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { failedRecordFor, timedOutRecord } from './timeout.ts';
 
 export interface PoolOptions {
@@ -20,7 +20,7 @@ export interface PoolOptions {
 }
 
 /** The next file to parse, or null when there is none; called lazily so bytes are read only when needed. */
-export type NextJob = () => { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob } | null;
+export type NextJob = () => { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob; deflate?: DeflateJob } | null;
 
 interface Slot {
   worker: Worker;
@@ -111,7 +111,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           const bytes = ownBuffer(job.file.bytes);
           // The bytes move to the worker (transferred, not copied); the pool keeps the file's path and hash.
           slot.job = { ...job, file: { ...job.file, bytes: EMPTY }, deadline: Date.now() + options.timeoutMs };
-          slot.port.postMessage({ index: job.index, file: { ...job.file, bytes }, prepare: job.prepare, emit: job.emit }, [bytes.buffer]);
+          slot.port.postMessage({ index: job.index, file: { ...job.file, bytes }, prepare: job.prepare, emit: job.emit, deflate: job.deflate }, [bytes.buffer]);
         }
       }
       if (exhausted && slots.every((s) => !s.job)) return;

@@ -6,19 +6,30 @@
  * record (emitReport). The emit stage then finds them in its cache; the bytes
  * are those its report pass would make itself.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import type { Finding, ReportRecord } from '../../schema/types.ts';
 import { digestOf, withCrossResults, type ReportDigest } from '../cross/slim.ts';
 import { openEmitCache, type EmitCache } from '../emit/cache.ts';
 import { writeIfChanged } from '../emit/files.ts';
+import { deflateRecorded } from '../emit/deflate.ts';
 import { reportEntry } from '../emit/report-outputs.ts';
+import { ZIP_LEVEL } from '../emit/zip.ts';
+import { sha256Hex } from '../read.ts';
 import { openCache, type ParseCache } from './cache.ts';
 
 export interface Prepare {
   /** The record's parse cache key and folder. */
   key: string;
   cacheDir: string;
+}
+
+/** A whole output file a worker compresses into the emit cache's deflate folder (see deflateFile). */
+export interface DeflateJob {
+  path: string;
+  sha256: string;
+  emitCacheDir: string;
 }
 
 /** A report whose emit outputs a worker makes after the cross-report rules ran (see emitReport). */
@@ -59,8 +70,7 @@ export function emitReport(job: EmitJob): boolean {
   const stored = parseCacheAt(job.cacheDir).get(job.key);
   if (!stored) return false;
   const record = withCrossResults(stored, job.report_id, job.added);
-  let emit = emitCaches.get(job.emitCacheDir);
-  if (!emit) emitCaches.set(job.emitCacheDir, (emit = openEmitCache(job.emitCacheDir)));
+  const emit = emitCacheAt(job.emitCacheDir);
   const { entry, json, markdown } = reportEntry(record);
   for (const [dir, name, bytes] of [['reports', `${job.report_id}.json`, json], ['markdown', `${job.report_id}.md`, markdown]] as const) {
     const folder = join(job.out, dir);
@@ -71,5 +81,20 @@ export function emitReport(job: EmitJob): boolean {
     writeIfChanged(join(folder, name), bytes);
   }
   emit.putReport(job.entryKey, entry);
+  return true;
+}
+
+function emitCacheAt(dir: string): EmitCache {
+  let emit = emitCaches.get(dir);
+  if (!emit) emitCaches.set(dir, (emit = openEmitCache(dir)));
+  return emit;
+}
+
+/** In a worker: a CSV file's zip entry, deflated with its block boundaries into the deflate cache (archive.ts then finds it there). */
+export function deflateFile(job: DeflateJob): boolean {
+  const bytes = readFileSync(job.path);
+  if (sha256Hex(bytes) !== job.sha256) return false;
+  const deflated = deflateRecorded(bytes, ZIP_LEVEL);
+  emitCacheAt(job.emitCacheDir).putDeflated(job.sha256, { crc: crc32(bytes), size: bytes.length, data: deflated.data }, deflated.boundaries);
   return true;
 }

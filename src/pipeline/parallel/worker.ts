@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { parseReport } from '../report.ts';
-import { emitReport, keepRecord, type EmitJob, type Prepare } from './prepare.ts';
+import { deflateFile, emitReport, keepRecord, type DeflateJob, type EmitJob, type Prepare } from './prepare.ts';
 import type { InputFile } from '../../schema/types.ts';
 
 interface WorkerInit {
@@ -21,9 +21,10 @@ function answer(message: unknown): void {
   Atomics.notify(flag, 0);
 }
 
-port.on('message', (job: { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob }) => {
+port.on('message', (job: { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob; deflate?: DeflateJob }) => {
   try {
     if (job.emit) answer({ index: job.index, digest: emitReport(job.emit) });
+    else if (job.deflate) answer({ index: job.index, digest: deflateFile(job.deflate) });
     else {
       const record = parseReport(job.file);
       // With `prepare`, the record stays here, in the parse cache; only its digest travels back.

@@ -4,9 +4,13 @@
  * (parallel/prepare.ts) — writes byte for byte what one thread without any
  * cache writes, on a clean build and on a rebuild with one report changed.
  */
-import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deflateSync } from 'fflate';
+import { openEmitCache } from '../../../src/pipeline/emit/cache.ts';
+import { deflateInWorkers } from '../../../src/pipeline/parallel/index.ts';
+import { sha256Hex } from '../../../src/pipeline/read.ts';
 import { runPipeline } from '../../../src/pipeline/run.ts';
 import { writeCorpus } from '../../../src/synth/write.ts';
 import { allFiles, removeTempDirs, tempDir } from './fixtures.ts';
@@ -41,4 +45,27 @@ describe('the data stage across workers', () => {
     clean(expectedAgain);
     expectSameTree(out, expectedAgain);
   }, 180_000);
+});
+
+describe('deflateInWorkers', () => {
+  afterAll(removeTempDirs);
+  it('puts each file deflated as fflate deflates it, with its block boundaries, into the deflate cache', () => {
+    const dir = tempDir('deflate-workers');
+    const emitCacheDir = join(dir, 'emit');
+    const files = [300_000, 120_000].map((n, k) => {
+      const text = Array.from({ length: n / 30 }, (_, i) => `r${k}-${i % 977},政府信息公开,${(i * 7919) % 1000}\n`).join('');
+      const path = join(dir, `f${k}.csv`);
+      writeFileSync(path, text);
+      const bytes = readFileSync(path);
+      return { path, sha256: sha256Hex(bytes), bytes: bytes.length, emitCacheDir, content: bytes };
+    });
+    deflateInWorkers(files.map(({ content: _, ...f }) => f), { workers: 2 }, 0);
+    const cache = openEmitCache(emitCacheDir);
+    for (const f of files) {
+      const entry = cache.deflated(f.sha256)!;
+      expect(entry.size).toBe(f.bytes);
+      expect(Buffer.from(entry.data).equals(Buffer.from(deflateSync(f.content, { level: 6 })))).toBe(true);
+      expect(cache.boundaries(f.sha256)).not.toBeNull();
+    }
+  }, 60_000);
 });
