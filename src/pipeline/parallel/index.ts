@@ -202,7 +202,8 @@ function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: Deflat
   runPool(next, () => {}, { workers, timeoutMs });
 }
 
-const MIN_DEFLATE_BYTES = 8 << 20;
+/** Below this much to compress, starting workers (about a second) costs more than it saves. */
+const MIN_DEFLATE_BYTES = 64 << 20;
 const DEFLATE_TIMEOUT_MS = 600_000;
 
 /** Below this many reports to emit, starting workers costs more than it saves. */
