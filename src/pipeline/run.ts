@@ -112,6 +112,7 @@ export function runPipeline(options: RunOptions): RunSummary {
     });
     // The outputs the emit cache lacks are made across the workers first; the emit stage then assembles.
     const emitDir = emitCacheFor(parseOptions.cacheDir);
+    let madeByWorkers = new Set<string>();
     if (emitDir) {
       const emitCache = openEmitCache(emitDir);
       const version = parserVersion();
@@ -122,11 +123,12 @@ export function runPipeline(options: RunOptions): RunSummary {
         const entry = entryKey(version, key);
         return emitCache.hasReport(entry) ? [] : [{ key: keys[c.slim_index]!, cacheDir, report_id: c.report_id, added: c.findings, entryKey: entry, emitCacheDir: emitDir, out: options.out }];
       });
-      emitInWorkers(jobs, parseOptions);
+      madeByWorkers = emitInWorkers(jobs, parseOptions);
     }
     t.mark('emit in workers');
     const written = emitDatasets(sources, crossed, options.out, undefined, {
       cacheDir: emitDir,
+      madeElsewhere: madeByWorkers,
       deflateElsewhere: emitDir ? (files) => deflateInWorkers(files.map((f) => ({ ...f, emitCacheDir: emitDir })), parseOptions) : undefined,
     });
 

@@ -45,6 +45,8 @@ export interface FileEntry {
 export interface EmitOptions {
   /** The emit cache folder (cache.ts), or null (the default) for none. */
   cacheDir?: string | null;
+  /** Reports whose JSON and markdown files and cache entry were written this run by the worker threads (not read back to check). */
+  madeElsewhere?: ReadonlySet<string>;
   /** Compresses these files of the output folder into the deflate cache elsewhere (the worker threads), before the zip is written. */
   deflateElsewhere?: (files: { path: string; sha256: string; bytes: number }[]) => void;
 }
@@ -83,7 +85,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
   const sinks = new Map<string, CsvSink>(BLOCK_DATASETS.map((d) => [d.name, openCsvSink(join(out, d.file), d, state?.csv[d.file] ?? null)]));
   const partsPath = join(out, `.${ZIP_FILE}.parts.${process.pid}.tmp`);
   try {
-    const pass = reportPass(sorted, { out, cache, version, previous: readReportIndex(out), sinks, partsPath, state });
+    const pass = reportPass(sorted, { out, cache, version, previous: readReportIndex(out), sinks, partsPath, state, madeElsewhere: options.madeElsewhere ?? new Set() });
     t.mark('report pass');
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));

@@ -54,6 +54,8 @@ export interface PassContext {
   partsPath: string;
   /** The previous run's trusted state, if any. */
   state: EmitState | null;
+  /** Reports whose files and entry a worker wrote in this run, from the same record under the same key. */
+  madeElsewhere: ReadonlySet<string>;
 }
 
 function fileMatches(path: string, size: number, sha: string): boolean {
@@ -103,7 +105,8 @@ export function reportPass(sources: readonly ReportSource[], ctx: PassContext): 
       }
       // The previous report-index.json vouches for the file's bytes (checked by length), so it is not read back;
       // else the file is checked by its hash (a parse worker may have written it already).
-      const unchanged = json === null && ((ctx.previous.get(id) === entry.json_sha256 && sizeOf(jsonPath) === entry.json_bytes) || fileMatches(jsonPath, entry.json_bytes, entry.json_sha256));
+      const byWorker = json === null && ctx.madeElsewhere.has(id);
+      const unchanged = byWorker || (json === null && ((ctx.previous.get(id) === entry.json_sha256 && sizeOf(jsonPath) === entry.json_bytes) || fileMatches(jsonPath, entry.json_bytes, entry.json_sha256)));
       if (!unchanged) writeIfChanged(jsonPath, (json ??= reportJson(load())));
       result.index.push({ report_id: id, agency_id: src.agency_id, sha256: entry.json_sha256 });
 
@@ -116,7 +119,7 @@ export function reportPass(sources: readonly ReportSource[], ctx: PassContext): 
         blocks[name] = [same ? sink.addOld(was) : sink.add(block), block.bytes.length, block.rows];
       }
 
-      if (!fileMatches(mdPath, entry.markdown.size, entry.markdown_sha256)) writeIfChanged(mdPath, markdown ?? inflateSync(entry.markdown.data));
+      if (!byWorker && !fileMatches(mdPath, entry.markdown.size, entry.markdown_sha256)) writeIfChanged(mdPath, markdown ?? inflateSync(entry.markdown.data));
       const data = entry.markdown.data;
       writeSync(parts, data);
       result.parts.push({ name: mdName, crc: entry.markdown.crc, size: entry.markdown.size, start: offset, length: data.length, previous: null });

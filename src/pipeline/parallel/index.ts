@@ -166,13 +166,16 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
 /**
  * The emit outputs of reports the emit cache does not hold yet, made across
  * the worker threads (prepare.ts emitReport) before the emit stage runs; a job
- * a worker could not do is simply left to the emit stage. Too few jobs to be
+ * a worker could not do is simply left to the emit stage. Returns the
+ * report_ids whose files and entry the workers wrote. Too few jobs to be
  * worth starting workers for are left to it too.
  */
-export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions = {}): void {
+export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions = {}): Set<string> {
   const opts = resolveOptions(options);
-  if (opts.workers <= 0 || jobs.length < MIN_EMIT_JOBS) return;
-  runJobs(jobs.map((emit) => ({ name: emit.report_id, emit })), Math.min(opts.workers, Math.ceil(jobs.length / MIN_EMIT_JOBS)), opts.timeoutMs);
+  const done = new Set<string>();
+  if (opts.workers <= 0 || jobs.length < MIN_EMIT_JOBS) return done;
+  runJobs(jobs.map((emit) => ({ name: emit.report_id, emit })), Math.min(opts.workers, Math.ceil(jobs.length / MIN_EMIT_JOBS)), opts.timeoutMs, (index) => done.add(jobs[index]!.report_id));
+  return done;
 }
 
 /**
@@ -190,7 +193,8 @@ export function deflateInWorkers(jobs: readonly (DeflateJob & { bytes: number })
   runJobs(sorted.map(({ bytes: _, ...deflate }) => ({ name: deflate.path, deflate })), Math.min(opts.workers, jobs.length), DEFLATE_TIMEOUT_MS);
 }
 
-function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: DeflateJob }[], workers: number, timeoutMs: number): void {
+/** `succeeded` hears of each job a worker finished with `true`. */
+function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: DeflateJob }[], workers: number, timeoutMs: number, succeeded: (index: number) => void = () => {}): void {
   let cursor = 0;
   const next = () => {
     if (cursor >= jobs.length) return null;
@@ -199,7 +203,9 @@ function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: Deflat
     const file: InputFile = { path: name, bytes: new Uint8Array(0), sha256: '', provenance: { source_url: null, obtained: null, note: null } };
     return { index, file, ...job };
   };
-  runPool(next, () => {}, { workers, timeoutMs });
+  runPool(next, (index, record, result) => {
+    if (record === null && result === true) succeeded(index);
+  }, { workers, timeoutMs });
 }
 
 /** Below this much to compress, starting workers (about a second) costs more than it saves. */
