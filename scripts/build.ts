@@ -54,7 +54,9 @@ const tsx = packageBin(root, 'tsx');
 
 async function runStage(stage: Stage): Promise<void> {
   if (stage === 'data') {
-    const status = await runChild(process.execPath, [tsx, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
+    // Node's own type stripping when it has it (22.18+): no tsx process in between, no loader thread.
+    const loader = (process.features as { typescript?: string | false }).typescript ? [] : [tsx];
+    const status = await runChild(process.execPath, [...loader, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
     if (status !== 0) throw new Error(`scripts/data.ts exited with status ${status}`);
   } else if (stage === 'site') {
     const result = await runSiteStage({ root, data, out, cache, clean: values.clean! }, (line) => console.log(`build: ${line}`));

@@ -12,6 +12,8 @@ import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../src/pipeline/run.ts';
 
+if (process.env.NIANBAO_TIMINGS === '1') process.stderr.write(`timings: data start-up (node + imports) ${(process.uptime() * 1000).toFixed(0)} ms wall, ${((process.cpuUsage().user + process.cpuUsage().system) / 1000).toFixed(0)} ms cpu\n`);
+
 const { values } = parseArgs({
   options: {
     content: { type: 'string', default: 'content' },

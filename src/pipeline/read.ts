@@ -139,8 +139,9 @@ export function readInputFile(dir: string, path: string, manifest: SourcesManife
   try {
     const bytes = new Uint8Array(readFileSync(full));
     const sha256 = sha256Hex(bytes);
-    const longest = longestLine(bytes);
-    if (longest.bytes > limits.maxLineBytes) {
+    // No line can be longer than the file: most files need no scan.
+    const longest = bytes.length > limits.maxLineBytes ? longestLine(bytes) : null;
+    if (longest && longest.bytes > limits.maxLineBytes) {
       const reason = `line ${longest.line} is ${longest.bytes} bytes, over the limit of ${limits.maxLineBytes} bytes`;
       return refused(path, sha256, manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：行过长，未读取（${reason}）`, en: `${path}: line too long, not read (${reason})` }));
     }

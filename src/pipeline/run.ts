@@ -15,12 +15,15 @@ import type { Finding, ReportRecord } from '../schema/types.ts';
 import { applyCorrections, readCorrections } from './corrections.ts';
 import { crossReportRules } from './cross/index.ts';
 import { digestOf, withCrossResults, type ReportDigest } from './cross/slim.ts';
-import { emitCacheFor } from './emit/cache.ts';
+import { emitCacheFor, openEmitCache } from './emit/cache.ts';
 import { emitDatasets, type FileEntry, type ReportSource } from './emit/index.ts';
-import { sha256 } from './emit/report-outputs.ts';
+import { entryKey, reportSourceKey } from './emit/report-outputs.ts';
 import { openCache } from './parallel/cache.ts';
-import { parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
+import { deflateInWorkers, emitInWorkers, parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
+import type { EmitJob } from './parallel/prepare.ts';
+import { parserVersion } from './parallel/version.ts';
 import { listContentFiles, readSourcesManifest } from './read.ts';
+import { timer } from './timings.ts';
 
 export interface RunOptions {
   content: string;
@@ -53,6 +56,7 @@ export interface RunSummary {
 type Slim = ReportRecord & { slim_index: number };
 
 export function runPipeline(options: RunOptions): RunSummary {
+  const t = timer('run');
   // 1. read: every file of the content folder, with provenance from sources.json, and the hand corrections.
   const manifest = readSourcesManifest(options.content);
   const paths = listContentFiles(options.content);
@@ -73,7 +77,8 @@ export function runPipeline(options: RunOptions): RunSummary {
       digests[index] = digest;
       keys[index] = key;
       if (record && !cached) held.set(index, record);
-    }, parseStats);
+    }, parseStats, true);
+    t.mark(`read+parse (${parseStats.parsed} parsed, ${parseStats.cached} cached)`);
 
     // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
     const targets = digests.flatMap((d, i) => (corrected.has(d.slim.source_sha256) ? [i] : []));
@@ -87,11 +92,13 @@ export function runPipeline(options: RunOptions): RunSummary {
       changedByCorrection.add(i);
     });
 
+    t.mark('corrections');
     // 4. cross-report rules on the slim records: unique report_ids (report.duplicate), report.copied,
     //    applications.carryover, report.late.
     const slims: Slim[] = digests.map((d, i) => ({ ...d.slim, slim_index: i }));
     const crossed = crossReportRules(slims, (r) => (digests[r.slim_index]!.signature ? Uint32Array.from(digests[r.slim_index]!.signature!) : null));
 
+    t.mark('cross-report rules');
     // 5. emit: CSV files, datapackage.json, README, markdown and JSON per report, the zip, files.json, report-index.json.
     const sources: ReportSource[] = crossed.map((c) => {
       const i = c.slim_index;
@@ -99,12 +106,33 @@ export function runPipeline(options: RunOptions): RunSummary {
       return {
         report_id: c.report_id,
         agency_id: c.agency_id,
-        key: whole ? null : sha256(`${keys[i]}\0${c.report_id}\0${JSON.stringify(c.findings)}`),
+        key: whole ? null : reportSourceKey(keys[i]!, c.report_id, c.findings),
         load: () => withCrossResults(held.get(i) ?? loadRecord(store, keys[i]!), c.report_id, c.findings),
       };
     });
-    const written = emitDatasets(sources, crossed, options.out, undefined, { cacheDir: emitCacheFor(parseOptions.cacheDir) });
+    // The outputs the emit cache lacks are made across the workers first; the emit stage then assembles.
+    const emitDir = emitCacheFor(parseOptions.cacheDir);
+    let madeByWorkers = new Set<string>();
+    if (emitDir) {
+      const emitCache = openEmitCache(emitDir);
+      const version = parserVersion();
+      const cacheDir = parseOptions.cacheDir ?? scratch!;
+      const jobs: EmitJob[] = crossed.flatMap((c, n) => {
+        const key = sources[n]!.key;
+        if (key === null) return [];
+        const entry = entryKey(version, key);
+        return emitCache.hasReport(entry) ? [] : [{ key: keys[c.slim_index]!, cacheDir, report_id: c.report_id, added: c.findings, entryKey: entry, emitCacheDir: emitDir, out: options.out }];
+      });
+      madeByWorkers = emitInWorkers(jobs, parseOptions);
+    }
+    t.mark('emit in workers');
+    const written = emitDatasets(sources, crossed, options.out, undefined, {
+      cacheDir: emitDir,
+      madeElsewhere: madeByWorkers,
+      deflateElsewhere: emitDir ? (files) => deflateInWorkers(files.map((f) => ({ ...f, emitCacheDir: emitDir })), parseOptions) : undefined,
+    });
 
+    t.mark('emit');
     const reports: ReportOutcome[] = crossed.map((c) => ({
       report_id: c.report_id,
       source_file: c.source_file,

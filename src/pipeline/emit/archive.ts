@@ -3,13 +3,21 @@
  * datapackage.json, README.md), deflated now or taken from the deflate cache
  * by their sha256, and the markdown entries already deflated by the report
  * pass. Written entry by entry in name order, as deterministicZip orders them.
+ * With the previous run's state (state.ts), an entry the previous zip already
+ * holds (an unchanged report's markdown, a file with the same sha256) is
+ * copied from it as raw bytes, and a zip that would come out the same is not
+ * written at all; a changed file is compressed again only from the block
+ * before its first change on (deflate.ts).
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmitCache } from './cache.ts';
 import type { PartEntry } from './report-pass.ts';
-import { openZipWriter } from './zip-writer.ts';
-import { deflateEntry } from './zip.ts';
+import type { ZipState } from './state.ts';
+import { localLength, openZipWriter, type ZipEntryAt } from './zip-writer.ts';
+import { crc32 } from 'node:zlib';
+import { deflateRecorded, deflateResumed, type Deflated } from './deflate.ts';
+import { ZIP_LEVEL } from './zip.ts';
 
 /** A whole file of the output folder that goes into the zip under its own name. */
 export interface WholeFile {
@@ -17,30 +25,74 @@ export interface WholeFile {
   sha256: string;
 }
 
-export function writeArchive(out: string, zipName: string, whole: readonly WholeFile[], parts: readonly PartEntry[], partsPath: string, cache: EmitCache): { bytes: number; sha256: string } {
-  type Item = { name: string; whole?: WholeFile; part?: PartEntry };
-  const items: Item[] = [...whole.map((w) => ({ name: w.name, whole: w })), ...parts.map((p) => ({ name: p.name, part: p }))];
+export interface ArchiveResult {
+  bytes: number;
+  sha256: string;
+  entries: ZipEntryAt[];
+  /** True when the previous zip was left as it is. */
+  unchanged: boolean;
+}
+
+function readAt(fd: number, start: number, length: number, what: string): Buffer {
+  const data = Buffer.alloc(length);
+  if (length && readSync(fd, data, 0, length, start) !== length) throw new Error(`short read of ${what} at ${start}`);
+  return data;
+}
+
+/** What is known of a whole file's previous version: its length and how many leading bytes the two share. */
+export interface Resume {
+  bytesBefore: number;
+  unchangedPrefix: number;
+}
+
+/** The file compressed again from its first change on, when the previous version's compression and blocks are in the cache. */
+function deflateAgain(bytes: Uint8Array, shaBefore: string | undefined, resume: Resume | undefined, cache: EmitCache): Deflated | null {
+  if (!shaBefore || !resume) return null;
+  const before = cache.deflated(shaBefore);
+  const boundaries = cache.boundaries(shaBefore);
+  if (!before || !boundaries || before.size !== resume.bytesBefore) return null;
+  return deflateResumed(bytes, resume.unchangedPrefix, { data: before.data, boundaries }, resume.bytesBefore, ZIP_LEVEL);
+}
+
+export function writeArchive(out: string, zipName: string, whole: readonly WholeFile[], parts: readonly PartEntry[], partsPath: string, cache: EmitCache, previous: ZipState | null = null, resume: ReadonlyMap<string, Resume> = new Map()): ArchiveResult {
+  type Item = { name: string; whole?: WholeFile; part?: PartEntry; old?: ZipEntryAt };
+  const before = new Map((previous?.entries ?? []).map((e) => [e.name, e]));
+  const items: Item[] = [
+    ...whole.map((w) => ({ name: w.name, whole: w, old: previous?.whole[w.name] === w.sha256 ? before.get(w.name) : undefined })),
+    ...parts.map((p) => ({ name: p.name, part: p, old: p.previous !== null ? before.get(p.name) : undefined })),
+  ];
   items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const zip = openZipWriter(join(out, zipName));
+  const zipPath = join(out, zipName);
+  // Every entry as it was, in the same places: the previous zip is this one.
+  if (previous && items.length === previous.entries.length && items.every((it, i) => it.old === previous.entries[i])) {
+    return { bytes: previous.bytes, sha256: previous.sha256, entries: previous.entries, unchanged: true };
+  }
+  const oldFd = previous ? openSync(zipPath, 'r') : null;
+  const zip = openZipWriter(zipPath);
   const fd = openSync(partsPath, 'r');
   try {
     for (const item of items) {
-      if (item.whole) {
+      if (item.old) {
+        const o = item.old;
+        zip.addRaw(item.name, o, readAt(oldFd!, o.offset, localLength(o.name, o.compressed), zipPath));
+      } else if (item.whole) {
         let entry = cache.deflated(item.whole.sha256);
         if (!entry) {
-          entry = deflateEntry(readFileSync(join(out, item.whole.name)));
-          cache.putDeflated(item.whole.sha256, entry);
+          const bytes = readFileSync(join(out, item.whole.name));
+          const deflated = deflateAgain(bytes, previous?.whole[item.name], resume.get(item.name), cache) ?? deflateRecorded(bytes, ZIP_LEVEL);
+          entry = { crc: crc32(bytes), size: bytes.length, data: deflated.data };
+          cache.putDeflated(item.whole.sha256, entry, deflated.boundaries);
         }
         zip.add(item.name, entry);
       } else {
         const p = item.part!;
-        const data = Buffer.alloc(p.length);
-        if (p.length && readSync(fd, data, 0, p.length, p.start) !== p.length) throw new Error(`short read of ${partsPath} for ${p.name}`);
-        zip.add(item.name, { crc: p.crc, size: p.size, data });
+        if (p.start === null) throw new Error(`zip entry ${p.name}: not in the previous zip`);
+        zip.add(item.name, { crc: p.crc, size: p.size, data: readAt(fd, p.start, p.length, partsPath) });
       }
     }
   } finally {
     closeSync(fd);
+    if (oldFd !== null) closeSync(oldFd);
   }
-  return zip.close();
+  return { ...zip.close(), unchanged: false };
 }

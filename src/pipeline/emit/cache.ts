@@ -11,14 +11,17 @@
  *   deflated markdown;
  * - deflate/<2 hex>/<sha256>.z: a whole file's zip entry (CSV, datapackage.json,
  *   README.md) keyed by the sha256 of its content: 8 bytes of CRC-32 and
- *   length, then the raw DEFLATE data.
+ *   length, then the raw DEFLATE data; beside it <sha256>.z.blocks, where its
+ *   blocks begin (deflate.ts: pairs of float64), so the next version of the
+ *   file is compressed again only from its first change on.
  *
  * Entries are written aside and renamed, so a reader never sees half of one.
  * Nothing is ever pruned: delete the folder to reclaim space.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../parallel/cache.ts';
+import type { Boundaries } from './deflate.ts';
 import type { DeflatedEntry } from './zip-writer.ts';
 
 /** A report's CSV block: its data lines as UTF-8 and how many rows they are. */
@@ -39,9 +42,13 @@ export interface ReportEntry {
 
 export interface EmitCache {
   report(key: string): ReportEntry | null;
+  /** Whether an entry is stored under the key (without reading it). */
+  hasReport(key: string): boolean;
   putReport(key: string, entry: ReportEntry): void;
   deflated(sha256: string): DeflatedEntry | null;
-  putDeflated(sha256: string, entry: DeflatedEntry): void;
+  putDeflated(sha256: string, entry: DeflatedEntry, boundaries?: Boundaries): void;
+  /** The block boundaries of a deflated entry (deflate.ts), when they were stored. */
+  boundaries(sha256: string): Boundaries | null;
 }
 
 /**
@@ -86,6 +93,9 @@ export function openEmitCache(dir: string): EmitCache {
         return null; // a damaged entry is a miss
       }
     },
+    hasReport(key) {
+      return existsSync(reportPath(key));
+    },
     putReport(key, entry) {
       writeAtomically(reportPath(key), encodeEntry(entry), made);
     },
@@ -94,18 +104,24 @@ export function openEmitCache(dir: string): EmitCache {
       if (!bytes || bytes.length < 8) return null;
       return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), data: bytes.subarray(8) };
     },
-    putDeflated(sha, entry) {
+    putDeflated(sha, entry, boundaries) {
       const head = Buffer.alloc(8);
       head.writeUInt32LE(entry.crc >>> 0, 0);
       head.writeUInt32LE(entry.size, 4);
+      if (boundaries) writeAtomically(`${deflatePath(sha)}.blocks`, new Uint8Array(Float64Array.from(boundaries).buffer), made);
       writeAtomically(deflatePath(sha), Buffer.concat([head, entry.data]), made);
+    },
+    boundaries(sha) {
+      const bytes = readOrNull(`${deflatePath(sha)}.blocks`);
+      if (!bytes || bytes.length % 16 !== 0) return null;
+      return Array.from(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
     },
   };
 }
 
 /** No cache: every lookup misses, nothing is stored. */
 export function noEmitCache(): EmitCache {
-  return { report: () => null, putReport: () => {}, deflated: () => null, putDeflated: () => {} };
+  return { report: () => null, hasReport: () => false, putReport: () => {}, deflated: () => null, putDeflated: () => {}, boundaries: () => null };
 }
 
 interface EntryHeader {

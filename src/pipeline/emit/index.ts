@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { AGENCIES, CODES_DATASET, DATASETS, type DatasetDef } from '../../schema/datasets.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { parserVersion } from '../parallel/version.ts';
-import { writeArchive } from './archive.ts';
+import { writeArchive, type Resume } from './archive.ts';
 import { noEmitCache, openEmitCache } from './cache.ts';
 import { toCsv } from './csv.ts';
 import { dataPackage, type PackageInfo } from './datapackage.ts';
@@ -23,7 +23,9 @@ import { readmeMarkdown } from './readme.ts';
 import { BLOCK_DATASETS, sha256, utf8 } from './report-outputs.ts';
 import { readReportIndex, REPORT_INDEX, reportIndexJson } from './report-index.ts';
 import { reportPass, type ReportSource } from './report-pass.ts';
+import { fileState, readState, statePathFor, writeState, type EmitState } from './state.ts';
 import { agencyRows, codeRows, type AgencySource } from './rows.ts';
+import { timer } from '../timings.ts';
 
 export { REPORT_INDEX } from './report-index.ts';
 export type { ReportSource } from './report-pass.ts';
@@ -43,6 +45,10 @@ export interface FileEntry {
 export interface EmitOptions {
   /** The emit cache folder (cache.ts), or null (the default) for none. */
   cacheDir?: string | null;
+  /** Reports whose JSON and markdown files and cache entry were written this run by the worker threads (not read back to check). */
+  madeElsewhere?: ReadonlySet<string>;
+  /** Compresses these files of the output folder into the deflate cache elsewhere (the worker threads), before the zip is written. */
+  deflateElsewhere?: (files: { path: string; sha256: string; bytes: number }[]) => void;
 }
 
 const entry = (name: string, bytes: number, sha: string, rows: number | null, d?: DatasetDef): FileEntry =>
@@ -66,23 +72,34 @@ export function writeDatasets(records: ReportRecord[], out: string, info: Packag
  * cache cannot answer) and the few fields the agencies dataset needs of every report.
  */
 export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], out: string, info: PackageInfo = packageInfo(), options: EmitOptions = {}): FileEntry[] {
+  const t = timer('emit');
   const cache = options.cacheDir ? openEmitCache(options.cacheDir) : noEmitCache();
   const sorted = [...sources].sort(byReportId);
   for (const dir of ['reports', 'markdown']) mkdirSync(join(out, dir), { recursive: true });
   const written = new Map<string, FileEntry>();
 
   // 1. Per report, in report_id order: JSON and markdown files, CSV blocks, deflated markdown for the zip.
-  const sinks = new Map<string, CsvSink>(BLOCK_DATASETS.map((d) => [d.name, openCsvSink(join(out, d.file), d)]));
+  const version = parserVersion();
+  const statePath = options.cacheDir ? statePathFor(options.cacheDir, out) : null;
+  const state = statePath ? readState(statePath, version, out, ZIP_FILE) : null;
+  const sinks = new Map<string, CsvSink>(BLOCK_DATASETS.map((d) => [d.name, openCsvSink(join(out, d.file), d, state?.csv[d.file] ?? null)]));
   const partsPath = join(out, `.${ZIP_FILE}.parts.${process.pid}.tmp`);
   try {
-    const pass = reportPass(sorted, { out, cache, version: parserVersion(), previous: readReportIndex(out), sinks, partsPath });
+    const pass = reportPass(sorted, { out, cache, version, previous: readReportIndex(out), sinks, partsPath, state, madeElsewhere: options.madeElsewhere ?? new Set() });
+    t.mark('report pass');
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
+    const csvState: EmitState['csv'] = {};
+    const resume = new Map<string, Resume>();
     for (const d of BLOCK_DATASETS) {
       const done = sinks.get(d.name)!.close();
+      const before = state?.csv[d.file];
+      if (before) resume.set(d.file, { bytesBefore: before.bytes, unchangedPrefix: done.unchangedPrefix });
       written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
+      csvState[d.file] = done.unchanged ? state!.csv[d.file]! : fileState(join(out, d.file), done.bytes, done.sha256, done.rows);
     }
 
+    t.mark('stale + csv close');
     // 2. The datasets over all reports (agencies) or none (codes), whole.
     for (const [d, rows] of [[AGENCIES, agencyRows([...agencies].sort(byReportId))], [CODES_DATASET, codeRows()]] as const) {
       const bytes = utf8(toCsv(d, rows));
@@ -101,10 +118,21 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
     const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
-    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache);
+    t.mark('agencies, codes, datapackage, readme');
+    // Files with no previous version to resume from and not in the deflate cache: compressed across the workers.
+    const sizes = new Map(manifest.map((f) => [f.name, f.bytes]));
+    const fresh = whole.filter((w) => !resume.has(w.name) && !(state?.zip.whole[w.name] === w.sha256) && sizes.has(w.name) && !cache.deflated(w.sha256));
+    if (fresh.length > 0) options.deflateElsewhere?.(fresh.map((w) => ({ path: join(out, w.name), sha256: w.sha256, bytes: sizes.get(w.name)! })));
+    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null, resume);
+    t.mark('zip');
     manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
     writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
+    if (statePath) {
+      const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])) };
+      writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState });
+    }
+    t.mark('files.json, report-index, state');
     return manifest;
   } finally {
     rmSync(partsPath, { force: true });

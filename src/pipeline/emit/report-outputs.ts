@@ -6,10 +6,12 @@
  * Pure.
  */
 import { DATASETS, type DatasetDef } from '../../schema/datasets.ts';
-import type { ReportRecord } from '../../schema/types.ts';
-import type { BlockBytes } from './cache.ts';
+import type { Finding, ReportRecord } from '../../schema/types.ts';
+import { sha256Hex } from '../read.ts';
+import type { BlockBytes, ReportEntry } from './cache.ts';
 import { csvBlock, type CsvRow } from './csv.ts';
 import { reportMarkdown } from './markdown.ts';
+import { deflateEntry } from './zip.ts';
 import { applicationRows, applicationWideRows, findingRows, proactiveRows, reportRows, reviewRows, sectionRows } from './rows.ts';
 
 const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
@@ -45,4 +47,24 @@ export function csvBlocks(record: ReportRecord): Map<string, BlockBytes> {
 
 export function markdownBytes(record: ReportRecord): Uint8Array {
   return utf8(reportMarkdown(record));
+}
+
+/**
+ * What a report's outputs are a function of, without loading it: its parse
+ * cache key, its report_id and the findings the cross-report rules added.
+ */
+export function reportSourceKey(parseKey: string, reportId: string, added: readonly Finding[]): string {
+  return sha256Hex(`${parseKey}\0${reportId}\0${JSON.stringify(added)}`);
+}
+
+/** The emit cache key of a report's entry: the code version and what the record is a function of. */
+export function entryKey(version: string, sourceKey: string): string {
+  return sha256Hex(`${version}\0${sourceKey}`);
+}
+
+/** A report's JSON and markdown files and its emit cache entry (blocks, deflated markdown, hashes). */
+export function reportEntry(record: ReportRecord, json: Uint8Array = reportJson(record)): { entry: ReportEntry; json: Uint8Array; markdown: Uint8Array } {
+  const markdown = markdownBytes(record);
+  const entry = { json_sha256: sha256Hex(json), json_bytes: json.length, markdown_sha256: sha256Hex(markdown), markdown: deflateEntry(markdown), csv: csvBlocks(record) };
+  return { entry, json, markdown };
 }

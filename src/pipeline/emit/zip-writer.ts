@@ -102,10 +102,25 @@ function endRecords(count: number, size: number, offset: number): Uint8Array {
   return b;
 }
 
+/** Where an entry sits in a written zip, and what its central record says. */
+export interface ZipEntryAt {
+  name: string;
+  crc: number;
+  size: number;
+  compressed: number;
+  /** Offset of its local header. */
+  offset: number;
+}
+
+/** The length of an entry's local header and data: what addRaw copies. */
+export const localLength = (name: string, compressed: number): number => 30 + new TextEncoder().encode(name).length + compressed;
+
 export interface ZipWriter {
   add(name: string, entry: DeflatedEntry): void;
-  /** Writes the central directory, moves the file into place; returns its length and sha256. */
-  close(): { bytes: number; sha256: string };
+  /** An entry as another zip of this writer holds it: its local header and data, `localLength` bytes, copied as they are. */
+  addRaw(name: string, entry: Omit<DeflatedEntry, 'data'> & { compressed: number }, local: Uint8Array): void;
+  /** Writes the central directory, moves the file into place; returns its length, sha256 and entries. */
+  close(): { bytes: number; sha256: string; entries: ZipEntryAt[] };
 }
 
 /** Writes `path` (through a temporary file beside it, renamed on close). */
@@ -121,15 +136,26 @@ export function openZipWriter(path: string): ZipWriter {
     hash.update(bytes);
     offset += bytes.length;
   };
+  const names: string[] = [];
+  const begin = (name: string, crc: number, size: number, compressed: number): Written => {
+    if (last !== null && !(last < name)) throw new Error(`zip entries out of order: ${name} after ${last}`);
+    last = name;
+    names.push(name);
+    const encoded = new TextEncoder().encode(name);
+    const w: Written = { name: encoded, utf8: encoded.length !== name.length, crc, size, compressed, offset };
+    written.push(w);
+    return w;
+  };
   return {
     add(name, entry) {
-      if (last !== null && !(last < name)) throw new Error(`zip entries out of order: ${name} after ${last}`);
-      last = name;
-      const encoded = new TextEncoder().encode(name);
-      const w: Written = { name: encoded, utf8: encoded.length !== name.length, crc: entry.crc, size: entry.size, compressed: entry.data.length, offset };
+      const w = begin(name, entry.crc, entry.size, entry.data.length);
       put(header(false, w));
       put(entry.data);
-      written.push(w);
+    },
+    addRaw(name, entry, local) {
+      const w = begin(name, entry.crc, entry.size, entry.compressed);
+      if (local.length !== 30 + w.name.length + entry.compressed) throw new Error(`zip entry ${name}: ${local.length} bytes copied, ${30 + w.name.length + entry.compressed} expected`);
+      put(local);
     },
     close() {
       const start = offset;
@@ -137,7 +163,8 @@ export function openZipWriter(path: string): ZipWriter {
       put(endRecords(written.length, offset - start, start));
       closeSync(fd);
       renameSync(temp, path);
-      return { bytes: offset, sha256: hash.digest('hex') };
+      const entries = written.map((w, i) => ({ name: names[i]!, crc: w.crc >>> 0, size: w.size, compressed: w.compressed, offset: w.offset }));
+      return { bytes: offset, sha256: hash.digest('hex'), entries };
     },
   };
 }

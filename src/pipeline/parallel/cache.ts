@@ -5,7 +5,7 @@
  * byte-identical to a fresh parse.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
 
@@ -18,9 +18,15 @@ export function cacheKey(file: Pick<InputFile, 'path' | 'sha256' | 'provenance'>
 export interface ParseCache {
   get(key: string): ReportRecord | null;
   put(key: string, record: ReportRecord): void;
-  /** A small summary of the record stored beside it (<key>.digest.json), so a rebuild need not load the record. */
+  /**
+   * A small summary of the record, so a rebuild need not load the record. All
+   * digests live in one append-only file (digests.jsonl, one `<key>\t<json>`
+   * line each), read once: one read instead of one small file per report.
+   */
   getDigest<D>(key: string): D | null;
   putDigest<D>(key: string, digest: D): void;
+  /** Writes pending digests; with the keys of this run, rewrites the digest file without the others once it holds many more. */
+  flush(keep?: readonly string[]): void;
   hits: number;
   misses: number;
 }
@@ -29,7 +35,28 @@ function pathOf(dir: string, key: string, suffix = '.json'): string {
   return join(dir, key.slice(0, 2), `${key}${suffix}`);
 }
 
-const DIGEST = '.digest.json';
+const DIGEST_LOG = 'digests.jsonl';
+/** Pending digest lines are appended in batches of this many. */
+const DIGEST_BATCH = 256;
+const KEY_LENGTH = 64;
+
+/** key → the digest's JSON text, from the digest file (lines that are not whole are skipped: a miss). */
+function readDigestLog(path: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return out;
+  }
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.charCodeAt(start + KEY_LENGTH) === 9 && end > start + KEY_LENGTH + 1) out.set(text.slice(start, start + KEY_LENGTH), text.slice(start + KEY_LENGTH + 1, end));
+    start = end + 1;
+  }
+  return out;
+}
 
 export function openCache(dir: string): ParseCache {
   const made = new Set<string>();
@@ -42,6 +69,25 @@ export function openCache(dir: string): ParseCache {
     const temp = `${target}.${process.pid}.tmp`;
     writeFileSync(temp, text);
     renameSync(temp, target);
+  };
+  const logPath = join(dir, DIGEST_LOG);
+  let digests: Map<string, string> | null = null;
+  let lines = 0;
+  let pending: string[] = [];
+  const loaded = () => {
+    if (!digests) {
+      digests = readDigestLog(logPath);
+      lines = digests.size;
+    }
+    return digests;
+  };
+  const append = () => {
+    if (pending.length === 0) return;
+    mkdirSync(dir, { recursive: true });
+    // One write per batch of whole lines; a line cut short by a crash only costs its digest.
+    appendFileSync(logPath, pending.join(''));
+    lines += pending.length;
+    pending = [];
   };
   const cache: ParseCache = {
     hits: 0,
@@ -60,14 +106,26 @@ export function openCache(dir: string): ParseCache {
       write(pathOf(dir, key), JSON.stringify(record));
     },
     getDigest<D>(key: string): D | null {
+      const text = loaded().get(key);
+      if (text === undefined) return null;
       try {
-        return JSON.parse(readFileSync(pathOf(dir, key, DIGEST), 'utf8')) as D;
+        return JSON.parse(text) as D;
       } catch {
         return null;
       }
     },
     putDigest(key, digest) {
-      write(pathOf(dir, key, DIGEST), JSON.stringify(digest));
+      const text = JSON.stringify(digest);
+      loaded().set(key, text);
+      pending.push(`${key}\t${text}\n`);
+      if (pending.length >= DIGEST_BATCH) append();
+    },
+    flush(keep) {
+      append();
+      if (!keep || !digests || lines <= 2 * keep.length + 1000) return;
+      const wanted = [...new Set(keep)].filter((k) => digests!.has(k));
+      write(logPath, wanted.map((k) => `${k}\t${digests!.get(k)}\n`).join(''));
+      lines = wanted.length;
     },
   };
   return cache;
@@ -75,5 +133,5 @@ export function openCache(dir: string): ParseCache {
 
 /** A cache that never hits, for --no-cache runs. */
 export function noCache(): ParseCache {
-  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {} };
+  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {}, flush: () => {} };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, readInputFile, type readSourcesManifest } from '../read
 import { parseReport } from '../report.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
+import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { parserVersion } from './version.ts';
 
 export interface ParseAllOptions {
@@ -44,6 +45,10 @@ interface Outcomes {
   hit(index: number, key: string, cache: ParseCache): boolean;
   /** `stored` is the cache the record was just put in, or null (no cache, or a timed-out file, which is never cached). */
   parsed(index: number, key: string, record: ReportRecord, stored: ParseCache | null): void;
+  /** With `prepare`: a worker parsed the file and put the record in the cache (prepare.ts keepRecord); this is its digest. */
+  prepared?(index: number, key: string, digest: unknown, stored: ParseCache): void;
+  /** Keep parsed records in the workers (prepare.ts keepRecord). */
+  prepare?: boolean;
 }
 
 /**
@@ -57,7 +62,12 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   const version = opts.cacheDir ? parserVersion() : '';
   const keys: string[] = new Array(paths.length);
   const counts: ParseAllStats = stats ?? { parsed: 0, cached: 0, timedOut: 0 };
-  const store = (index: number, record: ReportRecord) => {
+  const store = (index: number, record: ReportRecord | null, digest?: unknown) => {
+    if (record === null) {
+      counts.parsed++;
+      outcomes.prepared!(index, keys[index]!, digest, cache);
+      return;
+    }
     const timedOut = record.findings.some((f) => f.rule === 'file.timeout');
     if (timedOut) counts.timedOut++;
     else {
@@ -68,29 +78,34 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   };
   // Reads files in order; cache hits are handed over at once, the first miss is returned for parsing.
   let cursor = 0;
-  const next = (): { index: number; file: InputFile } | null => {
+  const prepare = opts.cacheDir && opts.workers > 0 && outcomes.prepare && outcomes.prepared ? { cacheDir: opts.cacheDir } : null;
+  const next = (): { index: number; file: InputFile; prepare?: Prepare } | null => {
     while (cursor < paths.length) {
       const index = cursor++;
       const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index);
       keys[index] = cacheKey(file, version);
-      if (!opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return { index, file };
+      if (!opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return prepare ? { index, file, prepare: { ...prepare, key: keys[index]! } } : { index, file };
       counts.cached++;
     }
     return null;
   };
-  if (opts.workers <= 0) {
-    for (let job = next(); job; job = next()) store(job.index, parseReport(job.file));
-    return;
+  try {
+    if (opts.workers <= 0) {
+      for (let job = next(); job; job = next()) store(job.index, parseReport(job.file));
+      return;
+    }
+    const first = next();
+    if (!first) return; // nothing changed: no worker is started
+    let pending: typeof first | null = first;
+    const feed = () => {
+      const job = pending ?? next();
+      pending = null;
+      return job;
+    };
+    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
+  } finally {
+    cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
   }
-  const first = next();
-  if (!first) return; // nothing changed: no worker is started
-  let pending: typeof first | null = first;
-  const feed = () => {
-    const job = pending ?? next();
-    pending = null;
-    return job;
-  };
-  runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
 }
 
 /** Every file's record, in the order of `paths`. */
@@ -114,13 +129,19 @@ export function parseAll(content: string, paths: readonly string[], manifest: Re
  */
 export type OnDigest<D> = (index: number, key: string, digest: D, record: ReportRecord | null, cached: boolean) => void;
 
+
 /**
  * The parse step for callers that keep only a digest of each record: the
  * digest is cached beside the record, so an unchanged file costs reading its
  * bytes and a small file, not loading its record.
  */
-export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats): void {
+export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats, keepInWorkers = false): void {
   parseCore(content, paths, manifest, options, {
+    prepare: keepInWorkers,
+    prepared(index, key, digest, c) {
+      c.putDigest(key, digest);
+      onDigest(index, key, digest as D, null, true);
+    },
     hit(index, key, c) {
       const digest = c.getDigest<D>(key);
       if (digest !== null) {
@@ -141,3 +162,55 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
     },
   }, stats);
 }
+
+/**
+ * The emit outputs of reports the emit cache does not hold yet, made across
+ * the worker threads (prepare.ts emitReport) before the emit stage runs; a job
+ * a worker could not do is simply left to the emit stage. Returns the
+ * report_ids whose files and entry the workers wrote. Too few jobs to be
+ * worth starting workers for are left to it too.
+ */
+export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions = {}): Set<string> {
+  const opts = resolveOptions(options);
+  const done = new Set<string>();
+  if (opts.workers <= 0 || jobs.length < MIN_EMIT_JOBS) return done;
+  runJobs(jobs.map((emit) => ({ name: emit.report_id, emit })), Math.min(opts.workers, Math.ceil(jobs.length / MIN_EMIT_JOBS)), opts.timeoutMs, (index) => done.add(jobs[index]!.report_id));
+  return done;
+}
+
+/**
+ * Whole files (the CSV datasets) compressed for the zip across the worker
+ * threads, largest first, into the deflate cache (prepare.ts deflateFile);
+ * a file a worker could not do is left to the zip writer. Worth it only when
+ * there is enough to compress.
+ */
+export function deflateInWorkers(jobs: readonly (DeflateJob & { bytes: number })[], options: ParseAllOptions = {}, minBytes = MIN_DEFLATE_BYTES): void {
+  const opts = resolveOptions(options);
+  const total = jobs.reduce((n, j) => n + j.bytes, 0);
+  if (opts.workers <= 0 || jobs.length < 2 || total < minBytes) return;
+  const sorted = [...jobs].sort((a, b) => b.bytes - a.bytes);
+  // No per-file limit worth the name: a large CSV takes as long as it takes.
+  runJobs(sorted.map(({ bytes: _, ...deflate }) => ({ name: deflate.path, deflate })), Math.min(opts.workers, jobs.length), DEFLATE_TIMEOUT_MS);
+}
+
+/** `succeeded` hears of each job a worker finished with `true`. */
+function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: DeflateJob }[], workers: number, timeoutMs: number, succeeded: (index: number) => void = () => {}): void {
+  let cursor = 0;
+  const next = () => {
+    if (cursor >= jobs.length) return null;
+    const index = cursor++;
+    const { name, ...job } = jobs[index]!;
+    const file: InputFile = { path: name, bytes: new Uint8Array(0), sha256: '', provenance: { source_url: null, obtained: null, note: null } };
+    return { index, file, ...job };
+  };
+  runPool(next, (index, record, result) => {
+    if (record === null && result === true) succeeded(index);
+  }, { workers, timeoutMs });
+}
+
+/** Below this much to compress, starting workers (about a second) costs more than it saves. */
+const MIN_DEFLATE_BYTES = 64 << 20;
+const DEFLATE_TIMEOUT_MS = 600_000;
+
+/** Below this many reports to emit, starting workers costs more than it saves. */
+const MIN_EMIT_JOBS = 16;

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { parseReport } from '../report.ts';
+import { deflateFile, emitReport, keepRecord, type DeflateJob, type EmitJob, type Prepare } from './prepare.ts';
 import type { InputFile } from '../../schema/types.ts';
 
 interface WorkerInit {
@@ -20,9 +21,15 @@ function answer(message: unknown): void {
   Atomics.notify(flag, 0);
 }
 
-port.on('message', (job: { index: number; file: InputFile }) => {
+port.on('message', (job: { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob; deflate?: DeflateJob }) => {
   try {
-    answer({ index: job.index, record: parseReport(job.file) });
+    if (job.emit) answer({ index: job.index, digest: emitReport(job.emit) });
+    else if (job.deflate) answer({ index: job.index, digest: deflateFile(job.deflate) });
+    else {
+      const record = parseReport(job.file);
+      // With `prepare`, the record stays here, in the parse cache; only its digest travels back.
+      answer(job.prepare ? { index: job.index, digest: keepRecord(record, job.prepare) } : { index: job.index, record });
+    }
   } catch (error) {
     answer({ index: job.index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   }

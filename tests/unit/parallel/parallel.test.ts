@@ -83,7 +83,7 @@ describe('runPool', () => {
     const started = Date.now();
     runPool(
       () => (cursor < paths.length ? { index: cursor, file: readInputFile(content, paths[cursor++]!, manifest) } : null),
-      (index, record) => (records[index] = record),
+      (index, record) => (records[index] = record!),
       { workers: 2, timeoutMs: 10_000, workerUrl: new URL('./hanging-worker.ts', import.meta.url) },
     );
     expect(Date.now() - started).toBeLessThan(90_000);
