@@ -1,8 +1,9 @@
 /**
  * The site stage of scripts/build.ts, read top to bottom:
  * read the previous build's state → read the inputs → decide the plan →
- * write the summaries file and the plan → Astro renders into a scratch folder →
- * replace the pages the plan renders → mirror the data folder → record the state.
+ * write the summaries file and the plan → Astro renders into a scratch folder
+ * (meanwhile the data folder is mirrored) → replace the pages the plan renders →
+ * record the state.
  * The output after an incremental build is byte for byte the output of a clean one.
  */
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -170,15 +171,18 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render`);
   const summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
   const scratch = join(o.cache, 'render');
-  await time('astro', () => render(o, plan, scratch));
+  // From here the output folder changes: without the state file a failed run leads to a full build next time.
+  removeFile(join(o.out, STATE_FILE));
+  // Astro renders in child processes (into the scratch folder) while this one mirrors the data folder into
+  // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
+  const rendering = time('astro', () => render(o, plan, scratch));
+  const data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
+  await rendering;
   await time('move', () => {
-    // From here the output folder changes: without the state file a failed run leads to a full build next time.
-    removeFile(join(o.out, STATE_FILE));
     clearRender(o.out, { agencies: new Set(plan.mode === 'incremental' ? plan.keep : []) });
     moveInto(scratch, o.out);
     remove(scratch);
   });
-  const data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
   writeFileSync(join(o.out, STATE_FILE), `${JSON.stringify(next)}\n`);
   return { plan, summaries, data, phases };
 }
