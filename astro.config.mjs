@@ -10,5 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   publicDir: process.env.NIANBAO_PUBLIC_DIR ?? './public',
+  // scripts/build.ts gives each of its concurrent Astro processes a cache folder of its own.
+  cacheDir: process.env.NIANBAO_ASTRO_CACHE_DIR ?? './node_modules/.astro',
   // The site never renders report Markdown: narrative text is rendered as text.
 });

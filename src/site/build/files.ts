@@ -15,10 +15,9 @@ function isDir(path: string): boolean {
 
 /** Same file already: the same inode (a hard link made earlier), or a copy with the same size and modification time. */
 function upToDate(src: string, dest: string): boolean {
-  if (!existsSync(dest)) return false;
+  const b = lstatSync(dest, { throwIfNoEntry: false });
+  if (!b?.isFile()) return false;
   const a = statSync(src);
-  const b = lstatSync(dest);
-  if (!b.isFile()) return false;
   if (a.ino === b.ino && a.dev === b.dev) return true;
   return a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs);
 }
@@ -45,17 +44,18 @@ export interface MirrorCounts {
 export function mirrorTree(src: string, dest: string, keep: ReadonlySet<string> = new Set(), counts: MirrorCounts = { placed: 0, unchanged: 0, removed: 0 }): MirrorCounts {
   if (existsSync(dest) && !isDir(dest)) rmSync(dest);
   mkdirSync(dest, { recursive: true });
-  const names = existsSync(src) ? readdirSync(src) : [];
-  const present = new Set(names);
+  // Entries with their types: one stat per file less, over 20,000+ files.
+  const entries = existsSync(src) ? readdirSync(src, { withFileTypes: true }) : [];
+  const present = new Set(entries.map((e) => e.name));
   for (const name of readdirSync(dest)) {
     if (present.has(name) || keep.has(name)) continue;
     rmSync(join(dest, name), { recursive: true, force: true });
     counts.removed++;
   }
-  for (const name of names) {
-    const from = join(src, name);
-    const to = join(dest, name);
-    if (isDir(from)) mirrorTree(from, to, new Set(), counts);
+  for (const entry of entries) {
+    const from = join(src, entry.name);
+    const to = join(dest, entry.name);
+    if (entry.isDirectory()) mirrorTree(from, to, new Set(), counts);
     else if (upToDate(from, to)) counts.unchanged++;
     else {
       place(from, to);

@@ -1,11 +1,13 @@
 /**
  * The site stage of scripts/build.ts, read top to bottom:
  * read the previous build's state → read the inputs → decide the plan →
- * write the summaries file and the plan → Astro renders into a scratch folder →
- * replace the pages the plan renders → mirror the data folder → record the state.
+ * write the summaries file and the plan → Astro renders into a scratch folder
+ * (meanwhile the data folder is mirrored) → replace the pages the plan renders →
+ * record the state.
  * The output after an incremental build is byte for byte the output of a clean one.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeSummariesFile, type SummaryCounts } from '../summaries-file.ts';
 import { packageBin, runChild } from './child.ts';
@@ -69,27 +71,78 @@ function prepareSummaries(cache: string, data: string, state: BuildState): Summa
  */
 const ASTRO_HEAP_MB = 16384;
 
+/**
+ * A larger young generation: the aggregate pages parse tens of MB of summaries
+ * into short-lived objects, and with the default semi-space a quarter of
+ * Astro's time went to scavenges.
+ */
+const ASTRO_SEMI_SPACE_MB = 64;
+
 function astroNodeOptions(inherited: string): string {
-  return inherited.includes('--max-old-space-size') ? inherited : `${inherited} --max-old-space-size=${ASTRO_HEAP_MB}`.trim();
+  const options = [inherited];
+  if (!inherited.includes('--max-old-space-size')) options.push(`--max-old-space-size=${ASTRO_HEAP_MB}`);
+  if (!inherited.includes('--max-semi-space-size')) options.push(`--max-semi-space-size=${ASTRO_SEMI_SPACE_MB}`);
+  return options.join(' ').trim();
 }
 
-async function render(o: SiteOptions, plan: SitePlan, scratch: string): Promise<void> {
-  const publicDir = join(o.cache, 'public-empty');
-  remove(scratch);
-  remove(publicDir);
-  mkdirSync(publicDir, { recursive: true });
+/**
+ * Astro renders on one thread, so a build of many agency pages is split
+ * between two Astro processes (NIANBAO_SITE_RENDERS, default one per core, at
+ * most 2; when set, also for small builds), each rendering every other agency page. Both also render the
+ * aggregate pages, whose output is taken from the first; a page comes out the
+ * same whichever process renders it (an incremental build relies on that too).
+ */
+const SPLIT_FROM_PAGES = 1000;
+
+function renderCount(pages: number): number {
+  const asked = Number(process.env.NIANBAO_SITE_RENDERS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, Math.max(1, pages));
+  return pages < SPLIT_FROM_PAGES ? 1 : Math.min(2, availableParallelism());
+}
+
+/** One Astro build into `outDir`; `agencies` is its plan (null: every agency page). */
+async function astroBuild(o: SiteOptions, outDir: string, agencies: readonly string[] | null, part: number): Promise<void> {
+  remove(outDir);
   const env: Record<string, string> = {
     NODE_OPTIONS: astroNodeOptions(process.env.NODE_OPTIONS ?? ''),
     NIANBAO_DATA_DIR: o.data,
     NIANBAO_SUMMARIES: join(o.cache, 'summaries.tsv'),
-    NIANBAO_PUBLIC_DIR: publicDir,
+    NIANBAO_PUBLIC_DIR: join(o.cache, 'public-empty'),
+    // Astro's and Vite's own cache, one per process when two build at once.
+    NIANBAO_ASTRO_CACHE_DIR: join(o.cache, `astro-${part}`, 'cache'),
+    // Compiled code of Astro, Vite and their dependencies kept between builds (Node checks it against the sources): start-up loads ~1,000 modules.
+    NODE_COMPILE_CACHE: join(o.root, '.cache', 'node-compile-cache'),
+    // No usage report sent at the end of every build.
+    ASTRO_TELEMETRY_DISABLED: '1',
   };
-  if (plan.mode === 'incremental') {
-    env.NIANBAO_SITE_PLAN = join(o.cache, 'plan.json');
-    writeFileSync(env.NIANBAO_SITE_PLAN, `${JSON.stringify({ agencies: plan.render })}\n`);
+  if (agencies !== null) {
+    env.NIANBAO_SITE_PLAN = join(o.cache, `plan-${part}.json`);
+    writeFileSync(env.NIANBAO_SITE_PLAN, `${JSON.stringify({ agencies })}\n`);
   }
-  const status = await runChild(process.execPath, [packageBin(o.root, 'astro'), 'build', '--outDir', scratch], { cwd: o.root, env });
+  // Astro writes its server bundle under the working folder when the output is outside it: one folder per
+  // process, where the bundle finds the project's packages through a link.
+  const cwd = join(o.cache, `astro-${part}`);
+  mkdirSync(cwd, { recursive: true });
+  if (!existsSync(join(cwd, 'node_modules'))) symlinkSync(join(o.root, 'node_modules'), join(cwd, 'node_modules'), 'dir');
+  const status = await runChild(process.execPath, [packageBin(o.root, 'astro'), 'build', '--root', o.root, '--outDir', outDir], { cwd, env });
   if (status !== 0) throw new Error(`astro build exited with status ${status}`);
+}
+
+async function render(o: SiteOptions, plan: SitePlan, scratch: string): Promise<void> {
+  const publicDir = join(o.cache, 'public-empty');
+  remove(publicDir);
+  mkdirSync(publicDir, { recursive: true });
+  const count = renderCount(plan.render.length);
+  if (count === 1) await astroBuild(o, scratch, plan.mode === 'incremental' ? plan.render : null, 0);
+  else {
+    const parts = Array.from({ length: count }, (_, part) => plan.render.filter((_, i) => i % count === part));
+    const dirs = parts.map((_, part) => (part === 0 ? scratch : `${scratch}-${part}`));
+    await Promise.all(parts.map((agencies, part) => astroBuild(o, dirs[part]!, agencies, part)));
+    for (const dir of dirs.slice(1)) {
+      moveInto(join(dir, 'agencies'), join(scratch, 'agencies'));
+      remove(dir);
+    }
+  }
   // public/data is the data stage's default output: the data folder is mirrored below instead.
   copyInto(join(o.root, 'public'), scratch, new Set(['data']));
 }
@@ -118,15 +171,18 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render`);
   const summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
   const scratch = join(o.cache, 'render');
-  await time('astro', () => render(o, plan, scratch));
+  // From here the output folder changes: without the state file a failed run leads to a full build next time.
+  removeFile(join(o.out, STATE_FILE));
+  // Astro renders in child processes (into the scratch folder) while this one mirrors the data folder into
+  // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
+  const rendering = time('astro', () => render(o, plan, scratch));
+  const data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
+  await rendering;
   await time('move', () => {
-    // From here the output folder changes: without the state file a failed run leads to a full build next time.
-    removeFile(join(o.out, STATE_FILE));
     clearRender(o.out, { agencies: new Set(plan.mode === 'incremental' ? plan.keep : []) });
     moveInto(scratch, o.out);
     remove(scratch);
   });
-  const data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
   writeFileSync(join(o.out, STATE_FILE), `${JSON.stringify(next)}\n`);
   return { plan, summaries, data, phases };
 }
