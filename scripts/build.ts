@@ -4,7 +4,10 @@
  * The whole build, its stages top to bottom, each a child process:
  *   data    tsx scripts/data.ts --content <content> --out <data>
  *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
- *   search  tsx scripts/build-search.ts --data <out>/data/reports --out <out>/pagefind
+ *   search  tsx scripts/build-search.ts --data <data>/reports --out <out>/pagefind
+ * Site and search both read only the data folder. A full site build uses both
+ * cores, so search waits for it; an incremental one renders a few pages on one
+ * core, so search (one shard or none to rebuild) runs beside it.
  * One line per stage, `build: <stage> <seconds> s`; the exit status is non-zero
  * when a stage fails, and the stages after it do not run. `--only` takes one
  * stage or a comma-separated list (`--only data,site`). `--clean` builds the site
@@ -52,33 +55,55 @@ const out = resolve(values.out!);
 const cache = resolve(values.cache ?? join(root, '.cache/site', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`));
 const tsx = packageBin(root, 'tsx');
 
-async function runStage(stage: Stage): Promise<void> {
+/** Resolves when the site stage has decided its plan, with whether search may run beside it. */
+type PlanListener = (overlap: boolean) => void;
+
+async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Promise<void> {
   if (stage === 'data') {
     // Node's own type stripping when it has it (22.18+): no tsx process in between, no loader thread.
     const loader = (process.features as { typescript?: string | false }).typescript ? [] : [tsx];
     const status = await runChild(process.execPath, [...loader, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
     if (status !== 0) throw new Error(`scripts/data.ts exited with status ${status}`);
   } else if (stage === 'site') {
-    const result = await runSiteStage({ root, data, out, cache, clean: values.clean! }, (line) => console.log(`build: ${line}`));
+    const result = await runSiteStage({ root, data, out, cache, clean: values.clean!, onPlan: (plan) => onSitePlan(plan.mode === 'incremental') }, (line) => console.log(`build: ${line}`));
     const d = result.data;
     console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);
     console.log(`build: site phases ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
   } else {
     // tsx's loader in this Node process, not its command (which starts a second Node): a rebuild of one shard takes about a second.
-    const args = ['--import', 'tsx', 'scripts/build-search.ts', '--data', join(out, 'data/reports'), '--out', join(out, 'pagefind')];
+    const args = ['--import', 'tsx', 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind')];
     const status = await runChild(process.execPath, args, { cwd: root });
     if (status !== 0) throw new Error(`scripts/build-search.ts exited with status ${status}`);
   }
 }
 
-for (const stage of stagesToRun(values.only)) {
+/** Runs a stage and prints its line; false when it failed. */
+async function timedStage(stage: Stage, onSitePlan?: PlanListener): Promise<boolean> {
   const start = performance.now();
   try {
-    await runStage(stage);
+    await runStage(stage, onSitePlan);
   } catch (error) {
     console.error(`build: ${stage} failed: ${error instanceof Error ? error.message : String(error)}`);
     console.log(`build: ${stage} ${((performance.now() - start) / 1000).toFixed(1)} s (failed)`);
-    process.exit(1);
+    return false;
   }
   console.log(`build: ${stage} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+const stages = stagesToRun(values.only);
+if (stages.includes('data') && !(await timedStage('data'))) process.exit(1);
+if (stages.includes('site') && stages.includes('search')) {
+  // Search starts beside an incremental site stage, or after a full one.
+  let search: Promise<boolean> | null = null;
+  const site = await timedStage('site', (overlap) => {
+    if (overlap) search = timedStage('search');
+  });
+  if (!site) {
+    if (search) await search;
+    process.exit(1);
+  }
+  if (!(await (search ?? timedStage('search')))) process.exit(1);
+} else {
+  for (const stage of stages.filter((s) => s !== 'data')) if (!(await timedStage(stage))) process.exit(1);
 }

@@ -23,6 +23,8 @@ export interface SiteOptions {
   /** Folder for the summaries file, the plan and the scratch render. */
   cache: string;
   clean: boolean;
+  /** Told the plan as soon as it is decided, before anything is rendered. */
+  onPlan?: (plan: SitePlan) => void;
 }
 
 export interface SiteResult {
@@ -169,6 +171,7 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     hasAgencyPage: (id) => existsSync(join(o.out, 'agencies', id, 'index.html')),
   });
   log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render`);
+  o.onPlan?.(plan);
   const summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
   const scratch = join(o.cache, 'render');
   // From here the output folder changes: without the state file a failed run leads to a full build next time.
