@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import type { FileStats } from './file-stats.ts';
 import { join, relative, sep } from 'node:path';
 import type { InputFile, Provenance } from '../schema/types.ts';
 import { MAX_FILE_BYTES } from './decode.ts';
@@ -57,10 +58,12 @@ const NO_PROVENANCE: Provenance = { source_url: null, obtained: null, note: null
 export function listContentFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    // The entry types come with the listing (a link is not a directory, as lstat says): no stat per file.
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = entry.name;
       if (name.startsWith('.')) continue;
       const full = join(d, name);
-      if (lstatSync(full).isDirectory()) walk(full);
+      if (entry.isDirectory()) walk(full);
       else {
         const rel = relative(dir, full).split(sep).join('/');
         if (!(MANIFEST_FILES as readonly string[]).includes(rel)) out.push(rel);
@@ -109,11 +112,35 @@ function refused(path: string, sha256: string, manifest: SourcesManifest, findin
   return { path, bytes: EMPTY, sha256, provenance: provenanceFor(manifest, path, sha256), refused: finding };
 }
 
+/** An input file recognised from an earlier run by its size, mtime and inode (file-stats.ts): its hash, not its bytes. */
+export interface RecalledInput {
+  path: string;
+  sha256: string;
+  provenance: Provenance;
+}
+
+/**
+ * The file as an earlier run read it, when `stats` recognises it and it is a
+ * plain file no limit applies to (those are read and checked every time); else null.
+ */
+export function recallInputFile(dir: string, path: string, manifest: SourcesManifest, stats: FileStats, limits: ReadLimits = DEFAULT_LIMITS, index = 0): RecalledInput | null {
+  if (index >= limits.maxFiles) return null;
+  let stat;
+  try {
+    stat = lstatSync(join(dir, path), { bigint: true });
+  } catch {
+    return null;
+  }
+  if (!stat.isFile() || stat.size > BigInt(Math.min(limits.maxFileBytes, limits.maxLineBytes))) return null;
+  const sha256 = stats.recall(path, stat);
+  return sha256 === null ? null : { path, sha256, provenance: provenanceFor(manifest, path, sha256) };
+}
+
 /**
  * One input file. `index` is its place in the sorted listing, for the count limit.
  * Never throws for a bad file: a file that cannot be read is refused with a finding.
  */
-export function readInputFile(dir: string, path: string, manifest: SourcesManifest, limits: ReadLimits = DEFAULT_LIMITS, index = 0): InputFile {
+export function readInputFile(dir: string, path: string, manifest: SourcesManifest, limits: ReadLimits = DEFAULT_LIMITS, index = 0, stats?: FileStats): InputFile {
   const full = join(dir, path);
   const noBytes = sha256Hex(EMPTY);
   if (index >= limits.maxFiles) {
@@ -122,7 +149,7 @@ export function readInputFile(dir: string, path: string, manifest: SourcesManife
   }
   let stat;
   try {
-    stat = lstatSync(full);
+    stat = lstatSync(full, { bigint: true });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return refused(path, noBytes, manifest, makeFinding('file.unreadable', { location: 'file', zh: `${path}：无法读取——${reason}`, en: `${path}: cannot be read — ${reason}` }));
@@ -145,6 +172,8 @@ export function readInputFile(dir: string, path: string, manifest: SourcesManife
       const reason = `line ${longest.line} is ${longest.bytes} bytes, over the limit of ${limits.maxLineBytes} bytes`;
       return refused(path, sha256, manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：行过长，未读取（${reason}）`, en: `${path}: line too long, not read (${reason})` }));
     }
+    // The stat taken before reading is remembered: a file changed since then has another mtime, and is read next time.
+    if (stats && stat.size === BigInt(bytes.length) && bytes.length <= Math.min(limits.maxFileBytes, limits.maxLineBytes)) stats.remember(path, stat, sha256);
     return { path, bytes, sha256, provenance: provenanceFor(manifest, path, sha256) };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);

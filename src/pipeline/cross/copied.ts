@@ -8,7 +8,7 @@
 import { SECTIONS } from '../../schema/codes.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { candidatePairs, estimatedSimilarity, shingleHashes, signature } from './minhash.ts';
+import { candidatePairCodes, SIGNATURE_SIZE, shingleHashes, signature } from './minhash.ts';
 
 /** Estimated Jaccard similarity of the 5-character shingles from which two narratives count as copies. */
 export const COPY_THRESHOLD = 0.8;
@@ -42,17 +42,33 @@ export function checkCopied<T extends ReportRecord>(records: T[], signatureOf: (
     .filter((e): e is { i: number; id: string; sig: Uint32Array } => e.sig !== null)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sigs = eligible.map((e) => e.sig);
+  const n = sigs.length;
+  // A pair is a copy when at least this many of the signature's minima agree (estimatedSimilarity ≥ COPY_THRESHOLD).
+  const needed = Math.ceil(COPY_THRESHOLD * SIGNATURE_SIZE - 1e-9);
   const matches = new Map<number, { other: number; similarity: number }[]>();
-  for (const [x, y] of candidatePairs(sigs, 2 * MAX_MATCHES)) {
-    const similarity = estimatedSimilarity(sigs[x]!, sigs[y]!);
-    if (similarity < COPY_THRESHOLD) continue;
+  const add = (self: number, other: number, similarity: number) => {
+    const list = matches.get(self);
+    if (list) list.push({ other, similarity });
+    else matches.set(self, [{ other, similarity }]);
+  };
+  for (const code of candidatePairCodes(sigs, 2 * MAX_MATCHES)) {
+    const x = Math.floor(code / n);
+    const y = code - x * n;
+    const sx = sigs[x]!;
+    const sy = sigs[y]!;
+    // Most candidates are far from a copy: stop once too many minima differ for the pair to reach the threshold.
+    let same = 0;
+    let differ = 0;
+    for (let k = 0; k < SIGNATURE_SIZE && differ <= SIGNATURE_SIZE - needed; k++) {
+      if (sx[k] === sy[k]) same++;
+      else differ++;
+    }
+    if (same < needed) continue;
+    const similarity = same / SIGNATURE_SIZE;
     const a = eligible[x]!.i;
     const b = eligible[y]!.i;
-    for (const [self, other] of [[a, b], [b, a]] as const) {
-      const list = matches.get(self);
-      if (list) list.push({ other, similarity });
-      else matches.set(self, [{ other, similarity }]);
-    }
+    add(a, b, similarity);
+    add(b, a, similarity);
   }
   return records.map((r, i) => {
     const found = matches.get(i);

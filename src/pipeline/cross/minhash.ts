@@ -65,8 +65,18 @@ export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
  */
 export function candidatePairs(signatures: Uint32Array[], window = Infinity): [number, number][] {
   const n = signatures.length;
-  // A pair (x, y), x < y < n, as the one number x·n + y: sorting the numbers sorts the pairs.
-  const found: number[] = [];
+  return Array.from(candidatePairCodes(signatures, window), (code) => [Math.floor(code / n), code % n] as [number, number]);
+}
+
+/**
+ * The same pairs as candidatePairs, each as the one number x·n + y (x < y < n),
+ * sorted and distinct: no array per pair when there are hundreds of thousands.
+ */
+export function candidatePairCodes(signatures: Uint32Array[], window = Infinity): Float64Array {
+  const n = signatures.length;
+  // Pair codes collected in a typed array grown by doubling: hundreds of thousands of them, no boxed numbers.
+  let found = new Float64Array(1024);
+  let count = 0;
   for (let b = 0; b < BANDS; b++) {
     const buckets = new Map<string, number[]>();
     signatures.forEach((sig, i) => {
@@ -77,17 +87,21 @@ export function candidatePairs(signatures: Uint32Array[], window = Infinity): [n
     });
     for (const bucket of buckets.values()) {
       for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length && y - x <= window; y++) found.push(bucket[x]! * n + bucket[y]!);
+        for (let y = x + 1; y < bucket.length && y - x <= window; y++) {
+          if (count === found.length) {
+            const grown = new Float64Array(found.length * 2);
+            grown.set(found);
+            found = grown;
+          }
+          found[count++] = bucket[x]! * n + bucket[y]!;
+        }
       }
     }
   }
-  const sorted = Float64Array.from(found).sort();
-  const out: [number, number][] = [];
-  for (let k = 0; k < sorted.length; k++) {
-    if (k > 0 && sorted[k] === sorted[k - 1]) continue;
-    out.push([Math.floor(sorted[k]! / n), sorted[k]! % n]);
-  }
-  return out;
+  const sorted = found.subarray(0, count).sort();
+  let kept = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[kept++] = sorted[k]!;
+  return sorted.subarray(0, kept);
 }
 
 /** A band's rows as a string key: each 32-bit minimum as two UTF-16 code units, so equal keys mean equal rows. */

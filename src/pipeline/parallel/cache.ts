@@ -122,7 +122,7 @@ export function openCache(dir: string): ParseCache {
     },
     flush(keep) {
       append();
-      if (!keep || !digests || lines <= 2 * keep.length + 1000) return;
+      if (!keep || !digests || lines <= keep.length + (keep.length >> 2) + 1000) return;
       const wanted = [...new Set(keep)].filter((k) => digests!.has(k));
       write(logPath, wanted.map((k) => `${k}\t${digests!.get(k)}\n`).join(''));
       lines = wanted.length;

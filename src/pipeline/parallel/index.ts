@@ -4,7 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
-import { DEFAULT_LIMITS, readInputFile, type readSourcesManifest } from '../read.ts';
+import { openFileStats } from '../file-stats.ts';
+import { DEFAULT_LIMITS, readInputFile, recallInputFile, type readSourcesManifest } from '../read.ts';
 import { parseReport } from '../report.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
@@ -76,15 +77,26 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
     }
     outcomes.parsed(index, keys[index]!, record, !timedOut && opts.cacheDir ? cache : null);
   };
+  // With a cache, a file whose size, mtime and inode are those of the last run is known by its hash unread.
+  const fileStats = opts.cacheDir ? openFileStats(opts.cacheDir) : null;
   // Reads files in order; cache hits are handed over at once, the first miss is returned for parsing.
   let cursor = 0;
   const prepare = opts.cacheDir && opts.workers > 0 && outcomes.prepare && outcomes.prepared ? { cacheDir: opts.cacheDir } : null;
   const next = (): { index: number; file: InputFile; prepare?: Prepare } | null => {
     while (cursor < paths.length) {
       const index = cursor++;
-      const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index);
+      const recalled = fileStats && recallInputFile(content, paths[index]!, manifest, fileStats, DEFAULT_LIMITS, index);
+      if (recalled) {
+        keys[index] = cacheKey(recalled, version);
+        if (outcomes.hit(index, keys[index]!, cache)) {
+          counts.cached++;
+          continue;
+        }
+      }
+      const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index, fileStats ?? undefined);
       keys[index] = cacheKey(file, version);
-      if (!opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return prepare ? { index, file, prepare: { ...prepare, key: keys[index]! } } : { index, file };
+      const missed = recalled?.sha256 === file.sha256; // already looked up above, under the same key
+      if (missed || !opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return prepare ? { index, file, prepare: { ...prepare, key: keys[index]! } } : { index, file };
       counts.cached++;
     }
     return null;
@@ -105,6 +117,7 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
     runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
   } finally {
     cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
+    fileStats?.save();
   }
 }
 

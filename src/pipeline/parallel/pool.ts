@@ -75,9 +75,11 @@ function spawn(signal: SharedArrayBuffer, url: URL): Slot {
 export function runPool(next: NextJob, done: (index: number, record: ReportRecord | null, digest?: unknown) => void, options: PoolOptions): void {
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
-  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers) }, () => spawn(signal, options.workerUrl ?? WORKER_URL));
+  const maxWorkers = Math.max(1, options.workers);
+  const slots: Slot[] = [spawn(signal, options.workerUrl ?? WORKER_URL)];
   const started = Date.now();
   let exhausted = false;
+  const ahead: NonNullable<ReturnType<NextJob>>[] = [];
   try {
     for (;;) {
       const seen = Atomics.load(flag, 0);
@@ -103,18 +105,23 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${WORKER_URL.pathname})`);
         }
       }
-      for (const slot of slots) {
-        if (!slot.ready || slot.job || exhausted) continue;
+      // One job per worker is read ahead, so reading (and the cache hits met on the way) goes on while workers start or parse.
+      while (!exhausted && ahead.length < maxWorkers) {
         const job = next();
-        if (!job) exhausted = true;
-        else {
-          const bytes = ownBuffer(job.file.bytes);
-          // The bytes move to the worker (transferred, not copied); the pool keeps the file's path and hash.
-          slot.job = { ...job, file: { ...job.file, bytes: EMPTY }, deadline: Date.now() + options.timeoutMs };
-          slot.port.postMessage({ index: job.index, file: { ...job.file, bytes }, prepare: job.prepare, emit: job.emit, deflate: job.deflate }, [bytes.buffer]);
-        }
+        if (job) ahead.push(job);
+        else exhausted = true;
       }
-      if (exhausted && slots.every((s) => !s.job)) return;
+      for (const slot of slots) {
+        if (!slot.ready || slot.job || ahead.length === 0) continue;
+        const job = ahead.shift()!;
+        const bytes = ownBuffer(job.file.bytes);
+        // The bytes move to the worker (transferred, not copied); the pool keeps the file's path and hash.
+        slot.job = { ...job, file: { ...job.file, bytes: EMPTY }, deadline: Date.now() + options.timeoutMs };
+        slot.port.postMessage({ index: job.index, file: { ...job.file, bytes }, prepare: job.prepare, emit: job.emit, deflate: job.deflate }, [bytes.buffer]);
+      }
+      // Another worker only when jobs wait for every one there is: a rebuild of one changed file starts one.
+      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => !s.job).length) slots.push(spawn(signal, options.workerUrl ?? WORKER_URL));
+      if (exhausted && ahead.length === 0 && slots.every((s) => !s.job)) return;
       const nearest = Math.min(...slots.map((s) => (s.job ? s.job.deadline - Date.now() : 200)));
       Atomics.wait(flag, 0, seen, Math.max(1, Math.min(200, nearest + 1)));
     }
