@@ -2,9 +2,9 @@
  * npm run build [-- --content DIR --data DIR --out DIR --cache DIR --clean --only data|site|search]
  *
  * The whole build, its stages top to bottom, each a child process:
- *   data    tsx scripts/data.ts --content <content> --out <data>
+ *   data    node scripts/data.ts --content <content> --out <data>  (type stripping, or tsx's loader: src/typescript-loader.ts)
  *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
- *   search  tsx scripts/build-search.ts --data <data>/reports --out <out>/pagefind
+ *   search  node scripts/build-search.ts --data <data>/reports --out <out>/pagefind
  * Site and search both read only the data folder. A full site build uses both
  * cores, so search waits for it; an incremental one renders a few pages on one
  * core, so search (one shard or none to rebuild) runs beside it.
@@ -18,8 +18,9 @@ import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { packageBin, runChild } from '../src/site/build/child.ts';
+import { runChild } from '../src/site/build/child.ts';
 import { runSiteStage } from '../src/site/build/site-stage.ts';
+import { TYPESCRIPT_NODE_ARGS } from '../src/typescript-loader.ts';
 
 const STAGES = ['data', 'site', 'search'] as const;
 type Stage = (typeof STAGES)[number];
@@ -53,16 +54,13 @@ const data = resolve(values.data!);
 const out = resolve(values.out!);
 // The cache is keyed by the output folder, so two outputs never share a summaries file.
 const cache = resolve(values.cache ?? join(root, '.cache/site', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`));
-const tsx = packageBin(root, 'tsx');
 
 /** Resolves when the site stage has decided its plan, with whether search may run beside it. */
 type PlanListener = (overlap: boolean) => void;
 
 async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Promise<void> {
   if (stage === 'data') {
-    // Node's own type stripping when it has it (22.18+): no tsx process in between, no loader thread.
-    const loader = (process.features as { typescript?: string | false }).typescript ? [] : [tsx];
-    const status = await runChild(process.execPath, [...loader, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
+    const status = await runChild(process.execPath, [...TYPESCRIPT_NODE_ARGS, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
     if (status !== 0) throw new Error(`scripts/data.ts exited with status ${status}`);
   } else if (stage === 'site') {
     const result = await runSiteStage({ root, data, out, cache, clean: values.clean!, onPlan: (plan) => onSitePlan(plan.mode === 'incremental') }, (line) => console.log(`build: ${line}`));
@@ -70,8 +68,7 @@ async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Prom
     console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);
     console.log(`build: site phases ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
   } else {
-    // tsx's loader in this Node process, not its command (which starts a second Node): a rebuild of one shard takes about a second.
-    const args = ['--import', 'tsx', 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind')];
+    const args = [...TYPESCRIPT_NODE_ARGS, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind')];
     const status = await runChild(process.execPath, args, { cwd: root });
     if (status !== 0) throw new Error(`scripts/build-search.ts exited with status ${status}`);
   }

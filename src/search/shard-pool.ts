@@ -9,10 +9,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ShardEntry } from './manifest.ts';
 import { buildShard, type ShardJob } from './build-shard.ts';
+import { TYPESCRIPT_NODE_ARGS } from '../typescript-loader.ts';
 
 const WORKER_URL = new URL('./shard-worker.ts', import.meta.url);
-/** Workers load the TypeScript modules through tsx's loader. */
-const WORKER_EXEC_ARGV = ['--import', 'tsx'];
 
 /** Workers to use: NIANBAO_SEARCH_WORKERS when set, else one per core, at most 2 (each Pagefind process holds a shard in memory). */
 export function searchWorkers(): number {
@@ -47,7 +46,7 @@ export async function buildShards(jobs: readonly ShardJob[], workers = searchWor
   }
   const entries: ShardEntry[] = new Array(jobs.length);
   let next = 0;
-  const threads = Array.from({ length: count }, () => new Worker(WORKER_URL, { execArgv: WORKER_EXEC_ARGV }));
+  const threads = Array.from({ length: count }, () => new Worker(WORKER_URL, { execArgv: [...TYPESCRIPT_NODE_ARGS] }));
   try {
     await Promise.all(
       threads.map(async (worker) => {

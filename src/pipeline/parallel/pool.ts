@@ -9,6 +9,7 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
+import { TYPESCRIPT_NODE_ARGS } from '../../typescript-loader.ts';
 import { failedRecordFor, timedOutRecord } from './timeout.ts';
 
 export interface PoolOptions {
@@ -52,18 +53,12 @@ function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
-/**
- * Workers load the TypeScript pipeline with Node's own type stripping when it
- * has it (22.18+: no loader thread, no transpiling, about half a second less
- * per worker start), else through tsx's loader.
- */
-const WORKER_EXEC_ARGV = (process.features as { typescript?: string | false }).typescript ? [] : ['--import', 'tsx'];
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
 function spawn(signal: SharedArrayBuffer, url: URL): Slot {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(url, { workerData: { port: port2, signal }, transferList: [port2], execArgv: WORKER_EXEC_ARGV });
+  const worker = new Worker(url, { workerData: { port: port2, signal }, transferList: [port2], execArgv: [...TYPESCRIPT_NODE_ARGS] });
   worker.unref();
   return { worker, port: port1, ready: false, job: null };
 }
