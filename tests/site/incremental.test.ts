@@ -1,7 +1,8 @@
 /**
  * The incremental site build gives the output a clean build gives, byte for byte,
- * on the real corpus: build; change one report; build again (incremental); build
- * the same data from nothing into another folder; compare every file.
+ * on the real corpus: build; change one report; build again (incremental, the
+ * search stage beside the site stage); build the same data from nothing into
+ * another folder (search after site); compare every file, the search index's too.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -52,7 +53,7 @@ const homeReceived = (out: string) => HOME_RECEIVED.exec(readFileSync(join(out, 
 beforeAll(() => {
   cpSync(join(ROOT, 'content'), content, { recursive: true });
   const common = ['--content', content, '--data', data, '--out', incremental, '--cache', join(tmp, 'cache-incremental')];
-  build(...common, '--only', 'data,site');
+  build(...common);
   unchangedBefore = statSync(agencyPage(incremental, UNCHANGED_AGENCY)).mtimeMs;
   receivedBefore = homeReceived(incremental);
   // One more sentence in part 一 of one report, and one more application in its table 三.
@@ -60,8 +61,8 @@ beforeAll(() => {
   const text = readFileSync(path, 'utf8');
   expect(text).toContain(RECEIVED_BEFORE);
   writeFileSync(path, text.replace('一、总体情况\n', `一、总体情况\n\n${ADDED_SENTENCE}\n`).replace(RECEIVED_BEFORE, RECEIVED_AFTER));
-  secondRun = build(...common, '--only', 'data,site');
-  build('--data', data, '--out', clean, '--cache', join(tmp, 'cache-clean'), '--only', 'site', '--clean');
+  secondRun = build(...common);
+  build('--data', data, '--out', clean, '--cache', join(tmp, 'cache-clean'), '--only', 'site,search', '--clean');
 }, 300_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -71,6 +72,12 @@ describe('incremental site build', () => {
     expect(secondRun).toContain('build: site plan: incremental (1 agencies (1 reports) changed, 0 gone), 1 agency pages to render');
     expect(statSync(agencyPage(incremental, UNCHANGED_AGENCY)).mtimeMs).toBe(unchangedBefore);
     expect(readFileSync(agencyPage(incremental, CHANGED_AGENCY), 'utf8')).toContain(ADDED_SENTENCE);
+  });
+
+  it('rebuilds the changed report\'s search shard in the same run', () => {
+    const lines = secondRun.split('\n');
+    expect(lines.some((l) => /^build: search [\d.]+ s$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^search index: rebuilt 1 of 1 shard/.test(l))).toBe(true);
   });
 
   it('renders the aggregate pages again with the changed numbers', () => {
@@ -85,6 +92,7 @@ describe('incremental site build', () => {
     expect(a).toEqual(b);
     expect(a).toContain(`agencies/${CHANGED_AGENCY}/index.html`);
     expect(a).toContain('data/reports.csv');
+    expect(a.filter((f) => f.startsWith('pagefind/')).length).toBeGreaterThan(10);
     const differ = a.filter((f) => !readFileSync(join(incremental, f)).equals(readFileSync(join(clean, f))));
     expect(differ).toEqual([]);
   });
