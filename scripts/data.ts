@@ -10,6 +10,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { resolveOptions } from '../src/pipeline/parallel/index.ts';
 import { runPipeline } from '../src/pipeline/run.ts';
 
 if (process.env.NIANBAO_TIMINGS === '1') process.stderr.write(`timings: data start-up (node + imports) ${(process.uptime() * 1000).toFixed(0)} ms wall, ${((process.cpuUsage().user + process.cpuUsage().system) / 1000).toFixed(0)} ms cpu\n`);
@@ -27,7 +28,9 @@ if (!existsSync(values.content!) || !statSync(values.content!).isDirectory()) {
   process.exit(2);
 }
 
-const summary = runPipeline({ content: values.content!, out: values.out! });
+// Parsing in this thread (NIANBAO_WORKERS=0) is the only case where this thread needs the parser: load it only then.
+const inThread = resolveOptions({}).workers <= 0 ? (await import('../src/pipeline/report.ts')).parseReport : undefined;
+const summary = runPipeline({ content: values.content!, out: values.out!, parse: { inThread } });
 for (const r of [...summary.reports].sort((a, b) => (a.source_file < b.source_file ? -1 : 1))) {
   for (const f of r.errors) {
     console.error(`${r.source_file}: ${f.rule} ${f.location}: ${f.message_zh} / ${f.message_en}`);

@@ -14,18 +14,10 @@ import { extractMetadata } from './metadata/index.ts';
 import { segmentReport } from './segment.ts';
 import { parseTables } from './tables/index.ts';
 import { validateReport } from './validate/index.ts';
+import { failedRecord } from './failed-record.ts';
 
-export const EMPTY_METADATA: ReportMetadata = {
-  agency_name: null, year: null, template: null, published_date: null,
-  province: null, province_code: null, city: null, city_code: null, county: null, county_code: null,
-  admin_level: null, is_department: null, contact: { address: null, phone: null, website: null },
-};
-
-export const EMPTY_TABLES: ReportTables = {
-  applications: { status: 'missing', template: null, cells: [] },
-  proactive_disclosure: { status: 'missing', template: null, cells: [] },
-  review_litigation: { status: 'missing', template: null, cells: [] },
-};
+// The empty parts of a record and the record of an unreadable file live in failed-record.ts (no parser imports).
+export { EMPTY_METADATA, EMPTY_TABLES, failedRecord } from './failed-record.ts';
 
 const NARRATIVE = new Set<string>(SECTIONS.filter((s) => s.narrative).map((s) => s.code));
 
@@ -83,25 +75,6 @@ export function parseReport(file: InputFile): ReportRecord {
     findings,
     removed_chrome: cleaned.removed,
     narrative_chars: narrativeChars(sections),
-  };
-}
-
-/** The record of a file that could not be read as a report: every input still gets one. */
-export function failedRecord(file: InputFile, findings: Finding[], encoding: string | null): ReportRecord {
-  return {
-    report_id: reportIdFor(null, null, file.sha256),
-    agency_id: null,
-    source_file: file.path,
-    source_sha256: file.sha256,
-    provenance: file.provenance,
-    encoding,
-    parse_status: 'failed',
-    metadata: EMPTY_METADATA,
-    sections: SECTIONS.map((s) => ({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' })),
-    tables: EMPTY_TABLES,
-    findings,
-    removed_chrome: [],
-    narrative_chars: 0,
   };
 }
 

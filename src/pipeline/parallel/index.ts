@@ -6,15 +6,19 @@ import { availableParallelism } from 'node:os';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import { openFileStats } from '../file-stats.ts';
 import { DEFAULT_LIMITS, readInputFile, recallInputFile, type readSourcesManifest } from '../read.ts';
-import { parseReport } from '../report.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { parserVersion } from './version.ts';
 
 export interface ParseAllOptions {
-  /** Worker threads; 0 parses in this thread (no per-file limit). Default: cores, or NIANBAO_WORKERS. */
+  /** Worker threads; 0 parses in this thread with `inThread` (no per-file limit). Default: cores, or NIANBAO_WORKERS. */
   workers?: number;
+  /**
+   * The parser (report.ts parseReport) for `workers: 0`, given by the caller: the workers load the parser
+   * themselves, so a build's main thread never does (it is half of what its start-up would load).
+   */
+  inThread?: (file: InputFile) => ReportRecord;
   /** Per-file limit, ms. Default 20 s, or NIANBAO_PARSE_TIMEOUT_MS. */
   timeoutMs?: number;
   /** Cache folder, or null for none. Default .cache/parse, or NIANBAO_CACHE_DIR ('off' disables). */
@@ -32,9 +36,10 @@ function envNumber(name: string): number | undefined {
   return v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
 }
 
-export function resolveOptions(options: ParseAllOptions): Required<ParseAllOptions> {
+export function resolveOptions(options: ParseAllOptions): Required<Omit<ParseAllOptions, 'inThread'>> & Pick<ParseAllOptions, 'inThread'> {
   const envCache = process.env.NIANBAO_CACHE_DIR;
   return {
+    inThread: options.inThread,
     workers: options.workers ?? envNumber('NIANBAO_WORKERS') ?? availableParallelism(),
     timeoutMs: options.timeoutMs ?? envNumber('NIANBAO_PARSE_TIMEOUT_MS') ?? 20_000,
     cacheDir: options.cacheDir !== undefined ? options.cacheDir : envCache === 'off' ? null : (envCache ?? DEFAULT_CACHE_DIR),
@@ -103,7 +108,9 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   };
   try {
     if (opts.workers <= 0) {
-      for (let job = next(); job; job = next()) store(job.index, parseReport(job.file));
+      const parse = opts.inThread;
+      if (!parse) throw new Error('parsing in this thread (workers: 0) needs the parser as options.inThread');
+      for (let job = next(); job; job = next()) store(job.index, parse(job.file));
       return;
     }
     const first = next();

@@ -1,7 +1,7 @@
 /** The record of a file whose parse went over the per-file limit: failed, with a `file.timeout` finding. */
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { failedRecord } from '../report.ts';
+import { failedRecord } from '../failed-record.ts';
 
 export function failedRecordFor(file: InputFile, rule: 'file.timeout' | 'file.unreadable', zh: string, en: string): ReportRecord {
   return failedRecord(file, [makeFinding(rule, { location: 'file', zh, en })], null);

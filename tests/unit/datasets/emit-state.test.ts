@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../src/pipeline/run.ts';
 import { allFiles, readCsv, removeTempDirs, tempDir } from './fixtures.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
 
 const CONTENT = join(import.meta.dirname, '../../../content');
 const CHANGED = '03_pingtan_2020.txt';
@@ -18,7 +19,7 @@ const REMOVED = '10_hongze_2024_pypdf.txt';
 const ADDED = 'zz_copy_of_16_hebei_kjt_2019.txt';
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const build = (content: string, out: string, cacheDir: string | null) => runPipeline({ content, out, parse: { workers: 0, cacheDir } });
+const build = (content: string, out: string, cacheDir: string | null) => runPipeline({ content, out, parse: { workers: 0, cacheDir, inThread: parseReport } });
 const mtime = (path: string) => statSync(path).mtimeMs;
 
 function expectSameTree(actual: string, expected: string): void {

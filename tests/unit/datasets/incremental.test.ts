@@ -17,6 +17,7 @@ import { reportRows, sectionRows } from '../../../src/pipeline/emit/rows.ts';
 import { runPipeline, type RunOptions } from '../../../src/pipeline/run.ts';
 import { REPORTS, SECTIONS_DATASET } from '../../../src/schema/datasets.ts';
 import { allFiles, readCsv, record, removeTempDirs, sections, tempDir } from './fixtures.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
 
 const CONTENT = join(import.meta.dirname, '../../../content');
 const CHANGED = '03_pingtan_2020.txt';
@@ -42,7 +43,7 @@ function copyCorpus(): string {
 }
 
 const build = (content: string, out: string, cacheDir: string | null) => {
-  const options: RunOptions = { content, out, parse: { workers: 0, cacheDir } };
+  const options: RunOptions = { content, out, parse: { workers: 0, cacheDir, inThread: parseReport } };
   return runPipeline(options);
 };
 

@@ -13,11 +13,12 @@ import { conformanceProblems } from './conformance.ts';
 import { allFiles, readCsv, removeTempDirs, tempDir } from './fixtures.ts';
 import { applicationGrid, readBack } from './markdown-read.ts';
 import { APPLICANTS, APPLICATION_ROWS } from '../../../src/schema/codes.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
 
 const CONTENT = join(import.meta.dirname, '../../../content');
 const FILE_000 = '000_bbae7e2c4812eba4.txt';
 /** In this thread and without the parse cache: the tests write nothing outside their temp folders. */
-const PARSE = { workers: 0, cacheDir: null };
+const PARSE = { workers: 0, cacheDir: null, inThread: parseReport };
 const GOLDEN = join(import.meta.dirname, '../../golden/datasets');
 
 let out: string;

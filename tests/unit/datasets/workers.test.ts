@@ -14,6 +14,7 @@ import { sha256Hex } from '../../../src/pipeline/read.ts';
 import { runPipeline } from '../../../src/pipeline/run.ts';
 import { writeCorpus } from '../../../src/synth/write.ts';
 import { allFiles, removeTempDirs, tempDir } from './fixtures.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
 
 function expectSameTree(actual: string, expected: string): void {
   const files = allFiles(expected);
@@ -27,7 +28,7 @@ describe('the data stage across workers', () => {
     const content = writeCorpus(tempDir('workers-corpus'), 'workers-test', 40, undefined, false).content;
     const cache = join(tempDir('workers-cache'), 'cache');
     const out = tempDir('workers-out');
-    const clean = (dir: string) => runPipeline({ content, out: dir, parse: { workers: 0, cacheDir: null } });
+    const clean = (dir: string) => runPipeline({ content, out: dir, parse: { workers: 0, cacheDir: null, inThread: parseReport } });
 
     const first = runPipeline({ content, out, parse: { workers: 2, cacheDir: cache } });
     expect(first.parseStats).toEqual({ parsed: 40, cached: 0, timedOut: 0 });

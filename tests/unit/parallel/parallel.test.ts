@@ -7,6 +7,7 @@ import { runPool } from '../../../src/pipeline/parallel/pool.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
 import { writeCorpus } from '../../../src/synth/write.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
 
 let dir: string;
 let content: string;
@@ -22,10 +23,15 @@ describe('parseAll', () => {
   it('gives the same records, in input order, across workers as in one thread', () => {
     const paths = listContentFiles(content);
     const manifest = readSourcesManifest(content);
-    const inline = parseAll(content, paths, manifest, { workers: 0, cacheDir: null });
+    const inline = parseAll(content, paths, manifest, { workers: 0, cacheDir: null, inThread: parseReport });
     const pooled = parseAll(content, paths, manifest, { workers: 2, cacheDir: null });
     expect(pooled.map((r) => r.source_file)).toEqual(paths);
     expect(JSON.stringify(pooled)).toBe(JSON.stringify(inline));
+  });
+
+  it('parses in this thread only with the parser given: a build\'s main thread never loads it', () => {
+    const paths = listContentFiles(content);
+    expect(() => parseAll(content, paths, readSourcesManifest(content), { workers: 0, cacheDir: null })).toThrow(/options\.inThread/);
   });
 
   it('reuses cached records for unchanged files and parses only the changed one', () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percent, type Accuracy } from '../../../src/synth/compare.ts';
 import { parseAndScore } from '../../../src/synth/accuracy.ts';
 import { writeCorpus } from '../../../src/synth/write.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
 
 let dir: string;
 let accuracy: Accuracy;
@@ -16,7 +17,7 @@ let accuracy: Accuracy;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-accuracy-'));
   const corpus = writeCorpus(dir, 'accuracy-50', 50);
-  accuracy = parseAndScore(corpus.content, corpus.truth, { workers: 0, cacheDir: null }).accuracy;
+  accuracy = parseAndScore(corpus.content, corpus.truth, { workers: 0, cacheDir: null, inThread: parseReport }).accuracy;
   console.log(`accuracy on 50 generated reports: ${accuracy.right}/${accuracy.knowable} knowable cells right (${percent(accuracy.right, accuracy.knowable)}), ${accuracy.invented} values for cells that are not knowable`);
   for (const e of accuracy.examples.slice(0, 10)) console.log(`  ${e}`);
 }, 120_000);
