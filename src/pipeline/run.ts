@@ -130,6 +130,7 @@ export function runPipeline(options: RunOptions): RunSummary {
       cacheDir: emitDir,
       madeElsewhere: madeByWorkers,
       deflateElsewhere: emitDir ? (files) => deflateInWorkers(files.map((f) => ({ ...f, emitCacheDir: emitDir })), parseOptions) : undefined,
+      pruneReports: (parseStats.pruned ?? 0) > 0,
     });
 
     t.mark('emit');

@@ -16,7 +16,9 @@
  *   file is compressed again only from its first change on.
  *
  * Entries are written aside and renamed, so a reader never sees half of one.
- * Nothing is ever pruned: delete the folder to reclaim space.
+ * Pruned by the emit stage (cache-prune.ts): deflate/ keeps only the current
+ * whole files' entries; reports/ loses the entries a run did not use whenever
+ * the parse cache drops its stale records (a parser change makes every key new).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

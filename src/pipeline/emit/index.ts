@@ -26,6 +26,7 @@ import { reportPass, type ReportSource } from './report-pass.ts';
 import { fileState, readState, statePathFor, writeState, type EmitState } from './state.ts';
 import { agencyRows, codeRows, type AgencySource } from './rows.ts';
 import { timer } from '../timings.ts';
+import { pruneKeyedFiles } from '../cache-prune.ts';
 
 export { REPORT_INDEX } from './report-index.ts';
 export type { ReportSource } from './report-pass.ts';
@@ -49,6 +50,8 @@ export interface EmitOptions {
   madeElsewhere?: ReadonlySet<string>;
   /** Compresses these files of the output folder into the deflate cache elsewhere (the worker threads), before the zip is written. */
   deflateElsewhere?: (files: { path: string; sha256: string; bytes: number }[]) => void;
+  /** Remove the cached report entries this run did not use (the parse cache just dropped many stale records). */
+  pruneReports?: boolean;
 }
 
 const entry = (name: string, bytes: number, sha: string, rows: number | null, d?: DatasetDef): FileEntry =>
@@ -132,7 +135,12 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
       const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])) };
       writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState });
     }
-    t.mark('files.json, report-index, state');
+    if (options.cacheDir) {
+      // Compressed whole files other than this run's: the next run resumes only from these.
+      pruneKeyedFiles(join(options.cacheDir, 'deflate'), ['.z.blocks', '.z'], new Set(whole.map((w) => w.sha256)));
+      if (options.pruneReports) pruneKeyedFiles(join(options.cacheDir, 'reports'), ['.bin'], new Set(pass.reports.map((r) => r.key)));
+    }
+    t.mark('files.json, report-index, state, cache pruning');
     return manifest;
   } finally {
     rmSync(partsPath, { force: true });

@@ -4,6 +4,7 @@
  * its provenance — everything a ReportRecord is a function of — so a hit is
  * byte-identical to a fresh parse.
  */
+import { pruneKeyedFiles } from '../cache-prune.ts';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,8 +26,11 @@ export interface ParseCache {
    */
   getDigest<D>(key: string): D | null;
   putDigest<D>(key: string, digest: D): void;
-  /** Writes pending digests; with the keys of this run, rewrites the digest file without the others once it holds many more. */
-  flush(keep?: readonly string[]): void;
+  /**
+   * Writes pending digests; with the keys of this run, once the digest file holds many more than those, rewrites
+   * it without the others and removes their records. Returns how many records it removed.
+   */
+  flush(keep?: readonly string[]): number;
   hits: number;
   misses: number;
 }
@@ -122,10 +126,12 @@ export function openCache(dir: string): ParseCache {
     },
     flush(keep) {
       append();
-      if (!keep || !digests || lines <= keep.length + (keep.length >> 2) + 1000) return;
+      if (!keep || !digests || lines <= keep.length + (keep.length >> 2) + 1000) return 0;
       const wanted = [...new Set(keep)].filter((k) => digests!.has(k));
       write(logPath, wanted.map((k) => `${k}\t${digests!.get(k)}\n`).join(''));
       lines = wanted.length;
+      // The same churn left the records of those keys behind (a parser change makes every key new).
+      return pruneKeyedFiles(dir, ['.json'], new Set(keep));
     },
   };
   return cache;
@@ -133,5 +139,5 @@ export function openCache(dir: string): ParseCache {
 
 /** A cache that never hits, for --no-cache runs. */
 export function noCache(): ParseCache {
-  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {}, flush: () => {} };
+  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {}, flush: () => 0 };
 }

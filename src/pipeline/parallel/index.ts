@@ -29,6 +29,8 @@ export interface ParseAllStats {
   parsed: number;
   cached: number;
   timedOut: number;
+  /** Records of other keys removed from the cache (a parser change or much churn: parallel/cache.ts flush). */
+  pruned?: number;
 }
 
 function envNumber(name: string): number | undefined {
@@ -123,7 +125,7 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
     };
     runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
   } finally {
-    cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
+    counts.pruned = cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
     fileStats?.save();
   }
 }
