@@ -72,7 +72,7 @@ export function runPipeline(options: RunOptions): RunSummary {
     const digests: ReportDigest[] = new Array(paths.length);
     const keys: string[] = new Array(paths.length);
     const held = new Map<number, ReportRecord>();
-    const parseStats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0 };
+    const parseStats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
     parseDigests(options.content, paths, manifest, { ...parseOptions, cacheDir: parseOptions.cacheDir ?? scratch }, digestOf, (index, key, digest, record, cached) => {
       digests[index] = digest;
       keys[index] = key;
@@ -130,7 +130,7 @@ export function runPipeline(options: RunOptions): RunSummary {
       cacheDir: emitDir,
       madeElsewhere: madeByWorkers,
       deflateElsewhere: emitDir ? (files) => deflateInWorkers(files.map((f) => ({ ...f, emitCacheDir: emitDir })), parseOptions) : undefined,
-      pruneReports: (parseStats.pruned ?? 0) > 0,
+      pruneReports: parseStats.pruned > 0,
     });
 
     t.mark('emit');

@@ -30,7 +30,7 @@ export interface ParseAllStats {
   cached: number;
   timedOut: number;
   /** Records of other keys removed from the cache (a parser change or much churn: parallel/cache.ts flush). */
-  pruned?: number;
+  pruned: number;
 }
 
 function envNumber(name: string): number | undefined {
@@ -69,7 +69,7 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   const cache = opts.cacheDir ? openCache(opts.cacheDir) : noCache();
   const version = opts.cacheDir ? parserVersion() : '';
   const keys: string[] = new Array(paths.length);
-  const counts: ParseAllStats = stats ?? { parsed: 0, cached: 0, timedOut: 0 };
+  const counts: ParseAllStats = stats ?? { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
   const store = (index: number, record: ReportRecord | null, digest?: unknown) => {
     if (record === null) {
       counts.parsed++;

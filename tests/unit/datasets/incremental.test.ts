@@ -143,7 +143,7 @@ describe('a build with caches', () => {
     expect(readdirSync(join(cache, 'emit')).sort()).toEqual(['deflate', 'reports', 'state']);
     const warm = tempDir('cache-warm-out');
     const summary = build(CONTENT, warm, cache);
-    expect(summary.parseStats).toEqual({ parsed: 0, cached: 10, timedOut: 0 });
+    expect(summary.parseStats).toEqual({ parsed: 0, cached: 10, timedOut: 0, pruned: 0 });
     expectSameTree(warm, without);
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import { parseReport } from '../../../src/pipeline/report.ts';
 
 let dir: string;
 let content: string;
-const stats = (): ParseAllStats => ({ parsed: 0, cached: 0, timedOut: 0 });
+const stats = (): ParseAllStats => ({ parsed: 0, cached: 0, timedOut: 0, pruned: 0 });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'nianbao-parallel-'));
@@ -40,18 +40,18 @@ describe('parseAll', () => {
     const manifest = readSourcesManifest(content);
     const first = stats();
     const clean = parseAll(content, paths, manifest, { workers: 2, cacheDir }, first);
-    expect(first).toEqual({ parsed: 12, cached: 0, timedOut: 0 });
+    expect(first).toEqual({ parsed: 12, cached: 0, timedOut: 0, pruned: 0 });
     expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
 
     const second = stats();
     const again = parseAll(content, paths, manifest, { workers: 2, cacheDir }, second);
-    expect(second).toEqual({ parsed: 0, cached: 12, timedOut: 0 });
+    expect(second).toEqual({ parsed: 0, cached: 12, timedOut: 0, pruned: 0 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(clean));
 
     writeFileSync(join(content, paths[3]!), '一、总体情况\n本年度无变化。\n');
     const third = stats();
     const changed = parseAll(content, paths, manifest, { workers: 2, cacheDir }, third);
-    expect(third).toEqual({ parsed: 1, cached: 11, timedOut: 0 });
+    expect(third).toEqual({ parsed: 1, cached: 11, timedOut: 0, pruned: 0 });
     expect(changed[3]!.source_sha256).not.toBe(clean[3]!.source_sha256);
     expect(JSON.stringify(changed.filter((_, i) => i !== 3))).toBe(JSON.stringify(clean.filter((_, i) => i !== 3)));
   }, 120_000);
