@@ -1,6 +1,6 @@
 /** Agencies as the site lists them: every report with an agency_id, grouped; the rest listed apart. Pure. */
 import type { AdminLevel } from '../schema/codes.ts';
-import type { ReportSummary } from './load.ts';
+import type { ReportSummary } from './summary.ts';
 
 export interface AgencyView {
   agency_id: string;
@@ -20,8 +20,13 @@ function yearKey(r: ReportSummary): number {
   return r.metadata.year ?? Number.MAX_SAFE_INTEGER;
 }
 
+// The agency pages' paths, the agency list and the home page group the same summaries.
+const grouped = new WeakMap<readonly ReportSummary[], AgencyView[]>();
+
 /** Groups reports by agency; name and region come from the latest report that states them. */
 export function groupAgencies(reports: readonly ReportSummary[]): AgencyView[] {
+  const cached = grouped.get(reports);
+  if (cached) return cached;
   const groups = new Map<string, ReportSummary[]>();
   for (const r of reports) {
     if (!r.agency_id) continue;
@@ -45,7 +50,9 @@ export function groupAgencies(reports: readonly ReportSummary[]): AgencyView[] {
       years: [...new Set(list.map((r) => r.metadata.year).filter((y): y is number => y !== null))],
     });
   }
-  return agencies.sort((a, b) => byKey(a.agency_id, b.agency_id));
+  agencies.sort((a, b) => byKey(a.agency_id, b.agency_id));
+  grouped.set(reports, agencies);
+  return agencies;
 }
 
 /** Reports whose agency could not be identified: listed on their own page, never dropped. */

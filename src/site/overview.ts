@@ -1,8 +1,7 @@
 /** Coverage and headline figures of the home page. Pure. */
 import { groupAgencies } from './agencies.ts';
 import { ratio, sumKnown } from './aggregate.ts';
-import type { ReportSummary } from './load.ts';
-import { analyse } from './tables.ts';
+import type { ReportSummary } from './summary.ts';
 
 export interface Overview {
   reports: number;
@@ -28,7 +27,7 @@ export interface Overview {
 }
 
 export function overview(reports: readonly ReportSummary[]): Overview {
-  const all = analyse(reports);
+  const all = reports;
   const rated = all.filter((a) => a.figures.disclosure_rate !== null);
   const open = sumKnown(rated.map((a) => (a.figures.groups['一'] ?? 0) + (a.figures.groups['二'] ?? 0)));
   const withReview = all.filter((a) => a.figures.review.reconsideration.total !== null || a.figures.review.litigation_direct.total !== null);

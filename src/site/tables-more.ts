@@ -3,13 +3,13 @@ import { PARSE_STATUSES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, RULES, type
 import { agencyPath } from './agencies.ts';
 import { correctionRate } from './figures.ts';
 import { measureLabel } from './proactive.ts';
-import { valueOf } from './cells.ts';
 import { col, groupBy, ratio, reportColumn, sumKnown, type AggRow, type AggTable } from './aggregate.ts';
-import { SUM_NOTE, type Analysed } from './tables.ts';
+import { proactiveKey, type ReportSummary } from './summary.ts';
+import { SUM_NOTE } from './tables.ts';
 
-export function reviewLitigation(all: readonly Analysed[]): AggTable {
+export function reviewLitigation(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = [];
-  for (const { key, items } of groupBy(all, (a) => [a.report.metadata.year])) {
+  for (const { key, items } of groupBy(all, (a) => [a.metadata.year])) {
     for (const p of PROCEEDINGS) {
       const known = items.filter((a) => RESULTS.some((r) => a.figures.review[p.code][r.code] !== null));
       const row: AggRow = { year: key[0]!, proceeding: p.code, label: p.zh, reports: known.length };
@@ -44,17 +44,15 @@ export function reviewLitigation(all: readonly Analysed[]): AggTable {
 }
 
 /** Table 二: measures differ between templates, so each template is summed on its own, never combined. */
-export function article20(all: readonly Analysed[]): AggTable {
+export function article20(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = [];
-  const withTable = all.filter((a) => a.report.tables.proactive_disclosure.status === 'present');
-  for (const { key, items } of groupBy(withTable, (a) => [a.report.metadata.year, a.report.tables.proactive_disclosure.template ?? a.template])) {
-    const template = key[1] as TemplateCode | null;
-    if (template === null) continue;
+  const withTable = all.filter((a) => a.proactive !== null);
+  for (const { key, items } of groupBy(withTable, (a) => [a.metadata.year, a.proactive!.template])) {
+    const template = key[1] as TemplateCode;
     for (const c of PROACTIVE_CATEGORIES as readonly ProactiveCategoryDef[]) {
       for (const m of c.measures[template] ?? []) {
-        const values = items.map((a) =>
-          valueOf(a.report.tables.proactive_disclosure.cells.find((x) => x.item === c.item && x.category === c.code && x.measure === m)),
-        );
+        const k = proactiveKey(c.item, c.code, m);
+        const values = items.map((a) => a.proactive!.values[k] ?? null);
         rows.push({
           year: key[0]!,
           template,
@@ -93,19 +91,19 @@ export function article20(all: readonly Analysed[]): AggTable {
 }
 
 /** One row per report, ranked by applications received (unknown last). */
-export function ranking(all: readonly Analysed[]): AggTable {
+export function ranking(all: readonly ReportSummary[]): AggTable {
   const ranked = [...all]
-    .filter((a) => a.report.agency_id !== null)
-    .sort((a, b) => (b.figures.received_new ?? -1) - (a.figures.received_new ?? -1) || (a.report.report_id < b.report.report_id ? -1 : 1));
+    .filter((a) => a.agency_id !== null)
+    .sort((a, b) => (b.figures.received_new ?? -1) - (a.figures.received_new ?? -1) || (a.report_id < b.report_id ? -1 : 1));
   const rows = ranked.map((a, i) => ({
     rank: a.figures.received_new === null ? null : i + 1,
-    report_id: a.report.report_id,
-    agency_id: a.report.agency_id,
-    agency_name: a.report.metadata.agency_name,
-    year: a.report.metadata.year,
+    report_id: a.report_id,
+    agency_id: a.agency_id,
+    agency_name: a.metadata.agency_name,
+    year: a.metadata.year,
     template: a.template,
-    province: a.report.metadata.province,
-    admin_level: a.report.metadata.admin_level,
+    province: a.metadata.province,
+    admin_level: a.metadata.admin_level,
     received_new: a.figures.received_new,
     disclosure_rate: a.figures.disclosure_rate === null ? null : ratio(a.figures.disclosure_rate, 1),
     reconsideration: a.figures.review.reconsideration.total,
@@ -143,21 +141,21 @@ export function ranking(all: readonly Analysed[]): AggTable {
 }
 
 /** Reports and findings per validation rule (every rule listed, also those never triggered). */
-export function dataQuality(all: readonly Analysed[]): AggTable {
+export function dataQuality(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = RULES.map((rule) => {
-    const hit = all.filter((a) => a.report.findings.some((f) => f.rule === rule.code));
+    const hit = all.filter((a) => a.rules[rule.code] !== undefined);
     return {
       rule: rule.code,
       severity: rule.severity,
       origin: rule.origin,
       message: rule.zh,
       reports: hit.length,
-      findings: all.reduce((n, a) => n + a.report.findings.filter((f) => f.rule === rule.code).length, 0),
+      findings: all.reduce((n, a) => n + (a.rules[rule.code] ?? 0), 0),
       share: ratio(hit.length, all.length),
     };
   });
   for (const s of PARSE_STATUSES) {
-    const n = all.filter((a) => a.report.parse_status === s.code).length;
+    const n = all.filter((a) => a.parse_status === s.code).length;
     rows.push({ rule: `parse_status.${s.code}`, severity: null, origin: null, message: s.zh, reports: n, findings: null, share: ratio(n, all.length) });
   }
   return {

@@ -10,7 +10,8 @@ import { reportFigures } from '../../../src/site/figures.ts';
 import { datasetEntries, formatBytes, otherDownloads } from '../../../src/site/files.ts';
 import { placeFindings } from '../../../src/site/findings.ts';
 import { officialNumber, regionLabel } from '../../../src/site/format.ts';
-import { listReportIds, loadFileList, loadReport, loadSummaries, summarize } from '../../../src/site/load.ts';
+import { listReportIds, loadFileList, loadReport, loadSummaries } from '../../../src/site/load.ts';
+import { summarize } from '../../../src/site/summary.ts';
 import { ALL, SHUNQING_2020, YINGZHOU_2020 } from './fixtures.ts';
 
 describe('agencies', () => {
@@ -68,7 +69,7 @@ describe('format and citation', () => {
 });
 
 describe('load', () => {
-  it('lists and loads prepared reports, and summaries drop the text', () => {
+  it('lists and loads prepared reports, and summaries carry figures instead of text and cells', () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-load-'));
     mkdirSync(join(dir, 'reports'));
     for (const r of ALL) writeFileSync(join(dir, 'reports', `${r.report_id}.json`), JSON.stringify(r));
@@ -76,8 +77,9 @@ describe('load', () => {
     expect(loadReport('shunqing-2020', dir).sections[0]!.text).toContain('区政府办');
     const summaries = loadSummaries(dir);
     expect(summaries).toHaveLength(5);
-    expect('text' in summaries[1]!.sections[0]!).toBe(false);
-    expect('removed_chrome' in summaries[1]!).toBe(false);
+    expect(summaries[1]!.figures).toEqual(reportFigures(SHUNQING_2020));
+    expect(Object.keys(summaries[1]!)).not.toContain('sections');
+    expect(Object.keys(summaries[1]!)).not.toContain('tables');
   });
   it('reads files.json when there, else the files on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-files-'));
