@@ -35,6 +35,24 @@ export function sumKnown(values: readonly (number | null)[]): number | null {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * sumKnown as a running total, for adding up several columns in one pass over
+ * the reports: the same additions in the same order, so the same result.
+ */
+export class KnownSum {
+  private sum = 0;
+  /** Values added. */
+  n = 0;
+  add(v: number | null | undefined): void {
+    if (v === null || v === undefined) return;
+    this.sum += v;
+    this.n++;
+  }
+  get value(): number | null {
+    return this.n === 0 ? null : this.sum;
+  }
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);

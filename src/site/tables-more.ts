@@ -3,7 +3,7 @@ import { PARSE_STATUSES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, RULES, type
 import { agencyPath } from './agencies.ts';
 import { correctionRate } from './figures.ts';
 import { measureLabel } from './proactive.ts';
-import { col, groupBy, ratio, reportColumn, sumKnown, type AggRow, type AggTable } from './aggregate.ts';
+import { col, groupBy, KnownSum, ratio, reportColumn, sumKnown, type AggRow, type AggTable } from './aggregate.ts';
 import { proactiveKey, type ReportSummary } from './summary.ts';
 import { SUM_NOTE } from './tables.ts';
 
@@ -11,13 +11,23 @@ export function reviewLitigation(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = [];
   for (const { key, items } of groupBy(all, (a) => [a.metadata.year])) {
     for (const p of PROCEEDINGS) {
-      const known = items.filter((a) => RESULTS.some((r) => a.figures.review[p.code][r.code] !== null));
-      const row: AggRow = { year: key[0]!, proceeding: p.code, label: p.zh, reports: known.length };
-      for (const r of RESULTS) row[r.code] = sumKnown(known.map((a) => a.figures.review[p.code][r.code]));
-      const complete = known.filter((a) => correctionRate(a.figures.review[p.code].corrected, a.figures.review[p.code].total, a.figures.review[p.code].pending) !== null);
-      const corrected = sumKnown(complete.map((a) => a.figures.review[p.code].corrected));
-      const concluded = sumKnown(complete.map((a) => a.figures.review[p.code].total! - a.figures.review[p.code].pending!));
-      row.correction_rate = ratio(corrected, concluded);
+      const byResult = RESULTS.map(() => new KnownSum());
+      let reports = 0;
+      const corrected = new KnownSum();
+      const concluded = new KnownSum();
+      for (const a of items) {
+        const review = a.figures.review[p.code];
+        // Reports stating any result of the proceeding.
+        if (!RESULTS.some((r) => review[r.code] !== null)) continue;
+        reports++;
+        RESULTS.forEach((r, i) => byResult[i]!.add(review[r.code]));
+        if (correctionRate(review.corrected, review.total, review.pending) === null) continue;
+        corrected.add(review.corrected);
+        concluded.add(review.total! - review.pending!);
+      }
+      const row: AggRow = { year: key[0]!, proceeding: p.code, label: p.zh, reports };
+      RESULTS.forEach((r, i) => (row[r.code] = byResult[i]!.value));
+      row.correction_rate = ratio(corrected.value, concluded.value);
       rows.push(row);
     }
   }
@@ -142,20 +152,28 @@ export function ranking(all: readonly ReportSummary[]): AggTable {
 
 /** Reports and findings per validation rule (every rule listed, also those never triggered). */
 export function dataQuality(all: readonly ReportSummary[]): AggTable {
-  const rows: AggRow[] = RULES.map((rule) => {
-    const hit = all.filter((a) => a.rules[rule.code] !== undefined);
-    return {
-      rule: rule.code,
-      severity: rule.severity,
-      origin: rule.origin,
-      message: rule.zh,
-      reports: hit.length,
-      findings: all.reduce((n, a) => n + (a.rules[rule.code] ?? 0), 0),
-      share: ratio(hit.length, all.length),
-    };
-  });
+  // One pass over the reports: reports and findings per rule, reports per parse status.
+  const hit = new Map<string, number>();
+  const found = new Map<string, number>();
+  const statuses = new Map<string, number>();
+  for (const a of all) {
+    for (const [rule, n] of Object.entries(a.rules)) {
+      hit.set(rule, (hit.get(rule) ?? 0) + 1);
+      found.set(rule, (found.get(rule) ?? 0) + n!);
+    }
+    statuses.set(a.parse_status, (statuses.get(a.parse_status) ?? 0) + 1);
+  }
+  const rows: AggRow[] = RULES.map((rule) => ({
+    rule: rule.code,
+    severity: rule.severity,
+    origin: rule.origin,
+    message: rule.zh,
+    reports: hit.get(rule.code) ?? 0,
+    findings: found.get(rule.code) ?? 0,
+    share: ratio(hit.get(rule.code) ?? 0, all.length),
+  }));
   for (const s of PARSE_STATUSES) {
-    const n = all.filter((a) => a.parse_status === s.code).length;
+    const n = statuses.get(s.code) ?? 0;
     rows.push({ rule: `parse_status.${s.code}`, severity: null, origin: null, message: s.zh, reports: n, findings: null, share: ratio(n, all.length) });
   }
   return {

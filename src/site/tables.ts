@@ -11,7 +11,7 @@ import {
 } from '../schema/codes.ts';
 import { outcomeGroups, reasonRows, type OutcomeGroup } from './cells.ts';
 import type { ReportSummary } from './summary.ts';
-import { col, groupBy, median, ratio, reportColumn, sumKnown, type AggColumn, type AggRow, type AggTable } from './aggregate.ts';
+import { col, groupBy, KnownSum, median, ratio, reportColumn, sumKnown, type AggColumn, type AggRow, type AggTable } from './aggregate.ts';
 
 /** Column name of an outcome group: the row code, or the prefix its rows share (withheld_*, other_*). */
 export function groupColumnName(g: OutcomeGroup): string {
@@ -34,10 +34,24 @@ const DIMENSIONS = {
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;
 
+/** 予以公开 + 部分公开 and 办理结果总计, summed over the reports whose disclosure rate is known. */
+class PooledRate {
+  private open = new KnownSum();
+  private outcomes = new KnownSum();
+  add(a: ReportSummary): void {
+    if (a.figures.disclosure_rate === null) return;
+    this.open.add((a.figures.groups['一'] ?? 0) + (a.figures.groups['二'] ?? 0));
+    this.outcomes.add(a.figures.outcome_total);
+  }
+  get value(): number | null {
+    return ratio(this.open.value, this.outcomes.value);
+  }
+}
+
 function pooledRate(items: readonly ReportSummary[]): number | null {
-  const rated = items.filter((a) => a.figures.disclosure_rate !== null);
-  const open = sumKnown(rated.map((a) => (a.figures.groups['一'] ?? 0) + (a.figures.groups['二'] ?? 0)));
-  return ratio(open, sumKnown(rated.map((a) => a.figures.outcome_total)));
+  const rate = new PooledRate();
+  for (const a of items) rate.add(a);
+  return rate.value;
 }
 
 function figureColumns(): AggColumn[] {
@@ -54,14 +68,27 @@ function figureColumns(): AggColumn[] {
 }
 
 function figureValues(items: readonly ReportSummary[]): AggRow {
-  const row: AggRow = {
-    received_new: sumKnown(items.map((a) => a.figures.received_new)),
-    carried_over_in: sumKnown(items.map((a) => a.figures.carried_over_in)),
-  };
-  for (const g of outcomeGroups()) row[groupColumnName(g)] = sumKnown(items.map((a) => a.figures.groups[g.key] ?? null));
-  row.outcome_total = sumKnown(items.map((a) => a.figures.outcome_total));
-  row.carried_over_out = sumKnown(items.map((a) => a.figures.carried_over_out));
-  row.disclosure_rate = pooledRate(items);
+  const groups = outcomeGroups();
+  const received = new KnownSum();
+  const carriedIn = new KnownSum();
+  const byGroup = groups.map(() => new KnownSum());
+  const outcomes = new KnownSum();
+  const carriedOut = new KnownSum();
+  const rate = new PooledRate();
+  for (const a of items) {
+    const f = a.figures;
+    received.add(f.received_new);
+    carriedIn.add(f.carried_over_in);
+    groups.forEach((g, i) => byGroup[i]!.add(f.groups[g.key]));
+    outcomes.add(f.outcome_total);
+    carriedOut.add(f.carried_over_out);
+    rate.add(a);
+  }
+  const row: AggRow = { received_new: received.value, carried_over_in: carriedIn.value };
+  groups.forEach((g, i) => (row[groupColumnName(g)] = byGroup[i]!.value));
+  row.outcome_total = outcomes.value;
+  row.carried_over_out = carriedOut.value;
+  row.disclosure_rate = rate.value;
   return row;
 }
 
@@ -142,17 +169,23 @@ export function nonDisclosureReasons(all: readonly ReportSummary[]): AggTable {
     for (const code of reasons) {
       const def = rowDef(code);
       if (!(def.templates as readonly string[]).includes(template)) continue;
-      const known = items.filter((a) => a.reasons[code] !== undefined);
-      const count = sumKnown(known.map((a) => a.reasons[code]!));
+      const count = new KnownSum();
+      const outcomes = new KnownSum();
+      for (const a of items) {
+        const v = a.reasons[code];
+        if (v === undefined) continue;
+        count.add(v);
+        outcomes.add(a.figures.outcome_total);
+      }
       rows.push({
         year: key[0]!,
         template,
         row: code,
         number: def.number,
         label: def.group && def.group !== '本年度办理结果' ? `${def.group}·${def.zh}` : def.zh,
-        reports: known.length,
-        count,
-        share: ratio(count, sumKnown(known.map((a) => a.figures.outcome_total))),
+        reports: count.n,
+        count: count.value,
+        share: ratio(count.value, outcomes.value),
       });
     }
   }
