@@ -37,15 +37,21 @@ export function groupAgencies(reports: readonly ReportSummary[]): AgencyView[] {
   const agencies: AgencyView[] = [];
   for (const [agency_id, list] of groups) {
     list.sort((a, b) => yearKey(a) - yearKey(b) || byKey(a.report_id, b.report_id));
-    const latest = [...list].reverse();
-    const pick = <T,>(f: (r: ReportSummary) => T | null): T | null => latest.map(f).find((v) => v !== null && v !== undefined) ?? null;
+    // The latest report that states a field gives it.
+    const pick = <K extends keyof ReportSummary['metadata']>(field: K): ReportSummary['metadata'][K] | null => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const v = list[i]!.metadata[field];
+        if (v !== null && v !== undefined) return v;
+      }
+      return null;
+    };
     agencies.push({
       agency_id,
-      name: pick((r) => r.metadata.agency_name) ?? agency_id,
-      province: pick((r) => r.metadata.province),
-      city: pick((r) => r.metadata.city),
-      county: pick((r) => r.metadata.county),
-      admin_level: pick((r) => r.metadata.admin_level),
+      name: pick('agency_name') ?? agency_id,
+      province: pick('province'),
+      city: pick('city'),
+      county: pick('county'),
+      admin_level: pick('admin_level'),
       report_ids: list.map((r) => r.report_id),
       years: [...new Set(list.map((r) => r.metadata.year).filter((y): y is number => y !== null))],
     });

@@ -1,6 +1,7 @@
 /** Coverage and headline figures of the home page. Pure. */
 import { groupAgencies } from './agencies.ts';
 import { ratio, sumKnown } from './aggregate.ts';
+import { zhCompare } from './format.ts';
 import type { ReportSummary } from './summary.ts';
 
 export interface Overview {
@@ -41,7 +42,7 @@ export function overview(reports: readonly ReportSummary[]): Overview {
     complete: reports.filter((r) => r.parse_status === 'ok').length,
     agencies: groupAgencies(reports).length,
     years: [...new Set(reports.map((r) => r.metadata.year).filter((y): y is number => y !== null))].sort((a, b) => a - b),
-    provinces: [...new Set(reports.map((r) => r.metadata.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    provinces: [...new Set(reports.map((r) => r.metadata.province).filter((p): p is string => !!p))].sort(zhCompare),
     templates: [...templates].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => ({ code, reports: n })),
     received_new: sumKnown(all.map((a) => a.figures.received_new)),
     received_reports: all.filter((a) => a.figures.received_new !== null).length,

@@ -100,8 +100,15 @@ function renderCount(pages: number): number {
   return pages < SPLIT_FROM_PAGES ? 1 : Math.min(2, availableParallelism());
 }
 
-/** One Astro build into `outDir`; `agencies` is its plan (null: every agency page). */
-async function astroBuild(o: SiteOptions, outDir: string, agencies: readonly string[] | null, part: number): Promise<void> {
+/** What one Astro process renders besides the aggregate pages (site-plan.ts reads it). */
+interface RenderPart {
+  agencies: readonly string[];
+  /** The page of unidentified reports. */
+  unidentified: boolean;
+}
+
+/** One Astro build into `outDir`; `part` is its plan (null: every page). */
+async function astroBuild(o: SiteOptions, outDir: string, part: RenderPart | null, index: number): Promise<void> {
   remove(outDir);
   const env: Record<string, string> = {
     NODE_OPTIONS: astroNodeOptions(process.env.NODE_OPTIONS ?? ''),
@@ -109,19 +116,19 @@ async function astroBuild(o: SiteOptions, outDir: string, agencies: readonly str
     NIANBAO_SUMMARIES: join(o.cache, 'summaries.tsv'),
     NIANBAO_PUBLIC_DIR: join(o.cache, 'public-empty'),
     // Astro's and Vite's own cache, one per process when two build at once.
-    NIANBAO_ASTRO_CACHE_DIR: join(o.cache, `astro-${part}`, 'cache'),
+    NIANBAO_ASTRO_CACHE_DIR: join(o.cache, `astro-${index}`, 'cache'),
     // Compiled code of Astro, Vite and their dependencies kept between builds (Node checks it against the sources): start-up loads ~1,000 modules.
     NODE_COMPILE_CACHE: join(o.root, '.cache', 'node-compile-cache'),
     // No usage report sent at the end of every build.
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  if (agencies !== null) {
-    env.NIANBAO_SITE_PLAN = join(o.cache, `plan-${part}.json`);
-    writeFileSync(env.NIANBAO_SITE_PLAN, `${JSON.stringify({ agencies })}\n`);
+  if (part !== null) {
+    env.NIANBAO_SITE_PLAN = join(o.cache, `plan-${index}.json`);
+    writeFileSync(env.NIANBAO_SITE_PLAN, `${JSON.stringify(part)}\n`);
   }
   // Astro writes its server bundle under the working folder when the output is outside it: one folder per
   // process, where the bundle finds the project's packages through a link.
-  const cwd = join(o.cache, `astro-${part}`);
+  const cwd = join(o.cache, `astro-${index}`);
   mkdirSync(cwd, { recursive: true });
   if (!existsSync(join(cwd, 'node_modules'))) symlinkSync(join(o.root, 'node_modules'), join(cwd, 'node_modules'), 'dir');
   const status = await runChild(process.execPath, [packageBin(o.root, 'astro'), 'build', '--root', o.root, '--outDir', outDir], { cwd, env });
@@ -133,11 +140,15 @@ async function render(o: SiteOptions, plan: SitePlan, scratch: string): Promise<
   remove(publicDir);
   mkdirSync(publicDir, { recursive: true });
   const count = renderCount(plan.render.length);
-  if (count === 1) await astroBuild(o, scratch, plan.mode === 'incremental' ? plan.render : null, 0);
+  if (count === 1) await astroBuild(o, scratch, plan.mode === 'incremental' ? { agencies: plan.render, unidentified: plan.unidentified } : null, 0);
   else {
-    const parts = Array.from({ length: count }, (_, part) => plan.render.filter((_, i) => i % count === part));
+    // Only the first process's aggregate pages are kept: the others leave out the page of unidentified reports.
+    const parts = Array.from({ length: count }, (_, part): RenderPart => ({
+      agencies: plan.render.filter((_, i) => i % count === part),
+      unidentified: part === 0 && plan.unidentified,
+    }));
     const dirs = parts.map((_, part) => (part === 0 ? scratch : `${scratch}-${part}`));
-    await Promise.all(parts.map((agencies, part) => astroBuild(o, dirs[part]!, agencies, part)));
+    await Promise.all(parts.map((part, index) => astroBuild(o, dirs[index]!, part, index)));
     for (const dir of dirs.slice(1)) {
       moveInto(join(dir, 'agencies'), join(scratch, 'agencies'));
       remove(dir);
@@ -167,8 +178,9 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     clean: o.clean,
     outputComplete: existsSync(join(o.out, 'index.html')),
     hasAgencyPage: (id) => existsSync(join(o.out, 'agencies', id, 'index.html')),
+    hasUnidentifiedPage: () => existsSync(join(o.out, 'reports', 'unidentified', 'index.html')),
   });
-  log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render`);
+  log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render${plan.unidentified ? '' : ', the page of unidentified reports kept'}`);
   const summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
   const scratch = join(o.cache, 'render');
   // From here the output folder changes: without the state file a failed run leads to a full build next time.
@@ -179,7 +191,7 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   const data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
   await rendering;
   await time('move', () => {
-    clearRender(o.out, { agencies: new Set(plan.mode === 'incremental' ? plan.keep : []) });
+    clearRender(o.out, { agencies: new Set(plan.mode === 'incremental' ? plan.keep : []), unidentified: !plan.unidentified });
     moveInto(scratch, o.out);
     remove(scratch);
   });
