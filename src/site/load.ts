@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportRecord } from '../schema/types.ts';
+import { awaitPlan } from './site-plan.ts';
 import { readSummariesFile } from './summaries-file.ts';
 import { summarize, type ReportSummary } from './summary.ts';
 
@@ -33,14 +34,14 @@ const summaryCache = new Map<string, ReportSummary[]>();
 /**
  * Every report's summary, cached for the build: from the summaries file the
  * build script prepared (NIANBAO_SUMMARIES, for the data folder it was made
- * from), else read one report file at a time.
+ * from; complete once the plan is there), else read one report file at a time.
  */
 export function loadSummaries(dir = dataDir()): ReportSummary[] {
   const cached = summaryCache.get(dir);
   if (cached) return cached;
-  const prepared = process.env.NIANBAO_SUMMARIES;
-  const summaries =
-    prepared && dir === dataDir() ? readSummariesFile(prepared) : listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
+  const prepared = process.env.NIANBAO_SUMMARIES && dir === dataDir() ? process.env.NIANBAO_SUMMARIES : null;
+  if (prepared) awaitPlan();
+  const summaries = prepared ? readSummariesFile(prepared) : listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
   summaryCache.set(dir, summaries);
   return summaries;
 }
