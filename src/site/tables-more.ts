@@ -1,10 +1,10 @@
 /** Aggregated tables of table 四, table 二, a ranking of reports and data quality. Pure. */
-import { PARSE_STATUSES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, RULES, type ProactiveCategoryDef, type TemplateCode } from '../schema/codes.ts';
+import { PARSE_STATUSES, PROCEEDINGS, RESULTS, RULES, type TemplateCode } from '../schema/codes.ts';
 import { agencyPath } from './agencies.ts';
 import { correctionRate } from './figures.ts';
 import { measureLabel } from './proactive.ts';
 import { col, groupBy, KnownSum, ratio, reportColumn, sumKnown, type AggRow, type AggTable } from './aggregate.ts';
-import { proactiveKey, type ReportSummary } from './summary.ts';
+import { proactiveMeasures, type ReportSummary } from './summary.ts';
 import { SUM_NOTE } from './tables.ts';
 
 export function reviewLitigation(all: readonly ReportSummary[]): AggTable {
@@ -59,21 +59,18 @@ export function article20(all: readonly ReportSummary[]): AggTable {
   const withTable = all.filter((a) => a.proactive !== null);
   for (const { key, items } of groupBy(withTable, (a) => [a.metadata.year, a.proactive!.template])) {
     const template = key[1] as TemplateCode;
-    for (const c of PROACTIVE_CATEGORIES as readonly ProactiveCategoryDef[]) {
-      for (const m of c.measures[template] ?? []) {
-        const k = proactiveKey(c.item, c.code, m);
-        const values = items.map((a) => a.proactive!.values[k] ?? null);
-        rows.push({
-          year: key[0]!,
-          template,
-          item: c.item,
-          category: c.code,
-          measure: m,
-          label: `${c.zh}·${measureLabel(m)}`,
-          reports: values.filter((v) => v !== null).length,
-          value: sumKnown(values),
-        });
-      }
+    for (const [i, { category: c, measure: m }] of proactiveMeasures(template).entries()) {
+      const values = items.map((a) => a.proactive!.values[i] ?? null);
+      rows.push({
+        year: key[0]!,
+        template,
+        item: c.item,
+        category: c.code,
+        measure: m,
+        label: `${c.zh}·${measureLabel(m)}`,
+        reports: values.filter((v) => v !== null).length,
+        value: sumKnown(values),
+      });
     }
   }
   return {

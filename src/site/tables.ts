@@ -166,14 +166,14 @@ export function nonDisclosureReasons(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = [];
   for (const { key, items } of groupBy(withTable, (a) => [a.metadata.year, a.template])) {
     const template = key[1] as TemplateCode;
-    for (const code of reasons) {
+    for (const [i, code] of reasons.entries()) {
       const def = rowDef(code);
       if (!(def.templates as readonly string[]).includes(template)) continue;
       const count = new KnownSum();
       const outcomes = new KnownSum();
       for (const a of items) {
-        const v = a.reasons[code];
-        if (v === undefined) continue;
+        const v = a.reasons[i]!;
+        if (v === null) continue;
         count.add(v);
         outcomes.add(a.figures.outcome_total);
       }
