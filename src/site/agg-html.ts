@@ -11,13 +11,15 @@ import type { AggColumn, AggRow, AggTable, AggValue } from './aggregate.ts';
 import { formatNumber, formatPercent, levelLabel, templateLabel } from './format.ts';
 
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+const TEXT_SPECIAL = /[&<>'"]/;
 
+// Most values need no escape: looked for first, replaced only when there.
 function escapeText(s: string): string {
-  return s.replace(/[&<>'"]/g, (c) => TEXT_ESCAPES[c]!);
+  return TEXT_SPECIAL.test(s) ? s.replace(/[&<>'"]/g, (c) => TEXT_ESCAPES[c]!) : s;
 }
 
 function escapeAttribute(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return s.includes('&') || s.includes('"') ? s.replace(/&/g, '&amp;').replace(/"/g, '&quot;') : s;
 }
 
 function attribute(name: string, value: string): string {
@@ -41,8 +43,8 @@ function cellHtml(table: AggTable, c: AggColumn, row: AggRow): string {
   const v = row[c.name] ?? null;
   const href = table.links?.[c.name]?.(row) ?? null;
   const text = escapeText(displayValue(c.name, c.type, c.percent, v));
-  const classes = [isNumeric(c.type) ? 'num' : '', v === null ? 'empty' : ''].filter((x) => x !== '').join(' ');
-  const classAttr = classes === '' ? '' : ` class="${classes}"`;
+  const numeric = isNumeric(c.type);
+  const classAttr = numeric ? (v === null ? ' class="num empty"' : ' class="num"') : v === null ? ' class="empty"' : '';
   const inner = href ? `<a${attribute('href', href)}>${text}</a>` : text;
   return `<td${classAttr}${attribute('data-sort', v === null ? '' : String(v))}>${inner}</td>`;
 }
