@@ -154,9 +154,9 @@ export function dataQuality(all: readonly ReportSummary[]): AggTable {
   const found = new Map<string, number>();
   const statuses = new Map<string, number>();
   for (const a of all) {
-    for (const [rule, n] of Object.entries(a.rules)) {
+    for (const rule in a.rules) {
       hit.set(rule, (hit.get(rule) ?? 0) + 1);
-      found.set(rule, (found.get(rule) ?? 0) + n!);
+      found.set(rule, (found.get(rule) ?? 0) + a.rules[rule as keyof typeof a.rules]!);
     }
     statuses.set(a.parse_status, (statuses.get(a.parse_status) ?? 0) + 1);
   }

@@ -79,7 +79,7 @@ function figureValues(items: readonly ReportSummary[]): AggRow {
     const f = a.figures;
     received.add(f.received_new);
     carriedIn.add(f.carried_over_in);
-    groups.forEach((g, i) => byGroup[i]!.add(f.groups[g.key]));
+    for (let i = 0; i < groups.length; i++) byGroup[i]!.add(f.groups[groups[i]!.key]);
     outcomes.add(f.outcome_total);
     carriedOut.add(f.carried_over_out);
     rate.add(a);
