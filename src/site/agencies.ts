@@ -1,6 +1,6 @@
 /** Agencies as the site lists them: every report with an agency_id, grouped; the rest listed apart. Pure. */
 import type { AdminLevel } from '../schema/codes.ts';
-import type { ReportSummary } from './load.ts';
+import type { ReportSummary } from './summary.ts';
 
 export interface AgencyView {
   agency_id: string;
@@ -20,8 +20,13 @@ function yearKey(r: ReportSummary): number {
   return r.metadata.year ?? Number.MAX_SAFE_INTEGER;
 }
 
+// The agency pages' paths, the agency list and the home page group the same summaries.
+const grouped = new WeakMap<readonly ReportSummary[], AgencyView[]>();
+
 /** Groups reports by agency; name and region come from the latest report that states them. */
 export function groupAgencies(reports: readonly ReportSummary[]): AgencyView[] {
+  const cached = grouped.get(reports);
+  if (cached) return cached;
   const groups = new Map<string, ReportSummary[]>();
   for (const r of reports) {
     if (!r.agency_id) continue;
@@ -32,20 +37,28 @@ export function groupAgencies(reports: readonly ReportSummary[]): AgencyView[] {
   const agencies: AgencyView[] = [];
   for (const [agency_id, list] of groups) {
     list.sort((a, b) => yearKey(a) - yearKey(b) || byKey(a.report_id, b.report_id));
-    const latest = [...list].reverse();
-    const pick = <T,>(f: (r: ReportSummary) => T | null): T | null => latest.map(f).find((v) => v !== null && v !== undefined) ?? null;
+    // The latest report that states a field gives it.
+    const pick = <K extends keyof ReportSummary['metadata']>(field: K): ReportSummary['metadata'][K] | null => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const v = list[i]!.metadata[field];
+        if (v !== null && v !== undefined) return v;
+      }
+      return null;
+    };
     agencies.push({
       agency_id,
-      name: pick((r) => r.metadata.agency_name) ?? agency_id,
-      province: pick((r) => r.metadata.province),
-      city: pick((r) => r.metadata.city),
-      county: pick((r) => r.metadata.county),
-      admin_level: pick((r) => r.metadata.admin_level),
+      name: pick('agency_name') ?? agency_id,
+      province: pick('province'),
+      city: pick('city'),
+      county: pick('county'),
+      admin_level: pick('admin_level'),
       report_ids: list.map((r) => r.report_id),
       years: [...new Set(list.map((r) => r.metadata.year).filter((y): y is number => y !== null))],
     });
   }
-  return agencies.sort((a, b) => byKey(a.agency_id, b.agency_id));
+  agencies.sort((a, b) => byKey(a.agency_id, b.agency_id));
+  grouped.set(reports, agencies);
+  return agencies;
 }
 
 /** Reports whose agency could not be identified: listed on their own page, never dropped. */

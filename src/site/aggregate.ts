@@ -35,6 +35,24 @@ export function sumKnown(values: readonly (number | null)[]): number | null {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * sumKnown as a running total, for adding up several columns in one pass over
+ * the reports: the same additions in the same order, so the same result.
+ */
+export class KnownSum {
+  private sum = 0;
+  /** Values added. */
+  n = 0;
+  add(v: number | null | undefined): void {
+    if (v === null || v === undefined) return;
+    this.sum += v;
+    this.n++;
+  }
+  get value(): number | null {
+    return this.n === 0 ? null : this.sum;
+  }
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -50,15 +68,28 @@ export function ratio(n: number | null, d: number | null): number | null {
 
 /** Groups items by a composite key, keys sorted (numbers numerically, unknown last). */
 export function groupBy<T>(items: readonly T[], key: (t: T) => AggValue[]): { key: AggValue[]; items: T[] }[] {
-  const map = new Map<string, { key: AggValue[]; items: T[] }>();
+  // One Map per key part (a Map tells 2020 from "2020" and null from "null"; undefined counts as null), groups in the order first met.
+  type Level = Map<AggValue, Level | { key: AggValue[]; items: T[] }>;
+  const root: Level = new Map();
+  const groups: { key: AggValue[]; items: T[] }[] = [];
   for (const item of items) {
     const k = key(item);
-    const id = JSON.stringify(k);
-    const g = map.get(id) ?? { key: k, items: [] };
+    let level = root;
+    for (let i = 0; i < k.length - 1; i++) {
+      let next = level.get(k[i] ?? null) as Level | undefined;
+      if (!next) level.set(k[i] ?? null, (next = new Map()));
+      level = next;
+    }
+    const last = k[k.length - 1] ?? null;
+    let g = level.get(last) as { key: AggValue[]; items: T[] } | undefined;
+    if (!g) {
+      g = { key: k, items: [] };
+      level.set(last, g);
+      groups.push(g);
+    }
     g.items.push(item);
-    map.set(id, g);
   }
-  return [...map.values()].sort((a, b) => compareKeys(a.key, b.key));
+  return groups.sort((a, b) => compareKeys(a.key, b.key));
 }
 
 export function compareValues(a: AggValue, b: AggValue): number {

@@ -72,6 +72,13 @@ export function outcomeGroups(): OutcomeGroup[] {
   return groups;
 }
 
+/** Outcome rows other than 予以公开 and 部分公开 (三(三)…三(六)): why information was not (fully) disclosed. */
+export function reasonRows(): ApplicationRowCode[] {
+  return outcomeGroups()
+    .filter((g) => g.key !== '一' && g.key !== '二')
+    .flatMap((g) => g.rows);
+}
+
 /** Sum of the rows of the template that the report's table uses; null unless every one of them has a value. */
 export function sumRows(r: ReportTablesView, rows: readonly ApplicationRowCode[], applicant: ApplicantCode = 'total'): number | null {
   const template = tableTemplate(r, 'applications');

@@ -4,6 +4,9 @@ import { ADMIN_LEVELS, CELL_STATUSES, TEMPLATES, type CellStatus } from '../sche
 const INTEGER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const DECIMAL = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 
+/** Chinese collation (as `a.localeCompare(b, 'zh-CN')`), one collator for the thousands of names a list sorts. */
+export const zhCompare = new Intl.Collator('zh-CN').compare;
+
 /** A number as shown in a table cell; `—` never stands for a number we do not have (callers show the status instead). */
 export function formatNumber(value: number): string {
   return Number.isInteger(value) ? INTEGER.format(value) : DECIMAL.format(value);

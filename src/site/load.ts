@@ -1,12 +1,14 @@
 /**
  * The site's only reader of prepared data (public/data, or NIANBAO_DATA_DIR).
  * Reports stay out of Astro content collections: each page reads its own JSON,
- * and aggregates read slim summaries (the record without narrative text).
+ * and aggregates read slim summaries (summary.ts).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportRecord } from '../schema/types.ts';
+import { awaitPlan } from './site-plan.ts';
 import { readSummariesFile } from './summaries-file.ts';
+import { summarize, type ReportSummary } from './summary.ts';
 
 export function dataDir(): string {
   return resolve(process.env.NIANBAO_DATA_DIR ?? 'public/data');
@@ -27,34 +29,19 @@ export function loadReport(id: string, dir = dataDir()): ReportRecord {
   return JSON.parse(readFileSync(join(dir, 'reports', `${id}.json`), 'utf8')) as ReportRecord;
 }
 
-/**
- * A report as lists and aggregates need it: without narrative text and removed
- * chrome, and of table 三 only the 总计 column (aggregates read no other
- * applicant column; agency pages read the whole report). A tenth of the report.
- */
-export type ReportSummary = Omit<ReportRecord, 'sections' | 'removed_chrome'> & {
-  sections: Omit<ReportRecord['sections'][number], 'text'>[];
-};
-
-export function summarize(r: ReportRecord): ReportSummary {
-  const { sections, removed_chrome: _removed, tables, ...rest } = r;
-  const applications = { ...tables.applications, cells: tables.applications.cells.filter((c) => c.applicant === 'total') };
-  return { ...rest, tables: { ...tables, applications }, sections: sections.map(({ text: _text, ...s }) => s) };
-}
-
 const summaryCache = new Map<string, ReportSummary[]>();
 
 /**
  * Every report's summary, cached for the build: from the summaries file the
  * build script prepared (NIANBAO_SUMMARIES, for the data folder it was made
- * from), else read one report file at a time.
+ * from; complete once the plan is there), else read one report file at a time.
  */
 export function loadSummaries(dir = dataDir()): ReportSummary[] {
   const cached = summaryCache.get(dir);
   if (cached) return cached;
-  const prepared = process.env.NIANBAO_SUMMARIES;
-  const summaries =
-    prepared && dir === dataDir() ? readSummariesFile(prepared) : listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
+  const prepared = process.env.NIANBAO_SUMMARIES && dir === dataDir() ? process.env.NIANBAO_SUMMARIES : null;
+  if (prepared) awaitPlan();
+  const summaries = prepared ? readSummariesFile(prepared) : listReportIds(dir).map((id) => summarize(loadReport(id, dir)));
   summaryCache.set(dir, summaries);
   return summaries;
 }

@@ -1,8 +1,8 @@
 /** Coverage and headline figures of the home page. Pure. */
 import { groupAgencies } from './agencies.ts';
-import { ratio, sumKnown } from './aggregate.ts';
-import type { ReportSummary } from './load.ts';
-import { analyse } from './tables.ts';
+import { KnownSum, ratio } from './aggregate.ts';
+import { zhCompare } from './format.ts';
+import type { ReportSummary } from './summary.ts';
 
 export interface Overview {
   reports: number;
@@ -28,31 +28,58 @@ export interface Overview {
 }
 
 export function overview(reports: readonly ReportSummary[]): Overview {
-  const all = analyse(reports);
-  const rated = all.filter((a) => a.figures.disclosure_rate !== null);
-  const open = sumKnown(rated.map((a) => (a.figures.groups['一'] ?? 0) + (a.figures.groups['二'] ?? 0)));
-  const withReview = all.filter((a) => a.figures.review.reconsideration.total !== null || a.figures.review.litigation_direct.total !== null);
-  const checkable = all.filter((a) => a.figures.adds_up !== null);
-  const addsUp = checkable.filter((a) => a.figures.adds_up === true).length;
+  // One pass over the reports (the home page's figures are sums over 10,000s of them).
+  let parsed = 0;
+  let complete = 0;
+  let rated = 0;
+  let withReview = 0;
+  let checkable = 0;
+  let addsUp = 0;
+  const open = new KnownSum();
+  const ratedOutcomes = new KnownSum();
+  const received = new KnownSum();
+  const reconsiderations = new KnownSum();
+  const lawsuits = new KnownSum();
+  const years = new Set<number>();
+  const provinces = new Set<string>();
   const templates = new Map<string, number>();
-  for (const a of all) if (a.template) templates.set(a.template, (templates.get(a.template) ?? 0) + 1);
+  for (const a of reports) {
+    const f = a.figures;
+    if (a.parse_status !== 'failed') parsed++;
+    if (a.parse_status === 'ok') complete++;
+    if (a.metadata.year !== null) years.add(a.metadata.year);
+    if (a.metadata.province) provinces.add(a.metadata.province);
+    if (a.template) templates.set(a.template, (templates.get(a.template) ?? 0) + 1);
+    received.add(f.received_new);
+    if (f.disclosure_rate !== null) {
+      rated++;
+      open.add((f.groups['一'] ?? 0) + (f.groups['二'] ?? 0));
+      ratedOutcomes.add(f.outcome_total);
+    }
+    reconsiderations.add(f.review.reconsideration.total);
+    lawsuits.add(f.review.litigation_direct.total);
+    lawsuits.add(f.review.litigation_after_reconsideration.total);
+    if (f.review.reconsideration.total !== null || f.review.litigation_direct.total !== null) withReview++;
+    if (f.adds_up !== null) checkable++;
+    if (f.adds_up === true) addsUp++;
+  }
   return {
     reports: reports.length,
-    parsed: reports.filter((r) => r.parse_status !== 'failed').length,
-    complete: reports.filter((r) => r.parse_status === 'ok').length,
+    parsed,
+    complete,
     agencies: groupAgencies(reports).length,
-    years: [...new Set(reports.map((r) => r.metadata.year).filter((y): y is number => y !== null))].sort((a, b) => a - b),
-    provinces: [...new Set(reports.map((r) => r.metadata.province).filter((p): p is string => !!p))].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    years: [...years].sort((a, b) => a - b),
+    provinces: [...provinces].sort(zhCompare),
     templates: [...templates].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, n]) => ({ code, reports: n })),
-    received_new: sumKnown(all.map((a) => a.figures.received_new)),
-    received_reports: all.filter((a) => a.figures.received_new !== null).length,
-    disclosure_rate: ratio(open, sumKnown(rated.map((a) => a.figures.outcome_total))),
-    rated_reports: rated.length,
-    reconsiderations: sumKnown(all.map((a) => a.figures.review.reconsideration.total)),
-    lawsuits: sumKnown(all.flatMap((a) => [a.figures.review.litigation_direct.total, a.figures.review.litigation_after_reconsideration.total])),
-    review_reports: withReview.length,
+    received_new: received.value,
+    received_reports: received.n,
+    disclosure_rate: ratio(open.value, ratedOutcomes.value),
+    rated_reports: rated,
+    reconsiderations: reconsiderations.value,
+    lawsuits: lawsuits.value,
+    review_reports: withReview,
     adds_up: addsUp,
-    checkable: checkable.length,
-    adds_up_share: ratio(addsUp, checkable.length),
+    checkable,
+    adds_up_share: ratio(addsUp, checkable),
   };
 }

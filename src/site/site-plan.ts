@@ -1,25 +1,66 @@
 /**
  * The build plan the build script hands to Astro (NIANBAO_SITE_PLAN: a JSON file
- * `{"agencies": [...]}`): which agency pages to render. Without it, all of them.
+ * `{"agencies": [...] or null for all, "unidentified": true|false}`): which
+ * agency pages to render, and whether to render the page of unidentified
+ * reports. Without it, every page.
+ *
+ * The build script starts Astro before it has decided the plan and writes the
+ * summaries file, then the plan file (whole, by a rename): Astro's start-up
+ * takes seconds and overlaps that work. So the plan file is waited for, and the
+ * summaries file is read only once it is there (awaitPlan).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
-let planned: Set<string> | null | undefined;
+interface Plan {
+  agencies: Set<string> | null;
+  unidentified: boolean;
+}
 
-/** The agency ids to render, or null for every agency. */
-export function plannedAgencies(): Set<string> | null {
+let planned: Plan | null | undefined;
+
+// How often to look for the plan file while the build script makes it.
+const POLL_MS = 20;
+
+/** Blocks until `path` exists; throws if the process that was to write it is gone meanwhile. */
+function waitForFile(path: string): void {
+  const parent = process.ppid;
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(path)) {
+    if (process.ppid !== parent) throw new Error(`${path}: the build script that was to write the site plan is gone`);
+    Atomics.wait(sleeper, 0, 0, POLL_MS);
+  }
+}
+
+function readPlan(): Plan | null {
   if (planned !== undefined) return planned;
   const path = process.env.NIANBAO_SITE_PLAN;
   if (!path) return (planned = null);
-  const plan = JSON.parse(readFileSync(path, 'utf8')) as { agencies?: unknown };
-  if (!Array.isArray(plan.agencies) || !plan.agencies.every((id) => typeof id === 'string')) {
-    throw new Error(`${path}: the site plan has no "agencies" list of ids`);
+  waitForFile(path);
+  const plan = JSON.parse(readFileSync(path, 'utf8')) as { agencies?: unknown; unidentified?: unknown };
+  if (plan.agencies !== null && (!Array.isArray(plan.agencies) || !plan.agencies.every((id) => typeof id === 'string'))) {
+    throw new Error(`${path}: the site plan has no "agencies" list of ids (or null)`);
   }
-  return (planned = new Set(plan.agencies));
+  if (typeof plan.unidentified !== 'boolean') throw new Error(`${path}: the site plan has no "unidentified" true or false`);
+  return (planned = { agencies: plan.agencies === null ? null : new Set(plan.agencies as string[]), unidentified: plan.unidentified });
+}
+
+/** Returns once the build script's plan is there (at once without one): the summaries file is complete by then. */
+export function awaitPlan(): void {
+  readPlan();
+}
+
+/** The agency ids to render, or null for every agency. */
+export function plannedAgencies(): Set<string> | null {
+  return readPlan()?.agencies ?? null;
 }
 
 /** Whether this build renders the agency's page. */
 export function rendersAgency(agencyId: string): boolean {
   const set = plannedAgencies();
   return set === null || set.has(agencyId);
+}
+
+/** Whether this build renders the page of unidentified reports. */
+export function rendersUnidentified(): boolean {
+  return readPlan()?.unidentified ?? true;
 }

@@ -1,5 +1,5 @@
 /**
- * The summaries file: every report's summary (load.ts `summarize`) on one line,
+ * The summaries file: every report's summary (summary.ts `summarize`) on one line,
  * `<report_id>\t<sha256 of the report JSON>\t<summary JSON>`, sorted by report_id.
  * The build script writes it, reusing the lines of reports whose JSON did not
  * change, so pages that aggregate over all reports read one compact file
@@ -9,7 +9,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReportRecord } from '../schema/types.ts';
-import { summarize, type ReportSummary } from './load.ts';
+import { summarize, type ReportSummary } from './summary.ts';
 
 const NEWLINE = 0x0a;
 

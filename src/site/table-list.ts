@@ -1,15 +1,15 @@
 /** Every aggregated table of /tables/, in the order they are listed; computed once per build for the pages and CSVs. */
 import type { AggTable } from './aggregate.ts';
-import type { ReportSummary } from './load.ts';
-import { analyse, applicationsBy, disclosureRates, nonDisclosureReasons } from './tables.ts';
+import type { ReportSummary } from './summary.ts';
+import { applicationsBy, disclosureRates, nonDisclosureReasons } from './tables.ts';
 import { article20, dataQuality, ranking, reviewLitigation } from './tables-more.ts';
 
+// The table index, every table page and every CSV route ask for the same list.
 const cache = new WeakMap<readonly ReportSummary[], AggTable[]>();
 
-export function aggregatedTables(reports: readonly ReportSummary[]): AggTable[] {
-  const cached = cache.get(reports);
+export function aggregatedTables(all: readonly ReportSummary[]): AggTable[] {
+  const cached = cache.get(all);
   if (cached) return cached;
-  const all = analyse(reports);
   const tables = [
     applicationsBy(all, 'province'),
     applicationsBy(all, 'admin_level'),
@@ -21,6 +21,6 @@ export function aggregatedTables(reports: readonly ReportSummary[]): AggTable[] 
     ranking(all),
     dataQuality(all),
   ];
-  cache.set(reports, tables);
+  cache.set(all, tables);
   return tables;
 }

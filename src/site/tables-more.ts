@@ -1,23 +1,33 @@
 /** Aggregated tables of table 四, table 二, a ranking of reports and data quality. Pure. */
-import { PARSE_STATUSES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, RULES, type ProactiveCategoryDef, type TemplateCode } from '../schema/codes.ts';
+import { PARSE_STATUSES, PROCEEDINGS, RESULTS, RULES, type TemplateCode } from '../schema/codes.ts';
 import { agencyPath } from './agencies.ts';
 import { correctionRate } from './figures.ts';
 import { measureLabel } from './proactive.ts';
-import { valueOf } from './cells.ts';
-import { col, groupBy, ratio, reportColumn, sumKnown, type AggRow, type AggTable } from './aggregate.ts';
-import { SUM_NOTE, type Analysed } from './tables.ts';
+import { col, groupBy, KnownSum, ratio, reportColumn, sumKnown, type AggRow, type AggTable } from './aggregate.ts';
+import { proactiveMeasures, type ReportSummary } from './summary.ts';
+import { SUM_NOTE } from './tables.ts';
 
-export function reviewLitigation(all: readonly Analysed[]): AggTable {
+export function reviewLitigation(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = [];
-  for (const { key, items } of groupBy(all, (a) => [a.report.metadata.year])) {
+  for (const { key, items } of groupBy(all, (a) => [a.metadata.year])) {
     for (const p of PROCEEDINGS) {
-      const known = items.filter((a) => RESULTS.some((r) => a.figures.review[p.code][r.code] !== null));
-      const row: AggRow = { year: key[0]!, proceeding: p.code, label: p.zh, reports: known.length };
-      for (const r of RESULTS) row[r.code] = sumKnown(known.map((a) => a.figures.review[p.code][r.code]));
-      const complete = known.filter((a) => correctionRate(a.figures.review[p.code].corrected, a.figures.review[p.code].total, a.figures.review[p.code].pending) !== null);
-      const corrected = sumKnown(complete.map((a) => a.figures.review[p.code].corrected));
-      const concluded = sumKnown(complete.map((a) => a.figures.review[p.code].total! - a.figures.review[p.code].pending!));
-      row.correction_rate = ratio(corrected, concluded);
+      const byResult = RESULTS.map(() => new KnownSum());
+      let reports = 0;
+      const corrected = new KnownSum();
+      const concluded = new KnownSum();
+      for (const a of items) {
+        const review = a.figures.review[p.code];
+        // Reports stating any result of the proceeding.
+        if (!RESULTS.some((r) => review[r.code] !== null)) continue;
+        reports++;
+        RESULTS.forEach((r, i) => byResult[i]!.add(review[r.code]));
+        if (correctionRate(review.corrected, review.total, review.pending) === null) continue;
+        corrected.add(review.corrected);
+        concluded.add(review.total! - review.pending!);
+      }
+      const row: AggRow = { year: key[0]!, proceeding: p.code, label: p.zh, reports };
+      RESULTS.forEach((r, i) => (row[r.code] = byResult[i]!.value));
+      row.correction_rate = ratio(corrected.value, concluded.value);
       rows.push(row);
     }
   }
@@ -44,28 +54,23 @@ export function reviewLitigation(all: readonly Analysed[]): AggTable {
 }
 
 /** Table 二: measures differ between templates, so each template is summed on its own, never combined. */
-export function article20(all: readonly Analysed[]): AggTable {
+export function article20(all: readonly ReportSummary[]): AggTable {
   const rows: AggRow[] = [];
-  const withTable = all.filter((a) => a.report.tables.proactive_disclosure.status === 'present');
-  for (const { key, items } of groupBy(withTable, (a) => [a.report.metadata.year, a.report.tables.proactive_disclosure.template ?? a.template])) {
-    const template = key[1] as TemplateCode | null;
-    if (template === null) continue;
-    for (const c of PROACTIVE_CATEGORIES as readonly ProactiveCategoryDef[]) {
-      for (const m of c.measures[template] ?? []) {
-        const values = items.map((a) =>
-          valueOf(a.report.tables.proactive_disclosure.cells.find((x) => x.item === c.item && x.category === c.code && x.measure === m)),
-        );
-        rows.push({
-          year: key[0]!,
-          template,
-          item: c.item,
-          category: c.code,
-          measure: m,
-          label: `${c.zh}·${measureLabel(m)}`,
-          reports: values.filter((v) => v !== null).length,
-          value: sumKnown(values),
-        });
-      }
+  const withTable = all.filter((a) => a.proactive !== null);
+  for (const { key, items } of groupBy(withTable, (a) => [a.metadata.year, a.proactive!.template])) {
+    const template = key[1] as TemplateCode;
+    for (const [i, { category: c, measure: m }] of proactiveMeasures(template).entries()) {
+      const values = items.map((a) => a.proactive!.values[i] ?? null);
+      rows.push({
+        year: key[0]!,
+        template,
+        item: c.item,
+        category: c.code,
+        measure: m,
+        label: `${c.zh}·${measureLabel(m)}`,
+        reports: values.filter((v) => v !== null).length,
+        value: sumKnown(values),
+      });
     }
   }
   return {
@@ -93,19 +98,19 @@ export function article20(all: readonly Analysed[]): AggTable {
 }
 
 /** One row per report, ranked by applications received (unknown last). */
-export function ranking(all: readonly Analysed[]): AggTable {
+export function ranking(all: readonly ReportSummary[]): AggTable {
   const ranked = [...all]
-    .filter((a) => a.report.agency_id !== null)
-    .sort((a, b) => (b.figures.received_new ?? -1) - (a.figures.received_new ?? -1) || (a.report.report_id < b.report.report_id ? -1 : 1));
+    .filter((a) => a.agency_id !== null)
+    .sort((a, b) => (b.figures.received_new ?? -1) - (a.figures.received_new ?? -1) || (a.report_id < b.report_id ? -1 : 1));
   const rows = ranked.map((a, i) => ({
     rank: a.figures.received_new === null ? null : i + 1,
-    report_id: a.report.report_id,
-    agency_id: a.report.agency_id,
-    agency_name: a.report.metadata.agency_name,
-    year: a.report.metadata.year,
+    report_id: a.report_id,
+    agency_id: a.agency_id,
+    agency_name: a.metadata.agency_name,
+    year: a.metadata.year,
     template: a.template,
-    province: a.report.metadata.province,
-    admin_level: a.report.metadata.admin_level,
+    province: a.metadata.province,
+    admin_level: a.metadata.admin_level,
     received_new: a.figures.received_new,
     disclosure_rate: a.figures.disclosure_rate === null ? null : ratio(a.figures.disclosure_rate, 1),
     reconsideration: a.figures.review.reconsideration.total,
@@ -143,21 +148,29 @@ export function ranking(all: readonly Analysed[]): AggTable {
 }
 
 /** Reports and findings per validation rule (every rule listed, also those never triggered). */
-export function dataQuality(all: readonly Analysed[]): AggTable {
-  const rows: AggRow[] = RULES.map((rule) => {
-    const hit = all.filter((a) => a.report.findings.some((f) => f.rule === rule.code));
-    return {
-      rule: rule.code,
-      severity: rule.severity,
-      origin: rule.origin,
-      message: rule.zh,
-      reports: hit.length,
-      findings: all.reduce((n, a) => n + a.report.findings.filter((f) => f.rule === rule.code).length, 0),
-      share: ratio(hit.length, all.length),
-    };
-  });
+export function dataQuality(all: readonly ReportSummary[]): AggTable {
+  // One pass over the reports: reports and findings per rule, reports per parse status.
+  const hit = new Map<string, number>();
+  const found = new Map<string, number>();
+  const statuses = new Map<string, number>();
+  for (const a of all) {
+    for (const rule in a.rules) {
+      hit.set(rule, (hit.get(rule) ?? 0) + 1);
+      found.set(rule, (found.get(rule) ?? 0) + a.rules[rule as keyof typeof a.rules]!);
+    }
+    statuses.set(a.parse_status, (statuses.get(a.parse_status) ?? 0) + 1);
+  }
+  const rows: AggRow[] = RULES.map((rule) => ({
+    rule: rule.code,
+    severity: rule.severity,
+    origin: rule.origin,
+    message: rule.zh,
+    reports: hit.get(rule.code) ?? 0,
+    findings: found.get(rule.code) ?? 0,
+    share: ratio(hit.get(rule.code) ?? 0, all.length),
+  }));
   for (const s of PARSE_STATUSES) {
-    const n = all.filter((a) => a.report.parse_status === s.code).length;
+    const n = statuses.get(s.code) ?? 0;
     rows.push({ rule: `parse_status.${s.code}`, severity: null, origin: null, message: s.zh, reports: n, findings: null, share: ratio(n, all.length) });
   }
   return {

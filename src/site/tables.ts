@@ -1,26 +1,17 @@
 /**
  * The aggregated tables of /tables/: what each shows is computed here from report
- * summaries; the pages and the CSV downloads only render these rows. Pure.
+ * summaries (their per-report figures are made with the summaries file, so these
+ * are sums over numbers already there); the pages and the CSV downloads only
+ * render these rows. Pure.
  */
 import {
   APPLICATION_ROWS,
   type ApplicationRowCode,
   type TemplateCode,
 } from '../schema/codes.ts';
-import { applicationCell, outcomeGroups, tableTemplate, valueOf, type OutcomeGroup } from './cells.ts';
-import { reportFigures, type ReportFigures } from './figures.ts';
-import type { ReportSummary } from './load.ts';
-import { col, groupBy, median, ratio, reportColumn, sumKnown, type AggColumn, type AggRow, type AggTable } from './aggregate.ts';
-
-export interface Analysed {
-  report: ReportSummary;
-  figures: ReportFigures;
-  template: TemplateCode | null;
-}
-
-export function analyse(reports: readonly ReportSummary[]): Analysed[] {
-  return reports.map((report) => ({ report, figures: reportFigures(report), template: tableTemplate(report, 'applications') }));
-}
+import { outcomeGroups, reasonRows, type OutcomeGroup } from './cells.ts';
+import type { ReportSummary } from './summary.ts';
+import { col, groupBy, KnownSum, median, ratio, reportColumn, sumKnown, type AggColumn, type AggRow, type AggTable } from './aggregate.ts';
 
 /** Column name of an outcome group: the row code, or the prefix its rows share (withheld_*, other_*). */
 export function groupColumnName(g: OutcomeGroup): string {
@@ -37,16 +28,30 @@ export const SUM_NOTE = '合计只计入报告了数值的单元格（报告数�
 export const RATE_NOTE = '公开率 =（予以公开 + 部分公开）÷ 办理结果总计，只用三项都有数值的报告汇总计算。';
 
 const DIMENSIONS = {
-  province: { zh: '省级行政区', slug: 'applications-by-province', key: (a: Analysed) => a.report.metadata.province },
-  admin_level: { zh: '行政层级', slug: 'applications-by-level', key: (a: Analysed) => a.report.metadata.admin_level },
-  template: { zh: '表格模板', slug: 'applications-by-template', key: (a: Analysed) => a.template },
+  province: { zh: '省级行政区', slug: 'applications-by-province', key: (a: ReportSummary) => a.metadata.province },
+  admin_level: { zh: '行政层级', slug: 'applications-by-level', key: (a: ReportSummary) => a.metadata.admin_level },
+  template: { zh: '表格模板', slug: 'applications-by-template', key: (a: ReportSummary) => a.template },
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;
 
-function pooledRate(items: readonly Analysed[]): number | null {
-  const rated = items.filter((a) => a.figures.disclosure_rate !== null);
-  const open = sumKnown(rated.map((a) => (a.figures.groups['一'] ?? 0) + (a.figures.groups['二'] ?? 0)));
-  return ratio(open, sumKnown(rated.map((a) => a.figures.outcome_total)));
+/** 予以公开 + 部分公开 and 办理结果总计, summed over the reports whose disclosure rate is known. */
+class PooledRate {
+  private open = new KnownSum();
+  private outcomes = new KnownSum();
+  add(a: ReportSummary): void {
+    if (a.figures.disclosure_rate === null) return;
+    this.open.add((a.figures.groups['一'] ?? 0) + (a.figures.groups['二'] ?? 0));
+    this.outcomes.add(a.figures.outcome_total);
+  }
+  get value(): number | null {
+    return ratio(this.open.value, this.outcomes.value);
+  }
+}
+
+function pooledRate(items: readonly ReportSummary[]): number | null {
+  const rate = new PooledRate();
+  for (const a of items) rate.add(a);
+  return rate.value;
 }
 
 function figureColumns(): AggColumn[] {
@@ -62,28 +67,41 @@ function figureColumns(): AggColumn[] {
   ];
 }
 
-function figureValues(items: readonly Analysed[]): AggRow {
-  const row: AggRow = {
-    received_new: sumKnown(items.map((a) => a.figures.received_new)),
-    carried_over_in: sumKnown(items.map((a) => a.figures.carried_over_in)),
-  };
-  for (const g of outcomeGroups()) row[groupColumnName(g)] = sumKnown(items.map((a) => a.figures.groups[g.key] ?? null));
-  row.outcome_total = sumKnown(items.map((a) => a.figures.outcome_total));
-  row.carried_over_out = sumKnown(items.map((a) => a.figures.carried_over_out));
-  row.disclosure_rate = pooledRate(items);
+function figureValues(items: readonly ReportSummary[]): AggRow {
+  const groups = outcomeGroups();
+  const received = new KnownSum();
+  const carriedIn = new KnownSum();
+  const byGroup = groups.map(() => new KnownSum());
+  const outcomes = new KnownSum();
+  const carriedOut = new KnownSum();
+  const rate = new PooledRate();
+  for (const a of items) {
+    const f = a.figures;
+    received.add(f.received_new);
+    carriedIn.add(f.carried_over_in);
+    for (let i = 0; i < groups.length; i++) byGroup[i]!.add(f.groups[groups[i]!.key]);
+    outcomes.add(f.outcome_total);
+    carriedOut.add(f.carried_over_out);
+    rate.add(a);
+  }
+  const row: AggRow = { received_new: received.value, carried_over_in: carriedIn.value };
+  groups.forEach((g, i) => (row[groupColumnName(g)] = byGroup[i]!.value));
+  row.outcome_total = outcomes.value;
+  row.carried_over_out = carriedOut.value;
+  row.disclosure_rate = rate.value;
   return row;
 }
 
 const reportsCol = col('reports', 'integer', '报告数', 'Reports');
 const withTableCol = col('reports_with_applications', 'integer', '有申请情况表的报告数', 'Reports with an applications table');
 
-export function applicationsBy(all: readonly Analysed[], dimension: Dimension): AggTable {
+export function applicationsBy(all: readonly ReportSummary[], dimension: Dimension): AggTable {
   const dim = DIMENSIONS[dimension];
-  const rows = groupBy(all, (a) => [a.report.metadata.year, dim.key(a)]).map(({ key, items }) => ({
+  const rows = groupBy(all, (a) => [a.metadata.year, dim.key(a)]).map(({ key, items }) => ({
     year: key[0]!,
     [dimension]: key[1]!,
     reports: items.length,
-    reports_with_applications: items.filter((a) => a.report.tables.applications.status === 'present').length,
+    reports_with_applications: items.filter((a) => a.applications_present).length,
     ...figureValues(items),
   }));
   return {
@@ -101,8 +119,8 @@ export function applicationsBy(all: readonly Analysed[], dimension: Dimension): 
   };
 }
 
-export function disclosureRates(all: readonly Analysed[]): AggTable {
-  const rows = groupBy(all, (a) => [a.report.metadata.year, a.template]).map(({ key, items }) => {
+export function disclosureRates(all: readonly ReportSummary[]): AggTable {
+  const rows = groupBy(all, (a) => [a.metadata.year, a.template]).map(({ key, items }) => {
     const rated = items.filter((a) => a.figures.disclosure_rate !== null);
     return {
       year: key[0]!,
@@ -142,28 +160,32 @@ export function disclosureRates(all: readonly Analysed[]): AggTable {
 }
 
 /** Outcome rows other than 予以公开 and 部分公开: why information was not (fully) disclosed. */
-export function nonDisclosureReasons(all: readonly Analysed[]): AggTable {
-  const reasonRows = outcomeGroups()
-    .filter((g) => g.key !== '一' && g.key !== '二')
-    .flatMap((g) => g.rows);
-  const withTable = all.filter((a) => a.template !== null && a.report.tables.applications.status === 'present');
+export function nonDisclosureReasons(all: readonly ReportSummary[]): AggTable {
+  const reasons = reasonRows();
+  const withTable = all.filter((a) => a.template !== null && a.applications_present);
   const rows: AggRow[] = [];
-  for (const { key, items } of groupBy(withTable, (a) => [a.report.metadata.year, a.template])) {
+  for (const { key, items } of groupBy(withTable, (a) => [a.metadata.year, a.template])) {
     const template = key[1] as TemplateCode;
-    for (const code of reasonRows) {
+    for (const [i, code] of reasons.entries()) {
       const def = rowDef(code);
       if (!(def.templates as readonly string[]).includes(template)) continue;
-      const known = items.filter((a) => valueOf(applicationCell(a.report, code, 'total')) !== null);
-      const count = sumKnown(known.map((a) => valueOf(applicationCell(a.report, code, 'total'))));
+      const count = new KnownSum();
+      const outcomes = new KnownSum();
+      for (const a of items) {
+        const v = a.reasons[i]!;
+        if (v === null) continue;
+        count.add(v);
+        outcomes.add(a.figures.outcome_total);
+      }
       rows.push({
         year: key[0]!,
         template,
         row: code,
         number: def.number,
         label: def.group && def.group !== '本年度办理结果' ? `${def.group}·${def.zh}` : def.zh,
-        reports: known.length,
-        count,
-        share: ratio(count, sumKnown(known.map((a) => a.figures.outcome_total))),
+        reports: count.n,
+        count: count.value,
+        share: ratio(count.value, outcomes.value),
       });
     }
   }

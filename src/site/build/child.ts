@@ -3,9 +3,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function runChild(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<number> {
+/** `signal`: aborting it kills the child (the promise then rejects). */
+export function runChild(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string>; signal?: AbortSignal }): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, stdio: 'inherit', env: { ...process.env, ...options.env } });
+    const child = spawn(command, args, { cwd: options.cwd, stdio: 'inherit', env: { ...process.env, ...options.env }, signal: options.signal });
     child.on('error', reject);
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });

@@ -78,11 +78,13 @@ export function copyInto(src: string, dest: string, skip: ReadonlySet<string>): 
 export interface Kept {
   /** Agency pages (`agencies/<id>/`) that stay as they are. */
   agencies: ReadonlySet<string>;
+  /** Whether the page of unidentified reports (`reports/unidentified/`) stays as it is. */
+  unidentified: boolean;
 }
 
 /**
  * Removes every page and asset of the previous render except the kept agency
- * pages; leaves the data files (`data/` but its index.html), `pagefind/` (the
+ * pages and page of unidentified reports; leaves the data files (`data/` but its index.html), `pagefind/` (the
  * search stage's) and the state file.
  */
 export function clearRender(out: string, kept: Kept): void {
@@ -95,6 +97,8 @@ export function clearRender(out: string, kept: Kept): void {
       for (const agency of readdirSync(path)) {
         if (!kept.agencies.has(agency) || !isDir(join(path, agency))) rmSync(join(path, agency), { recursive: true, force: true });
       }
+    } else if (name === 'reports' && kept.unidentified && isDir(path)) {
+      for (const page of readdirSync(path)) if (page !== 'unidentified') rmSync(join(path, page), { recursive: true, force: true });
     } else rmSync(path, { recursive: true, force: true });
   }
 }

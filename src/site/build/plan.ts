@@ -4,8 +4,10 @@
  *
  * An agency page depends only on its own reports (their JSON and whether their
  * Markdown exists), on which top-level data files exist (footer and report
- * links), and on the site's sources. Everything else the site renders
- * aggregates over all reports and is rendered every time (a handful of pages).
+ * links), and on the site's sources. So does the page of unidentified reports
+ * (the reports without an agency), the one other page that shows whole reports.
+ * Everything else the site renders aggregates over all reports and is rendered
+ * every time (a handful of pages).
  */
 
 /** One report as the site stage sees it: what its agency page depends on. */
@@ -31,9 +33,10 @@ export interface BuildState {
 
 export const STATE_VERSION = 1;
 
+/** `render`: the agency pages to render; `unidentified`: whether to render the page of unidentified reports. */
 export type SitePlan =
-  | { mode: 'full'; reason: string; render: string[] }
-  | { mode: 'incremental'; reason: string; render: string[]; keep: string[]; removed: string[] };
+  | { mode: 'full'; reason: string; render: string[]; unidentified: true }
+  | { mode: 'incremental'; reason: string; render: string[]; keep: string[]; removed: string[]; unidentified: boolean };
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -65,6 +68,17 @@ export function changedAgencies(previous: readonly ReportInput[], next: readonly
   return changed;
 }
 
+/** Whether a report without an agency was changed, added or removed (or lost or gained its agency). */
+export function unidentifiedChanged(previous: readonly ReportInput[], next: readonly ReportInput[]): boolean {
+  const before = new Map(previous.map((r) => [r.report_id, r]));
+  const after = new Set(next.map((r) => r.report_id));
+  for (const r of next) {
+    const old = before.get(r.report_id);
+    if ((r.agency_id === null || old?.agency_id === null) && (!old || !sameInput(old, r))) return true;
+  }
+  return previous.some((r) => r.agency_id === null && !after.has(r.report_id));
+}
+
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -76,12 +90,14 @@ export interface PlanContext {
   outputComplete: boolean;
   /** Whether the output folder has the agency's page (a kept page that is missing is rendered again). */
   hasAgencyPage: (agencyId: string) => boolean;
+  /** Whether the output folder has the page of unidentified reports. */
+  hasUnidentifiedPage: () => boolean;
 }
 
 /** A full build unless a complete previous build with the same site sources and data files exists; then only changed agencies. */
 export function decidePlan(previous: BuildState | null, next: BuildState, context: PlanContext): SitePlan {
   const all = agencyIds(next.reports);
-  const full = (reason: string): SitePlan => ({ mode: 'full', reason, render: all });
+  const full = (reason: string): SitePlan => ({ mode: 'full', reason, render: all, unidentified: true });
   if (context.clean) return full('--clean');
   if (!previous || !context.outputComplete) return full('no previous build in the output folder');
   if (previous.version !== next.version) return full('the build state format changed');
@@ -94,5 +110,6 @@ export function decidePlan(previous: BuildState | null, next: BuildState, contex
   const keep = all.filter((id) => !changed.has(id));
   const removed = [...changed].filter((id) => !now.has(id)).sort(byId);
   const reports = next.reports.filter((r) => r.agency_id !== null && changed.has(r.agency_id)).length;
-  return { mode: 'incremental', reason: `${render.length} agencies (${reports} reports) changed, ${removed.length} gone`, render, keep, removed };
+  const unidentified = unidentifiedChanged(previous.reports, next.reports) || !context.hasUnidentifiedPage();
+  return { mode: 'incremental', reason: `${render.length} agencies (${reports} reports) changed, ${removed.length} gone`, render, keep, removed, unidentified };
 }

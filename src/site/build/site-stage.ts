@@ -1,12 +1,13 @@
 /**
  * The site stage of scripts/build.ts, read top to bottom:
- * read the previous build's state → read the inputs → decide the plan →
- * write the summaries file and the plan → Astro renders into a scratch folder
+ * read the previous build's state → start Astro (its start-up overlaps what
+ * follows; it waits for its plan) → read the inputs → decide the plan → write
+ * the summaries file, then the plan → Astro renders into a scratch folder
  * (meanwhile the data folder is mirrored) → replace the pages the plan renders →
  * record the state.
  * The output after an incremental build is byte for byte the output of a clean one.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeSummariesFile, type SummaryCounts } from '../summaries-file.ts';
@@ -102,48 +103,96 @@ function renderCount(pages: number): number {
   return pages < SPLIT_FROM_PAGES ? 1 : Math.min(2, availableParallelism());
 }
 
-/** One Astro build into `outDir`; `agencies` is its plan (null: every agency page). */
-async function astroBuild(o: SiteOptions, outDir: string, agencies: readonly string[] | null, part: number): Promise<void> {
+/** What one Astro process renders besides the aggregate pages (site-plan.ts reads it); agencies null: every agency. */
+interface RenderPart {
+  agencies: readonly string[] | null;
+  /** The page of unidentified reports. */
+  unidentified: boolean;
+}
+
+/** A started Astro build. It waits for its plan file (site-plan.ts) before it reads the plan or the summaries. */
+interface AstroProcess {
+  planFile: string;
+  done: Promise<void>;
+  abort: () => void;
+}
+
+/** Starts one Astro build into `outDir`, before its plan is known (givePlan). */
+function startAstro(o: SiteOptions, outDir: string, index: number): AstroProcess {
   remove(outDir);
+  const planFile = join(o.cache, `plan-${index}.json`);
+  // A plan left by an earlier build must not be taken for this one's.
+  removeFile(planFile);
   const env: Record<string, string> = {
     NODE_OPTIONS: astroNodeOptions(process.env.NODE_OPTIONS ?? ''),
     NIANBAO_DATA_DIR: o.data,
     NIANBAO_SUMMARIES: join(o.cache, 'summaries.tsv'),
+    NIANBAO_SITE_PLAN: planFile,
     NIANBAO_PUBLIC_DIR: join(o.cache, 'public-empty'),
     // Astro's and Vite's own cache, one per process when two build at once.
-    NIANBAO_ASTRO_CACHE_DIR: join(o.cache, `astro-${part}`, 'cache'),
+    NIANBAO_ASTRO_CACHE_DIR: join(o.cache, `astro-${index}`, 'cache'),
     // Compiled code of Astro, Vite and their dependencies kept between builds (Node checks it against the sources): start-up loads ~1,000 modules.
     NODE_COMPILE_CACHE: join(o.root, '.cache', 'node-compile-cache'),
     // No usage report sent at the end of every build.
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  if (agencies !== null) {
-    env.NIANBAO_SITE_PLAN = join(o.cache, `plan-${part}.json`);
-    writeFileSync(env.NIANBAO_SITE_PLAN, `${JSON.stringify({ agencies })}\n`);
-  }
   // Astro writes its server bundle under the working folder when the output is outside it: one folder per
   // process, where the bundle finds the project's packages through a link.
-  const cwd = join(o.cache, `astro-${part}`);
+  const cwd = join(o.cache, `astro-${index}`);
   mkdirSync(cwd, { recursive: true });
   if (!existsSync(join(cwd, 'node_modules'))) symlinkSync(join(o.root, 'node_modules'), join(cwd, 'node_modules'), 'dir');
-  const status = await runChild(process.execPath, [packageBin(o.root, 'astro'), 'build', '--root', o.root, '--outDir', outDir], { cwd, env });
-  if (status !== 0) throw new Error(`astro build exited with status ${status}`);
+  const controller = new AbortController();
+  const args = [packageBin(o.root, 'astro'), 'build', '--root', o.root, '--outDir', outDir];
+  const done = runChild(process.execPath, args, { cwd, env, signal: controller.signal }).then((status) => {
+    if (status !== 0) throw new Error(`astro build exited with status ${status}`);
+  });
+  // Failures are awaited where the render is; this keeps an early one from going unhandled meanwhile.
+  done.catch(() => {});
+  return { planFile, done, abort: () => controller.abort() };
 }
 
-async function render(o: SiteOptions, plan: SitePlan, scratch: string): Promise<void> {
+/** Hands a started Astro process its plan: written whole, then renamed into place, as the process looks for it. */
+function givePlan(p: AstroProcess, part: RenderPart): void {
+  writeFileSync(`${p.planFile}.tmp`, `${JSON.stringify(part)}\n`);
+  renameSync(`${p.planFile}.tmp`, p.planFile);
+}
+
+/** Stops started Astro processes and waits for them to end. */
+async function stopAll(processes: readonly AstroProcess[]): Promise<void> {
+  for (const p of processes) p.abort();
+  await Promise.allSettled(processes.map((p) => p.done));
+}
+
+function preparePublicDir(o: SiteOptions): void {
   const publicDir = join(o.cache, 'public-empty');
   remove(publicDir);
   mkdirSync(publicDir, { recursive: true });
+}
+
+/** Renders the plan into `scratch`: `first` (already started) takes the first part, further processes the rest. */
+async function render(o: SiteOptions, plan: SitePlan, scratch: string, first: AstroProcess): Promise<void> {
   const count = renderCount(plan.render.length);
-  if (count === 1) await astroBuild(o, scratch, plan.mode === 'incremental' ? plan.render : null, 0);
-  else {
-    const parts = Array.from({ length: count }, (_, part) => plan.render.filter((_, i) => i % count === part));
-    const dirs = parts.map((_, part) => (part === 0 ? scratch : `${scratch}-${part}`));
-    await Promise.all(parts.map((agencies, part) => astroBuild(o, dirs[part]!, agencies, part)));
-    for (const dir of dirs.slice(1)) {
-      moveInto(join(dir, 'agencies'), join(scratch, 'agencies'));
-      remove(dir);
+  // Only the first process's aggregate pages are kept: the others leave out the page of unidentified reports.
+  const parts = Array.from({ length: count }, (_, part): RenderPart => ({
+    agencies: plan.mode === 'full' && count === 1 ? null : plan.render.filter((_, i) => i % count === part),
+    unidentified: part === 0 && plan.unidentified,
+  }));
+  const dirs = parts.map((_, part) => (part === 0 ? scratch : `${scratch}-${part}`));
+  givePlan(first, parts[0]!);
+  const processes = [first];
+  try {
+    for (let part = 1; part < count; part++) {
+      processes.push(startAstro(o, dirs[part]!, part));
+      givePlan(processes[part]!, parts[part]!);
     }
+    await Promise.all(processes.map((p) => p.done));
+  } catch (error) {
+    await stopAll(processes);
+    throw error;
+  }
+  for (const dir of dirs.slice(1)) {
+    moveInto(join(dir, 'agencies'), join(scratch, 'agencies'));
+    remove(dir);
   }
   // public/data is the data stage's default output: the data folder is mirrored below instead.
   copyInto(join(o.root, 'public'), scratch, new Set(['data']));
@@ -159,30 +208,49 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   }
   mkdirSync(o.cache, { recursive: true });
   const previous = readState(o.out);
-  const next = await time('inputs', (): BuildState => ({
-    version: STATE_VERSION,
-    site: siteFingerprint(o.root),
-    data_names: dataNames(o.data),
-    reports: readReportInputs(o.data, previous?.reports ?? []),
-  }));
-  const plan = decidePlan(previous, next, {
-    clean: o.clean,
-    outputComplete: existsSync(join(o.out, 'index.html')),
-    hasAgencyPage: (id) => existsSync(join(o.out, 'agencies', id, 'index.html')),
-  });
-  log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render`);
-  o.onPlan?.(plan);
-  const summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
   const scratch = join(o.cache, 'render');
-  // From here the output folder changes: without the state file a failed run leads to a full build next time.
-  removeFile(join(o.out, STATE_FILE));
-  // Astro renders in child processes (into the scratch folder) while this one mirrors the data folder into
-  // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
-  const rendering = time('astro', () => render(o, plan, scratch));
-  const data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
-  await rendering;
+  preparePublicDir(o);
+  // The first Astro process starts before anything is decided: its start-up (loading Astro and Vite, bundling
+  // the pages) takes seconds and needs neither the plan nor the summaries, which this process makes meanwhile.
+  // It waits for its plan file, written once the summaries file is complete.
+  const first = startAstro(o, scratch, 0);
+  let rendering: Promise<void> | null = null;
+  let data: MirrorCounts;
+  let plan: SitePlan;
+  let next: BuildState;
+  let summaries: SummaryCounts;
+  try {
+    next = await time('inputs', (): BuildState => ({
+      version: STATE_VERSION,
+      site: siteFingerprint(o.root),
+      data_names: dataNames(o.data),
+      reports: readReportInputs(o.data, previous?.reports ?? []),
+    }));
+    plan = decidePlan(previous, next, {
+      clean: o.clean,
+      outputComplete: existsSync(join(o.out, 'index.html')),
+      hasAgencyPage: (id) => existsSync(join(o.out, 'agencies', id, 'index.html')),
+      hasUnidentifiedPage: () => existsSync(join(o.out, 'reports', 'unidentified', 'index.html')),
+    });
+    log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render${plan.unidentified ? '' : ', the page of unidentified reports kept'}`);
+    o.onPlan?.(plan);
+    summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
+    // From here the output folder changes: without the state file a failed run leads to a full build next time.
+    removeFile(join(o.out, STATE_FILE));
+    // Astro renders in child processes (into the scratch folder) while this one mirrors the data folder into
+    // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
+    // The astro phase counts from the plan on: the first process's start-up overlaps the phases before.
+    rendering = time('astro', () => render(o, plan, scratch, first));
+    data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
+    await rendering;
+  } catch (error) {
+    await stopAll([first]);
+    await rendering?.catch(() => {});
+    throw error;
+  }
+  const kept = plan;
   await time('move', () => {
-    clearRender(o.out, { agencies: new Set(plan.mode === 'incremental' ? plan.keep : []) });
+    clearRender(o.out, { agencies: new Set(kept.mode === 'incremental' ? kept.keep : []), unidentified: !kept.unidentified });
     moveInto(scratch, o.out);
     remove(scratch);
   });

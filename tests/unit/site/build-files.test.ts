@@ -44,7 +44,7 @@ describe('clearRender and moveInto', () => {
       write(join(out, f), `old ${f}`);
     }
     for (const f of ['index.html', 'agencies/index.html', 'agencies/b/index.html', 'data/index.html', '_astro/new.js']) write(join(render, f), `new ${f}`);
-    clearRender(out, { agencies: new Set(['a']) });
+    clearRender(out, { agencies: new Set(['a']), unidentified: false });
     moveInto(render, out);
     expect(tree(out)).toEqual({
       [STATE_FILE]: `old ${STATE_FILE}`,
@@ -57,5 +57,14 @@ describe('clearRender and moveInto', () => {
       'index.html': 'new index.html',
       'pagefind/s00/x': 'old pagefind/s00/x',
     });
+  });
+
+  it('keeps the page of unidentified reports when the plan keeps it, and only that page', () => {
+    const out = join(tmp, 'out-unidentified');
+    for (const f of ['index.html', 'reports/unidentified/index.html', 'reports/other/index.html']) write(join(out, f), `old ${f}`);
+    clearRender(out, { agencies: new Set(), unidentified: true });
+    expect(tree(out)).toEqual({ 'reports/unidentified/index.html': 'old reports/unidentified/index.html' });
+    clearRender(out, { agencies: new Set(), unidentified: false });
+    expect(tree(out)).toEqual({});
   });
 });

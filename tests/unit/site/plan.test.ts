@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedAgencies, decidePlan, STATE_VERSION, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
+import { changedAgencies, decidePlan, STATE_VERSION, unidentifiedChanged, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
 
 const report = (report_id: string, agency_id: string | null, sha256 = 'a', markdown = true): ReportInput => ({ report_id, agency_id, sha256, markdown });
 
@@ -12,7 +12,7 @@ const state = (reports: ReportInput[], over: Partial<BuildState> = {}): BuildSta
 });
 
 const BEFORE = [report('a-2020', 'a'), report('a-2021', 'a'), report('b-2020', 'b'), report('c-2020', 'c'), report('x', null)];
-const context: PlanContext = { clean: false, outputComplete: true, hasAgencyPage: () => true };
+const context: PlanContext = { clean: false, outputComplete: true, hasAgencyPage: () => true, hasUnidentifiedPage: () => true };
 
 describe('changedAgencies', () => {
   it('marks the agency of a report whose JSON changed, and nothing else', () => {
@@ -38,6 +38,20 @@ describe('changedAgencies', () => {
   });
 });
 
+describe('unidentifiedChanged', () => {
+  it('sees a report without an agency changed, added, removed, or given or losing its agency', () => {
+    const with_ = (f: (r: ReportInput) => ReportInput) => BEFORE.map((r) => (r.report_id === 'x' ? f(r) : r));
+    expect(unidentifiedChanged(BEFORE, BEFORE)).toBe(false);
+    expect(unidentifiedChanged(BEFORE, with_((r) => ({ ...r, sha256: 'z' })))).toBe(true);
+    expect(unidentifiedChanged(BEFORE, with_((r) => ({ ...r, markdown: false })))).toBe(true);
+    expect(unidentifiedChanged(BEFORE, with_((r) => ({ ...r, agency_id: 'a' })))).toBe(true);
+    expect(unidentifiedChanged(BEFORE, BEFORE.filter((r) => r.report_id !== 'x'))).toBe(true);
+    expect(unidentifiedChanged(BEFORE, [...BEFORE, report('y', null)])).toBe(true);
+    expect(unidentifiedChanged(BEFORE, BEFORE.map((r) => (r.report_id === 'b-2020' ? { ...r, agency_id: null } : r)))).toBe(true);
+    expect(unidentifiedChanged(BEFORE, BEFORE.map((r) => (r.report_id === 'b-2020' ? { ...r, sha256: 'z' } : r)))).toBe(false);
+  });
+});
+
 describe('decidePlan', () => {
   it('renders only the changed agency, keeps the others and drops an agency that is gone', () => {
     const after = BEFORE.filter((r) => r.report_id !== 'c-2020').map((r) => (r.report_id === 'a-2020' ? { ...r, sha256: 'b' } : r));
@@ -47,7 +61,15 @@ describe('decidePlan', () => {
       render: ['a'],
       keep: ['b'],
       removed: ['c'],
+      unidentified: false,
     });
+  });
+
+  it('renders the page of unidentified reports when one of them changed, or when the page is missing', () => {
+    const changed = BEFORE.map((r) => (r.report_id === 'x' ? { ...r, sha256: 'z' } : r));
+    expect(decidePlan(state(BEFORE), state(changed), context)).toMatchObject({ mode: 'incremental', render: [], unidentified: true });
+    expect(decidePlan(state(BEFORE), state(BEFORE), { ...context, hasUnidentifiedPage: () => false }).unidentified).toBe(true);
+    expect(decidePlan(state(BEFORE), state(BEFORE), context).unidentified).toBe(false);
   });
 
   it('renders a kept agency again when its page is missing from the output', () => {

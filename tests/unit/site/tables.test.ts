@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../../src/pipeline/emit/csv.ts';
 import { parse } from 'csv-parse/sync';
-import { summarize } from '../../../src/site/load.ts';
+import { summarize } from '../../../src/site/summary.ts';
 import { aggregatedTables } from '../../../src/site/table-list.ts';
-import { analyse, applicationsBy, nonDisclosureReasons } from '../../../src/site/tables.ts';
+import { applicationsBy, nonDisclosureReasons } from '../../../src/site/tables.ts';
 import { dataQuality, ranking, reviewLitigation } from '../../../src/site/tables-more.ts';
 import { overview } from '../../../src/site/overview.ts';
 import { ALL, SHUNQING_2020 } from './fixtures.ts';
 
-const all = analyse(ALL.map(summarize));
+const all = ALL.map(summarize);
 
 describe('aggregated tables', () => {
   it('sums applications by year × province, only over known cells', () => {

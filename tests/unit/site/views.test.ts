@@ -10,7 +10,8 @@ import { reportFigures } from '../../../src/site/figures.ts';
 import { datasetEntries, formatBytes, otherDownloads } from '../../../src/site/files.ts';
 import { placeFindings } from '../../../src/site/findings.ts';
 import { officialNumber, regionLabel } from '../../../src/site/format.ts';
-import { listReportIds, loadFileList, loadReport, loadSummaries, summarize } from '../../../src/site/load.ts';
+import { listReportIds, loadFileList, loadReport, loadSummaries } from '../../../src/site/load.ts';
+import { summarize } from '../../../src/site/summary.ts';
 import { ALL, SHUNQING_2020, YINGZHOU_2020 } from './fixtures.ts';
 
 describe('agencies', () => {
@@ -68,7 +69,7 @@ describe('format and citation', () => {
 });
 
 describe('load', () => {
-  it('lists and loads prepared reports, and summaries drop the text', () => {
+  it('lists and loads prepared reports, and summaries carry figures instead of text and cells', () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-load-'));
     mkdirSync(join(dir, 'reports'));
     for (const r of ALL) writeFileSync(join(dir, 'reports', `${r.report_id}.json`), JSON.stringify(r));
@@ -76,8 +77,9 @@ describe('load', () => {
     expect(loadReport('shunqing-2020', dir).sections[0]!.text).toContain('区政府办');
     const summaries = loadSummaries(dir);
     expect(summaries).toHaveLength(5);
-    expect('text' in summaries[1]!.sections[0]!).toBe(false);
-    expect('removed_chrome' in summaries[1]!).toBe(false);
+    expect(summaries[1]!.figures).toEqual(reportFigures(SHUNQING_2020));
+    expect(Object.keys(summaries[1]!)).not.toContain('sections');
+    expect(Object.keys(summaries[1]!)).not.toContain('tables');
   });
   it('reads files.json when there, else the files on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'site-files-'));
@@ -108,6 +110,30 @@ describe('pages render report content as text', () => {
     // The search page and Search*.astro components belong to the search work (Pagefind excerpts are its own markup).
     const mine = files.filter((f) => !/(?:^|\/)(?:search|Search[^/]*)\.astro$/.test(f));
     expect(mine.length).toBeGreaterThan(10);
-    expect(mine.filter((f) => readFileSync(f, 'utf8').includes('set:html'))).toEqual([]);
+    // The aggregated tables' body rows come as one string from agg-html.ts, which escapes every value (tested below).
+    const escapedRows = ['src/components/AggTableView.astro'];
+    expect(mine.filter((f) => !escapedRows.includes(f) && readFileSync(f, 'utf8').includes('set:html'))).toEqual([]);
+  });
+});
+
+describe('aggRowsHtml', () => {
+  it('writes the rows as the component did, every value escaped', async () => {
+    const { aggRowsHtml } = await import('../../../src/site/agg-html.ts');
+    const { col } = await import('../../../src/site/aggregate.ts');
+    const table = {
+      slug: 't', name: 't', file: 't.csv', zh: 't', en: 't', rowIs: 'row', primaryKey: ['name'], description: '', notes: [],
+      columns: [col('name', 'string', '名称', 'Name'), col('n', 'integer', '数', 'N'), col('rate', 'number', '率', 'Rate', true), col('ok', 'boolean', '是否', 'OK')],
+      rows: [],
+      links: { name: (row: Record<string, unknown>) => (row.n === null ? null : `/a/?x=1&y="2"`) },
+    };
+    const rows = [
+      { name: `<b>'A'&"B"</b>`, n: 1234, rate: 0.5, ok: 'true' },
+      { name: null, n: null, rate: null, ok: null },
+    ];
+    expect(aggRowsHtml(table, rows)).toBe(
+      '<tr><td data-sort="<b>\'A\'&amp;&quot;B&quot;</b>"><a href="/a/?x=1&amp;y=&quot;2&quot;">&lt;b&gt;&#39;A&#39;&amp;&quot;B&quot;&lt;/b&gt;</a></td>' +
+        '<td class="num" data-sort="1234">1,234</td><td class="num" data-sort="0.5">50.0%</td><td data-sort="true">是</td></tr>' +
+        '<tr><td class="empty" data-sort>—</td><td class="num empty" data-sort>—</td><td class="num empty" data-sort>—</td><td class="empty" data-sort>—</td></tr>',
+    );
   });
 });
