@@ -38,7 +38,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The files that decide what is indexed and how: a change to one rebuilds every shard. */
 const CODE_FILES = [
   'scripts/build-search.ts', 'src/search/records.ts', 'src/search/parts.ts', 'src/search/prose.ts', 'src/search/filters.ts',
-  'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts', 'src/schema/codes.ts', 'package-lock.json',
+  'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
 ];
 /** Names the single-bundle layout of earlier builds left at the top of <out>. */
 const OLD_LAYOUT = /^(?:pagefind.*\.(?:js|css|pf_meta)|pagefind-entry\.json|wasm\..+\.pagefind|fragment|index|filter)$/u;

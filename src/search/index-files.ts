@@ -13,8 +13,7 @@ import { countedLength, splitParts, parsePartsMeta } from './parts.ts';
 import { reportParts, type SearchRecord } from './records.ts';
 import type { ShardInput } from './shards.ts';
 import { sha256Hex } from '../pipeline/read.ts';
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodeUnits as byId } from '../compare.ts';
 
 function isIndexEntry(v: unknown): v is ShardInput {
   const e = v as Partial<ShardInput> | null;

@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILTER_KEYS, type FilterKey } from './filters.ts';
 import type { SearchRecord } from './records.ts';
+import { byCodeUnits as byId } from '../compare.ts';
 
 export const SITE_FILE = 'search.json';
 export const MANIFEST_FILE = 'search-manifest.json';
@@ -41,8 +42,6 @@ export interface Manifest {
   shardCount: number;
   shards: ShardEntry[];
 }
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Each filter's values among the records, sorted. */
 export function filterValues(records: readonly SearchRecord[]): FilterValues {

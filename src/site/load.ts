@@ -9,12 +9,12 @@ import type { ReportRecord } from '../schema/types.ts';
 import { awaitPlan } from './site-plan.ts';
 import { readSummariesFile } from './summaries-file.ts';
 import { summarize, type ReportSummary } from './summary.ts';
+import { byCodeUnits as byId } from '../compare.ts';
 
 export function dataDir(): string {
   return resolve(process.env.NIANBAO_DATA_DIR ?? 'public/data');
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function listReportIds(dir = dataDir()): string[] {
   const reports = join(dir, 'reports');

@@ -10,6 +10,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, renameSync, wr
 import { join } from 'node:path';
 import type { ReportRecord } from '../schema/types.ts';
 import { summarize, type ReportSummary } from './summary.ts';
+import { byCodeUnits as byId } from '../compare.ts';
 
 const NEWLINE = 0x0a;
 
@@ -55,8 +56,6 @@ export function readSummariesFile(path: string): ReportSummary[] {
   for (const line of readLines(path)) if (line !== '') out.push(JSON.parse(splitLine(line, path).json) as ReportSummary);
   return out;
 }
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface SummaryCounts {
   reused: number;

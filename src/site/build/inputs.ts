@@ -8,8 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ReportInput } from './plan.ts';
 import { sha256Hex } from '../../pipeline/read.ts';
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { byCodeUnits as byId } from '../../compare.ts';
 
 /** Every file under dir, as paths relative to root with `/`, sorted; `skip` is matched against those paths. */
 function filesUnder(root: string, dir: string, skip: (path: string) => boolean): string[] {

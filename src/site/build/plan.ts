@@ -9,6 +9,7 @@
  * Everything else the site renders aggregates over all reports and is rendered
  * every time (a handful of pages).
  */
+import { byCodeUnits as byId } from '../../compare.ts';
 
 /** One report as the site stage sees it: what its agency page depends on. */
 export interface ReportInput {
@@ -38,7 +39,6 @@ export type SitePlan =
   | { mode: 'full'; reason: string; render: string[]; unidentified: true }
   | { mode: 'incremental'; reason: string; render: string[]; keep: string[]; removed: string[]; unidentified: boolean };
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Distinct agency ids of the reports, sorted. */
 export function agencyIds(reports: readonly ReportInput[]): string[] {
