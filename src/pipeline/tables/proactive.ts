@@ -2,7 +2,7 @@
 import { PROACTIVE_CATEGORIES, proactiveCategoriesFor, type MeasureCode, type ProactiveCategoryDef, type TemplateCode } from '../../schema/codes.ts';
 import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
-import { findRows } from './labels.ts';
+import { contextOf, findRows } from './labels.ts';
 import { resolveRows, type RowNote } from './resolve.ts';
 import { readRow, surplusSide, type RowReading } from './split.ts';
 import type { Token } from './tokens.ts';
@@ -45,7 +45,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
     const measures = measuresOf(def);
     const rules = { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' };
     readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);
-    headerUnit.set(def.code, row ? unitIn(row.context) : null);
+    headerUnit.set(def.code, row ? unitIn(contextOf(tokens!, row)) : null);
   }
   const { cells, notes } = resolveRows(readings, (code) => measuresOf(defs.find((d) => d.code === code)!).length, []);
   const out: ProactiveCell[] = [];

@@ -126,6 +126,10 @@ export function resolveRows(
   const grid: Grid = new Map();
   const pending = new Map<string, Cell[][]>();
   const decided = new Map<string, 'row' | 'columns' | null>();
+  // Without a row of several readings, nothing is solved: each row is as printed.
+  let anyReadings = false;
+  for (const reading of rows.values()) if (reading?.kind === 'readings') anyReadings = true;
+  if (!anyReadings) return finish(rows, grid, width, pending, new Map(), decided);
   for (const [key, reading] of rows) {
     if (reading?.kind === 'cells') grid.set(key, reading.cells.map(pieceValue));
     else grid.set(key, Array.from({ length: width(key) }, () => null));
@@ -173,12 +177,13 @@ export function resolveRows(
     walk(0, []);
   }
   for (const k of pending.keys()) decided.set(k, linked.has(k) ? 'columns' : null);
-  return finish(rows, grid, pending, finals, decided);
+  return finish(rows, grid, width, pending, finals, decided);
 }
 
 function finish(
   rows: Map<string, RowReading | null>,
   grid: Grid,
+  widthOf: (row: string) => number,
   pending: Map<string, Cell[][]>,
   finals: Map<string, Cell[][]>,
   decided: Map<string, 'row' | 'columns' | null>,
@@ -191,12 +196,13 @@ function finish(
       cells.set(key, reading.cells.map(printedCell));
       continue;
     }
-    const width = grid.get(key)!.length;
     if (reading.kind === 'overflow') {
+      const width = widthOf(key);
       cells.set(key, Array.from({ length: width }, () => ({ status: 'unreadable', value: null, raw: reading.raw, unit: null })));
       notes.push({ row: key, imputed: [], unreadable: range(width), printed: reading.raw, readings: 0, surviving: 0, cause: 'overflow', decidedBy: null });
       continue;
     }
+    const width = grid.get(key)!.length;
     const vectors = pending.has(key) ? (finals.get(key) ?? []) : grid.get(key)!.every((c) => c === null) ? [] : [grid.get(key)!];
     const out: ResolvedCell[] = [];
     const note: RowNote = {

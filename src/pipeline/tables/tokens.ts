@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { isSpaceCode } from './scan.ts';
+import { isSpaceCode, nfkc } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
@@ -34,21 +34,36 @@ interface Lines {
   blank: Uint8Array;
 }
 
+/** Line starts and blank-line flags, reused from one region to the next (grown as needed). */
+let lineStarts = new Int32Array(512);
+let lineBlank = new Uint8Array(512);
+
 function linesOf(text: string): Lines {
-  let count = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count + 1);
-  let k = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  starts[count] = text.length + 1;
-  const blank = new Uint8Array(count);
-  for (let line = 0; line < count; line++) {
-    const end = starts[line + 1]! - 1;
-    let i = starts[line]!;
-    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
-    if (i === end) blank[line] = 1;
+  let count = 0;
+  let start = 0;
+  let blank = 1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    if (c !== 10) {
+      if (blank === 1 && !isSpaceCode(c)) blank = 0;
+      continue;
+    }
+    if (count + 1 >= lineStarts.length) {
+      const starts = new Int32Array(lineStarts.length * 2);
+      starts.set(lineStarts);
+      lineStarts = starts;
+      const flags = new Uint8Array(lineBlank.length * 2);
+      flags.set(lineBlank);
+      lineBlank = flags;
+    }
+    lineStarts[count] = start;
+    lineBlank[count] = blank;
+    count++;
+    start = i + 1;
+    blank = 1;
   }
-  return { text, starts, count, blank };
+  lineStarts[count] = text.length + 1;
+  return { text, starts: lineStarts, count, blank: lineBlank };
 }
 
 function hasCode(text: string, from: number, to: number, code: number): boolean {
@@ -203,23 +218,24 @@ function htmlCellsToPipes(text: string): string {
  * The modal number of blank lines between two non-empty lines in a
  * one-cell-per-line layout (the smallest among equals); a longer gap means empty cells.
  */
-function cellPitch(blank: Uint8Array): number {
-  const counts = new Map<number, number>();
+function cellPitch(blank: Uint8Array, lines: number): number {
+  // counts[g]: how many times g blank lines separate two lines with text (g < lines).
+  const counts = new Int32Array(lines + 1);
   let blanks = -1;
-  for (let i = 0; i < blank.length; i++) {
+  for (let i = 0; i < lines; i++) {
     if (blank[i] === 1) {
       if (blanks >= 0) blanks += 1;
       continue;
     }
-    if (blanks >= 0) counts.set(blanks, (counts.get(blanks) ?? 0) + 1);
+    if (blanks >= 0) counts[blanks]! += 1;
     blanks = 0;
   }
   let best = 0;
   let bestCount = 0;
-  for (const [gap, count] of counts) {
-    if (count > bestCount || (count === bestCount && gap < best)) {
+  for (let gap = 0; gap <= lines; gap++) {
+    if (counts[gap]! > bestCount) {
       best = gap;
-      bestCount = count;
+      bestCount = counts[gap]!;
     }
   }
   return best;
@@ -282,12 +298,14 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const piped = htmlCellsToPipes(region.normalize('NFKC'));
+  const piped = htmlCellsToPipes(nfkc(region));
   const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
   const lines = linesOf(text);
   const { starts, blank } = lines;
-  const pitch = cellPitch(blank);
-  const joints = text.includes('\t') ? pageBreakJoints(lines) : null;
+  const pitch = cellPitch(blank, lines.count);
+  const anyTab = text.includes('\t');
+  const anyPipe = text.includes('|');
+  const joints = anyTab ? pageBreakJoints(lines) : null;
   const out: Token[] = [];
   let blanks = -1;
   let afterBareSeparator = false;
@@ -318,7 +336,7 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     // Filler rows of pipes only: "|||".
     if (isPipeFiller(text, from, to)) continue;
     // Tab- or pipe-separated cells when the line has those, else one cell (spaces split later).
-    const separator = hasCode(text, from, to, TAB) ? TAB : hasCode(text, from, to, PIPE) ? PIPE : 0;
+    const separator = anyTab && hasCode(text, from, to, TAB) ? TAB : anyPipe && hasCode(text, from, to, PIPE) ? PIPE : 0;
     if (separator === 0) {
       tokeniseCell(text, from, to, out, state);
       continue;

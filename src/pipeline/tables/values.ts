@@ -64,6 +64,8 @@ export function fromYuan(value: number, unit: string | null): string {
 }
 
 export function pieceOf(raw: string): Piece {
+  // Most cells: plain digits, read without the regular expression.
+  if (isPlainDigits(raw)) return { raw, kind: 'num', value: Number(raw), unit: null };
   const n = parseNumber(raw);
   if (!n) return { raw, kind: NUMBER.test(raw) ? 'unreadable' : 'na', value: null, unit: null };
   return { raw, kind: 'num', value: n.value, unit: n.unit };
