@@ -3,7 +3,7 @@ import { APPLICANTS, APPLICATION_ROWS, applicationRowsFor, type TemplateCode } f
 import { applicationIdentities } from '../../schema/identities.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows } from './labels.ts';
-import { resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
+import { printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
 import { readRow, surplusSide, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
 
@@ -85,15 +85,25 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
     const values = found.get(def.code);
     readings.set(def.code, values ? readRow(values as ValueToken[], COLUMNS.length, def.rules, side) : null);
   }
-  const { cells, notes } = resolveRows(readings, () => COLUMNS.length, identities);
+  const { cells, printed, notes } = resolveRows(readings, () => COLUMNS.length, identities);
   const out: ApplicationCell[] = [];
   let anyPrinted = false;
   for (const def of defs) {
+    const pieces = printed.get(def.code);
     const row = cells.get(def.code);
     const code = def.code as ApplicationCell['row'];
     for (let i = 0; i < COLUMNS.length; i++) {
       const applicant = COLUMNS[i]!;
-      const c = row?.[i];
+      const p = pieces?.[i];
+      if (p) {
+        // A printed cell, as printedCell gives it.
+        const status = printedStatus(p);
+        const num = p.kind === 'num';
+        out.push({ row: code, applicant, status, value: num ? p.value : null, raw: p.kind === 'blank' ? '' : p.raw, unit: num ? p.unit : null });
+        if (status !== 'blank') anyPrinted = true;
+        continue;
+      }
+      const c = pieces ? undefined : row?.[i];
       // Fields copied one by one: an object spread here cost more than reading the row.
       if (c) {
         out.push({ row: code, applicant, status: c.status, value: c.value, raw: c.raw, unit: c.unit });

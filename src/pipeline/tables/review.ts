@@ -7,7 +7,7 @@ import { PROCEEDINGS, RESULTS, type ResultCode } from '../../schema/codes.ts';
 import { reviewIdentities } from '../../schema/identities.ts';
 import type { ParsedTable, ReviewCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
-import { resolveRows, type GridIdentity } from './resolve.ts';
+import { printedStatus, resolveRows, type GridIdentity } from './resolve.ts';
 import { readRow, type ColumnRules } from './split.ts';
 import type { Token } from './tokens.ts';
 
@@ -94,11 +94,20 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
   const hasHeader = RESULTS.filter((r) => r.code !== 'total' && header.includes(RESULT_LABELS[r.code])).length >= 2;
   const reading = values.length && hasHeader ? readRow(values, columns.length, rules) : null;
   const resolved = resolveRows(new Map([['review', reading]]), () => columns.length, identities);
+  const pieces = resolved.printed.get('review');
   const row = resolved.cells.get('review');
   for (let pi = 0; pi < PROCEEDINGS.length; pi++) {
     const p = PROCEEDINGS[pi]!;
     for (const r of RESULTS) {
-      const c = row?.[pi * order.length + order.indexOf(r.code)];
+      const col = pi * order.length + order.indexOf(r.code);
+      const piece = pieces?.[col];
+      if (piece) {
+        // A printed cell, as printedCell gives it.
+        const num = piece.kind === 'num';
+        cells.push({ proceeding: p.code, result: r.code, status: printedStatus(piece), value: num ? piece.value : null, raw: piece.kind === 'blank' ? '' : piece.raw, unit: num ? piece.unit : null });
+        continue;
+      }
+      const c = pieces ? undefined : row?.[col];
       cells.push(c
         ? { proceeding: p.code, result: r.code, status: c.status, value: c.value, raw: c.raw, unit: c.unit }
         : { proceeding: p.code, result: r.code, status: 'missing', value: null, raw: null, unit: null });

@@ -93,30 +93,3 @@ export function needsMatchNormalising(s: string): boolean {
 export function endsWithYuan(s: string): boolean {
   return s.length > 0 && s.charCodeAt(s.length - 1) === 0x5143;
 }
-
-/**
- * Per UTF-16 unit, filled in as units are met: 1 when NFKC leaves it as it is
- * whatever its neighbours, 2 when not (0: not looked at yet). Only units of the
- * ranges below qualify: starters that are never the second of a composite, so
- * a text made only of units NFKC leaves alone is left alone as a whole (the
- * argument of normalize-fast.ts).
- */
-const NFKC_STABLE = new Uint8Array(0x10000);
-// ASCII and Latin-1, general punctuation, CJK punctuation (less the combining tone marks 302A–302F), CJK ideographs.
-const STARTER_RANGES = /[\u0000-\u00ff\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff]/;
-
-function nfkcStable(c: number): boolean {
-  let k = NFKC_STABLE[c]!;
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    k = STARTER_RANGES.test(ch) && ch.normalize('NFKC') === ch ? 1 : 2;
-    NFKC_STABLE[c] = k;
-  }
-  return k === 1;
-}
-
-/** `s.normalize('NFKC')`, without the call when every unit of s is one NFKC leaves as it is. */
-export function nfkc(s: string): string {
-  for (let i = 0; i < s.length; i++) if (!nfkcStable(s.charCodeAt(i))) return s.normalize('NFKC');
-  return s;
-}

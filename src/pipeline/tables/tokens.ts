@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { isSpaceCode, nfkc } from './scan.ts';
+import { isSpaceCode } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
@@ -41,13 +41,9 @@ let lineBlank = new Uint8Array(512);
 function linesOf(text: string): Lines {
   let count = 0;
   let start = 0;
-  let blank = 1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 10;
-    if (c !== 10) {
-      if (blank === 1 && !isSpaceCode(c)) blank = 0;
-      continue;
-    }
+  for (;;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     if (count + 1 >= lineStarts.length) {
       const starts = new Int32Array(lineStarts.length * 2);
       starts.set(lineStarts);
@@ -57,10 +53,10 @@ function linesOf(text: string): Lines {
       lineBlank = flags;
     }
     lineStarts[count] = start;
-    lineBlank[count] = blank;
+    lineBlank[count] = isBlankRange(text, start, end) ? 1 : 0;
     count++;
-    start = i + 1;
-    blank = 1;
+    if (end === text.length) break;
+    start = end + 1;
   }
   lineStarts[count] = text.length + 1;
   return { text, starts: lineStarts, count, blank: lineBlank };
@@ -156,11 +152,10 @@ function addCell(n: number, from: number, to: number): number {
 function cellsOfLine(text: string, from: number, to: number, separator: number): number {
   let n = 0;
   let start = from;
-  for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) === separator) {
-      n = addCell(n, start, i);
-      start = i + 1;
-    }
+  const mark = separator === TAB ? '\t' : '|';
+  for (let i = text.indexOf(mark, from); i >= 0 && i < to; i = text.indexOf(mark, i + 1)) {
+    n = addCell(n, start, i);
+    start = i + 1;
   }
   n = addCell(n, start, to);
   if (separator === PIPE) {
@@ -218,9 +213,14 @@ function htmlCellsToPipes(text: string): string {
  * The modal number of blank lines between two non-empty lines in a
  * one-cell-per-line layout (the smallest among equals); a longer gap means empty cells.
  */
+/** Gap counts for cellPitch, reused (grown as needed). */
+let gapCounts = new Int32Array(512);
+
 function cellPitch(blank: Uint8Array, lines: number): number {
   // counts[g]: how many times g blank lines separate two lines with text (g < lines).
-  const counts = new Int32Array(lines + 1);
+  if (gapCounts.length < lines + 1) gapCounts = new Int32Array(lines * 2);
+  const counts = gapCounts;
+  counts.fill(0, 0, lines + 1);
   let blanks = -1;
   for (let i = 0; i < lines; i++) {
     if (blank[i] === 1) {
@@ -298,7 +298,7 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const piped = htmlCellsToPipes(nfkc(region));
+  const piped = htmlCellsToPipes(region.normalize('NFKC'));
   const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
   const lines = linesOf(text);
   const { starts, blank } = lines;
