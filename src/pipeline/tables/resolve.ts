@@ -109,6 +109,67 @@ function propagate(grid: Grid, identities: GridIdentity[]): boolean {
   return true;
 }
 
+/** An identity's cells as row indexes (−1: a row the grid lacks) and columns; the first `left` count +, the rest −. */
+interface CompiledIdentity {
+  rows: Int32Array;
+  cols: Int32Array;
+  left: number;
+}
+
+function compileIdentities(identities: GridIdentity[], rowIndex: Map<string, number>): CompiledIdentity[] {
+  return identities.map((id) => {
+    const cells = [...id.left, ...id.right];
+    return {
+      rows: Int32Array.from(cells, ([row]) => rowIndex.get(row) ?? -1),
+      cols: Int32Array.from(cells, ([, col]) => col),
+      left: id.left.length,
+    };
+  });
+}
+
+/** propagate on a grid of rows by index, with compiled identities (the same steps, in the same order). */
+function propagateRows(grid: Cell[][], identities: CompiledIdentity[]): boolean {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of identities) {
+      let sum = 0;
+      let unknownRow: Cell[] | null = null;
+      let unknownCol = 0;
+      let unknownSign = 0;
+      let unknowns = 0;
+      let usable = true;
+      for (let k = 0; k < id.rows.length; k++) {
+        const r = id.rows[k]!;
+        const row = r >= 0 ? grid[r] : undefined;
+        const v = row?.[id.cols[k]!];
+        if (v === null || row === undefined) {
+          usable = false;
+          break;
+        }
+        if (v === undefined) {
+          unknowns += 1;
+          if (unknowns > 1) break;
+          unknownRow = row;
+          unknownCol = id.cols[k]!;
+          unknownSign = k < id.left ? 1 : -1;
+        } else if (k < id.left) sum += v;
+        else sum -= v;
+      }
+      if (!usable || unknowns > 1) continue;
+      if (unknowns === 0) {
+        if (Math.abs(sum) > 1e-9) return false;
+        continue;
+      }
+      const value = -sum / unknownSign;
+      if (value < 0 || Math.abs(value - Math.round(value)) > 1e-9) return false;
+      unknownRow![unknownCol] = Math.round(value);
+      changed = true;
+    }
+  }
+  return true;
+}
+
 function signature(cells: Cell[]): string {
   return cells.map((c) => (c === undefined ? '?' : c === null ? '-' : String(c))).join(',');
 }
@@ -185,15 +246,24 @@ export function resolveRows(
   const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
   if (keys.length > 0 && total <= MAX_COMBINATIONS) {
     for (const k of keys) finals.set(k, []);
-    // One reading per linked row, chosen in turn (each combination on its own copy of the grid).
+    // One reading per linked row, chosen in turn, each combination on its own copy of the
+    // grid: rows by index, identities compiled to row indexes (propagateRows).
+    const rowKeys = [...grid.keys()];
+    const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
+    const compiled = compileIdentities(identities, rowIndex);
+    const base = rowKeys.map((k) => grid.get(k)!);
+    // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
+    const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
+    const writable = base.map((r) => r.length <= maxCol || r.includes(undefined));
+    const keyIndex = keys.map((k) => rowIndex.get(k)!);
     const chosen: Cell[][] = [];
     const walk = (i: number): void => {
       if (i === keys.length) {
-        const g: Grid = new Map();
-        for (const [k, v] of grid) g.set(k, v.slice());
-        for (let j = 0; j < keys.length; j++) g.set(keys[j]!, chosen[j]!.slice());
-        if (!propagate(g, identities)) return;
-        for (const k of keys) finals.get(k)!.push(g.get(k)!);
+        const g: Cell[][] = new Array(base.length);
+        for (let r = 0; r < base.length; r++) g[r] = writable[r] ? base[r]!.slice() : base[r]!;
+        for (let j = 0; j < keys.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
+        if (!propagateRows(g, compiled)) return;
+        for (let j = 0; j < keys.length; j++) finals.get(keys[j]!)!.push(g[keyIndex[j]!]!);
         return;
       }
       for (const v of pending.get(keys[i]!)!) {
