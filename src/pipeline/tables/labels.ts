@@ -144,12 +144,14 @@ function runHits(joined: string, defs: readonly RowDef[], out: Hit[]): void {
   }
 }
 
+/** The hits that make rows, in order (sorts and changes `hits`, which findRows made for this call only). */
 function pickHits(hits: Hit[]): Hit[] {
-  const sorted = hits.slice().sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
+  const sorted = hits.sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
   const firstLong = sorted.findIndex((h) => !h.whole);
   const out: Hit[] = [];
-  for (const h of sorted.slice(Math.max(firstLong, 0))) {
-    if (firstLong < 0) break;
+  if (firstLong < 0) return out;
+  for (let k = firstLong; k < sorted.length; k++) {
+    const h = sorted[k]!;
     const prev = out[out.length - 1];
     // Two fragments of one label (缴纳费用 … 收费通知), or a whole-cell hit inside a longer label.
     if (prev && prev.code === h.code && h.start <= prev.end) {
@@ -157,7 +159,7 @@ function pickHits(hits: Hit[]): Hit[] {
       continue;
     }
     if (prev && h.start < prev.end) continue;
-    out.push({ ...h });
+    out.push(h);
   }
   return out;
 }
