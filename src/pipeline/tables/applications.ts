@@ -3,8 +3,8 @@ import { APPLICANTS, APPLICATION_ROWS, applicationRowsFor, type TemplateCode } f
 import { applicationIdentities } from '../../schema/identities.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows } from './labels.ts';
-import { resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
-import { readRow, surplusSide, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
+import { printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
+import { readRow, surplusSide, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
 
 const COLUMNS = APPLICANTS.map((a) => a.code);
@@ -55,36 +55,62 @@ function rowIdentitiesFor(template: TemplateCode, row: string): RowIdentity[] {
 
 /** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row without them is 2019's. */
 function templateOf(found: Map<string, Token[]>): TemplateCode | null {
-  if (['other_no_correction', 'other_fee_unpaid'].some((c) => found.has(c))) return '2021';
+  if (found.has('other_no_correction') || found.has('other_fee_unpaid')) return '2021';
   if (found.has('other_handling')) return '2019';
   return null;
 }
 
+/** Per template: its rows, each with its column rules (its own identities). The same for every report. */
+const ROWS = new Map<TemplateCode, { code: string; rules: ColumnRules }[]>();
+function rowsFor(template: TemplateCode): { code: string; rules: ColumnRules }[] {
+  let rows = ROWS.get(template);
+  if (!rows) {
+    rows = applicationRowsFor(template).map((def) => ({ code: def.code, rules: { ...NO_SIGNS, identities: rowIdentitiesFor(template, def.code) } }));
+    ROWS.set(template, rows);
+  }
+  return rows;
+}
+
 export function readApplications(tokens: Token[] | null, fallback: TemplateCode): TableRead<ApplicationCell> {
   const rows = tokens ? findRows(tokens, APPLICATION_ROWS) : [];
-  const found = new Map(rows.map((r) => [r.code, r.values as Token[]]));
+  const found = new Map<string, Token[]>();
+  for (const r of rows) found.set(r.code, r.values);
   const detected = templateOf(found);
   const template = detected ?? fallback;
-  const defs = applicationRowsFor(template);
+  const defs = rowsFor(template);
   const readings = new Map<string, RowReading | null>();
   const side = surplusSide(rows.map((r) => ({ values: r.values, n: COLUMNS.length })));
   const identities = gridIdentities(template);
   for (const def of defs) {
     const values = found.get(def.code);
-    const rules = { ...NO_SIGNS, identities: rowIdentitiesFor(template, def.code) };
-    readings.set(def.code, values ? readRow(values as ValueToken[], COLUMNS.length, rules, side) : null);
+    readings.set(def.code, values ? readRow(values as ValueToken[], COLUMNS.length, def.rules, side) : null);
   }
-  const { cells, notes } = resolveRows(readings, () => COLUMNS.length, identities);
+  const { cells, printed, notes } = resolveRows(readings, () => COLUMNS.length, identities);
   const out: ApplicationCell[] = [];
+  let anyPrinted = false;
   for (const def of defs) {
+    const pieces = printed.get(def.code);
     const row = cells.get(def.code);
-    COLUMNS.forEach((applicant, i) => {
-      const c = row?.[i];
+    const code = def.code as ApplicationCell['row'];
+    for (let i = 0; i < COLUMNS.length; i++) {
+      const applicant = COLUMNS[i]!;
+      const p = pieces?.[i];
+      if (p) {
+        // A printed cell, as printedCell gives it.
+        const status = printedStatus(p);
+        const num = p.kind === 'num';
+        out.push({ row: code, applicant, status, value: num ? p.value : null, raw: p.kind === 'blank' ? '' : p.raw, unit: num ? p.unit : null });
+        if (status !== 'blank') anyPrinted = true;
+        continue;
+      }
+      const c = pieces ? undefined : row?.[i];
       // Fields copied one by one: an object spread here cost more than reading the row.
-      out.push(c ? { row: def.code as ApplicationCell['row'], applicant, status: c.status, value: c.value, raw: c.raw, unit: c.unit } : { row: def.code as ApplicationCell['row'], applicant, status: 'missing', value: null, raw: null, unit: null });
-    });
+      if (c) {
+        out.push({ row: code, applicant, status: c.status, value: c.value, raw: c.raw, unit: c.unit });
+        if (c.status !== 'missing' && c.status !== 'blank') anyPrinted = true;
+      } else out.push({ row: code, applicant, status: 'missing', value: null, raw: null, unit: null });
+    }
   }
-  const anyPrinted = out.some((c) => c.status !== 'missing' && c.status !== 'blank');
   const status = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
   if (status !== 'present') for (const c of out) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
   return { table: { status, template: status === 'present' ? (detected ?? fallback) : detected, cells: out }, notes, columns: COLUMNS };

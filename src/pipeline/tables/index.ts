@@ -45,7 +45,7 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
     // The usual difference: cleaning only collapsed blank-line runs. Every line with text is
     // then as it was, so (unless a token leant on the line before it, or HTML cell markup is
     // still to be turned into lines) the labels and values are the same and the source's tokens win.
-    if (!raw.includes('<') && collapseBlankRuns(raw) === region) {
+    if (!raw.includes('<') && equalsCollapsed(raw, region)) {
       const fromSource = tokeniseRegion(raw, sourceBreak);
       if (!fromSource.leansOnPreviousLine) return fromSource.tokens;
     }
@@ -103,15 +103,60 @@ function partBreakOf(regions: Regions): number {
   return gaps.length > 1 ? Math.min(...gaps) : Infinity;
 }
 
-/** Runs of three or more line breaks as two, as the clean stage writes them. */
-function collapseBlankRuns(text: string): string {
-  return text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text;
+/**
+ * Whether `raw` with its runs of three or more line breaks written as two (as the
+ * clean stage writes them) is `cleaned`: compared in one scan, without the copy.
+ */
+function equalsCollapsed(raw: string, cleaned: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < raw.length) {
+    const c = raw.charCodeAt(i);
+    if (c !== 10) {
+      if (j >= cleaned.length || cleaned.charCodeAt(j) !== c) return false;
+      i++;
+      j++;
+      continue;
+    }
+    let run = 0;
+    while (i < raw.length && raw.charCodeAt(i) === 10) {
+      run++;
+      i++;
+    }
+    const kept = run >= 3 ? 2 : run;
+    for (let k = 0; k < kept; k++, j++) if (j >= cleaned.length || cleaned.charCodeAt(j) !== 10) return false;
+    // The cleaned text's run ends where the collapsed one does.
+    if (j < cleaned.length && cleaned.charCodeAt(j) === 10) return false;
+  }
+  return j === cleaned.length;
 }
 
-/** The same labels and values in the same order (blank cells aside). */
+/** What a token says for sameContent: a label's normalised text, a value as printed. */
+function contentOf(t: Exclude<Token, { kind: 'blank' }>): string {
+  return t.kind === 'text' ? t.norm : t.raw;
+}
+
+/**
+ * The same labels and values in the same order (blank cells aside): their texts joined
+ * by U+0000 are the same. No text is empty, so without a U+0000 in any, that is the
+ * two lists being equal item by item.
+ */
 function sameContent(a: Token[], b: Token[]): boolean {
-  const key = (ts: Token[]) => ts.filter((t) => t.kind !== 'blank').map((t) => (t.kind === 'text' ? t.norm : t.raw)).join('\u0000');
-  return key(a) === key(b);
+  const withNul = (ts: Token[]) => ts.some((t) => t.kind !== 'blank' && contentOf(t).includes('\u0000'));
+  if (withNul(a) || withNul(b)) {
+    const key = (ts: Token[]) => ts.filter((t) => t.kind !== 'blank').map((t) => (t.kind === 'text' ? t.norm : t.raw)).join('\u0000');
+    return key(a) === key(b);
+  }
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && a[i]!.kind === 'blank') i++;
+    while (j < b.length && b[j]!.kind === 'blank') j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (contentOf(a[i] as Exclude<Token, { kind: 'blank' }>) !== contentOf(b[j] as Exclude<Token, { kind: 'blank' }>)) return false;
+    i++;
+    j++;
+  }
 }
 
 type TableName = 'applications' | 'proactive_disclosure' | 'review_litigation';

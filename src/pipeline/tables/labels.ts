@@ -19,8 +19,8 @@ export interface FoundRow {
   start: number;
   end: number;
   values: Exclude<Token, { kind: 'text' }>[];
-  /** Text tokens from the previous row's end to this label's end (headers, units). */
-  context: string;
+  /** Token index where the previous row's label ended: from there to `end` is this row's context (see contextOf). */
+  contextFrom: number;
 }
 
 /** Fragments that are also column headers or group words; they match a whole cell only. */
@@ -40,7 +40,20 @@ export function coreOf(norm: string): string {
   return norm.replace(NUMBERING, '');
 }
 
+/** The whole-cell fragment (总计, 其他, 合计) a text is, numbering aside, or null: only a text ending in one can be. */
+function wholeCellCore(norm: string): string | null {
+  if (norm.length > 8 || norm.length < 2) return null;
+  const tail = norm.slice(-2);
+  if (!WHOLE_CELL_ONLY.has(tail)) return null;
+  const core = norm.length === 2 ? norm : coreOf(norm);
+  return WHOLE_CELL_ONLY.has(core) ? core : null;
+}
+
+/** Token index of each character of a run's joined text (grown as needed, reused). */
+let owner = new Int32Array(1024);
+
 export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
+  const { wholeCodes } = fragmentsOf(defs);
   const hits: Hit[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -49,61 +62,96 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
       continue;
     }
     // A run of text tokens (blank cells inside it do not break it).
-    const owner: number[] = [];
     let joined = '';
     let j = i;
     for (; j < tokens.length; j++) {
       const t = tokens[j]!;
       if (t.kind === 'blank') continue;
       if (t.kind !== 'text') break;
-      joined += t.norm;
-      for (let k = 0; k < t.norm.length; k++) owner.push(j);
-      if (t.norm.length <= 8) {
-        const core = coreOf(t.norm);
-        if (WHOLE_CELL_ONLY.has(core)) {
-          for (const def of defs) if (def.match.includes(core)) hits.push({ code: def.code, start: j, end: j + 1, len: core.length, whole: true });
-        }
+      const norm = t.norm;
+      const at = joined.length;
+      if (at + norm.length > owner.length) {
+        const grown = new Int32Array(Math.max(owner.length * 2, at + norm.length));
+        grown.set(owner);
+        owner = grown;
       }
+      owner.fill(j, at, at + norm.length);
+      joined += norm;
+      const core = wholeCellCore(norm);
+      if (core !== null) for (const code of wholeCodes.get(core) ?? []) hits.push({ code, start: j, end: j + 1, len: core.length, whole: true });
     }
-    hits.push(...runHits(joined, owner, defs));
+    runHits(joined, defs, hits);
     i = j;
   }
   return rowsFrom(pickHits(hits), tokens);
 }
 
-/** One regex per row list: every fragment that may match inside a label, longest first. */
-const FRAGMENTS = new WeakMap<readonly RowDef[], { re: RegExp; codeOf: Map<string, string> }>();
-function fragmentsOf(defs: readonly RowDef[]) {
+interface Fragments {
+  /** Fragments by their first UTF-16 unit, each list longest first (then in code-unit order). */
+  byFirst: Map<number, string[]>;
+  /** 1 for a unit some fragment starts with. */
+  starts: Uint8Array;
+  codeOf: Map<string, string>;
+  /** Codes of the rows whose labels list a whole-cell fragment, in row order. */
+  wholeCodes: Map<string, string[]>;
+}
+
+/** Per row list, every fragment that may match inside a label, longest first, by first character. */
+const FRAGMENTS = new WeakMap<readonly RowDef[], Fragments>();
+function fragmentsOf(defs: readonly RowDef[]): Fragments {
   let cached = FRAGMENTS.get(defs);
   if (!cached) {
     const codeOf = new Map<string, string>();
     for (const def of defs) for (const f of def.match) if (!WHOLE_CELL_ONLY.has(f) && !codeOf.has(f)) codeOf.set(f, def.code);
-    // Fragments are literal text: escape regex metacharacters.
-    const alternatives = [...codeOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((f) => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-    cached = { re: new RegExp(alternatives.join('|'), 'g'), codeOf };
+    const byFirst = new Map<number, string[]>();
+    for (const f of [...codeOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
+      const c = f.charCodeAt(0);
+      const list = byFirst.get(c);
+      if (list) list.push(f);
+      else byFirst.set(c, [f]);
+    }
+    const starts = new Uint8Array(0x10000);
+    for (const c of byFirst.keys()) starts[c] = 1;
+    const wholeCodes = new Map<string, string[]>();
+    for (const w of WHOLE_CELL_ONLY) wholeCodes.set(w, defs.filter((d) => d.match.includes(w)).map((d) => d.code));
+    cached = { byFirst, starts, codeOf, wholeCodes };
     FRAGMENTS.set(defs, cached);
   }
   return cached;
 }
 
-/** Leftmost-longest label fragments in a run's joined text. */
-function runHits(joined: string, owner: number[], defs: readonly RowDef[]): Hit[] {
-  const { re, codeOf } = fragmentsOf(defs);
-  const out: Hit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(joined); m !== null; m = re.exec(joined)) {
-    const f = m[0];
-    out.push({ code: codeOf.get(f)!, start: owner[m.index]!, end: owner[m.index + f.length - 1]! + 1, len: f.length, whole: false });
+/**
+ * Leftmost-longest label fragments in a run's joined text: at each position the
+ * longest fragment that starts there, then on after it (what one regular
+ * expression of all fragments, longest first, finds with the g flag).
+ */
+function runHits(joined: string, defs: readonly RowDef[], out: Hit[]): void {
+  const { byFirst, starts, codeOf } = fragmentsOf(defs);
+  let p = 0;
+  while (p < joined.length) {
+    const c = joined.charCodeAt(p);
+    let matched = 0;
+    if (starts[c] === 1) {
+      for (const f of byFirst.get(c)!) {
+        if (joined.startsWith(f, p)) {
+          out.push({ code: codeOf.get(f)!, start: owner[p]!, end: owner[p + f.length - 1]! + 1, len: f.length, whole: false });
+          matched = f.length;
+          break;
+        }
+      }
+    }
+    p += matched > 0 ? matched : 1;
   }
-  return out;
 }
 
+/** The hits that make rows, in order (sorts and changes `hits`, which findRows made for this call only). */
 function pickHits(hits: Hit[]): Hit[] {
-  const sorted = hits.slice().sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
+  const sorted = hits.sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
   const firstLong = sorted.findIndex((h) => !h.whole);
   const out: Hit[] = [];
-  for (const h of sorted.slice(Math.max(firstLong, 0))) {
-    if (firstLong < 0) break;
+  if (firstLong < 0) return out;
+  for (let k = firstLong; k < sorted.length; k++) {
+    const h = sorted[k]!;
     const prev = out[out.length - 1];
     // Two fragments of one label (缴纳费用 … 收费通知), or a whole-cell hit inside a longer label.
     if (prev && prev.code === h.code && h.start <= prev.end) {
@@ -111,7 +159,7 @@ function pickHits(hits: Hit[]): Hit[] {
       continue;
     }
     if (prev && h.start < prev.end) continue;
-    out.push({ ...h });
+    out.push(h);
   }
   return out;
 }
@@ -119,7 +167,8 @@ function pickHits(hits: Hit[]): Hit[] {
 function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
   const rows: FoundRow[] = [];
   let contextFrom = 0;
-  hits.forEach((h, n) => {
+  for (let n = 0; n < hits.length; n++) {
+    const h = hits[n]!;
     const stop = n + 1 < hits.length ? hits[n + 1]!.start : tokens.length;
     const values: FoundRow['values'] = [];
     for (let k = h.end; k < stop; k++) {
@@ -132,20 +181,32 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
       }
       values.push(t);
     }
-    const context = tokens
-      .slice(contextFrom, h.end)
-      .map((t) => (t.kind === 'text' ? t.norm : ''))
-      .join('');
+    rows.push({ code: h.code, start: h.start, end: h.end, values, contextFrom });
     contextFrom = h.end;
-    rows.push({ code: h.code, start: h.start, end: h.end, values, context });
-  });
+  }
   // One row per code: the one that printed most values (a table row beats a sentence
   // that names the row), the first among equals.
-  const byCode = new Map<string, FoundRow>();
-  const printed = (x: FoundRow) => x.values.filter((v) => v.kind !== 'blank').length;
+  const byCode = new Map<string, { row: FoundRow; printed: number }>();
   for (const r of rows) {
     const seen = byCode.get(r.code);
-    if (!seen || printed(r) > printed(seen)) byCode.set(r.code, r);
+    const printed = printedCount(r.values);
+    if (!seen || printed > seen.printed) byCode.set(r.code, { row: r, printed });
   }
-  return rows.filter((r) => byCode.get(r.code) === r);
+  return rows.filter((r) => byCode.get(r.code)!.row === r);
+}
+
+function printedCount(values: FoundRow['values']): number {
+  let n = 0;
+  for (const v of values) if (v.kind !== 'blank') n++;
+  return n;
+}
+
+/** Text tokens from the previous row's end to this label's end (headers, units), normalised and joined. */
+export function contextOf(tokens: Token[], row: FoundRow): string {
+  let context = '';
+  for (let k = row.contextFrom; k < row.end; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'text') context += t.norm;
+  }
+  return context;
 }

@@ -30,8 +30,26 @@ const P6_TITLE = /六\s*[、.．,，]\s*[*_\s]*其他需要报告/;
 // The title of an earlier part at a line's start (a report may print its parts out of order): 一、总体情况, 二、主动公开…, 三、收到和处理….
 const EARLIER_TITLE = /^[ \t\u3000#*_]*(?:一\s*[、.．,，]\s*[*_\s]*总体情况|二\s*[、.．,，]\s*[*_\s]*主动公开政府信息情况|三\s*[、.．,，]\s*[*_\s]*收到和处理政府信息公开申请情况)/m;
 
+/**
+ * Sticky copies of the anchors that open with one literal character, with that
+ * character: a match can start only there, so the text is scanned with indexOf
+ * and the expression tried at each such place (leftmost first, as exec would).
+ */
+const STICKY = new Map<RegExp, { first: string; at: RegExp }>();
+for (const re of [P2_TITLE, ART20_1, P3_TITLE, P3_COLUMNS, P4_TITLE, P4_HEADER, CARRIED_OUT, P5_TITLE, P6_TITLE]) {
+  STICKY.set(re, { first: re.source[0]!, at: new RegExp(re.source, 'y') });
+}
+
 function search(text: string, re: RegExp, from: number): number {
   if (from < 0) return -1;
+  const sticky = STICKY.get(re);
+  if (sticky) {
+    for (let p = text.indexOf(sticky.first, from); p >= 0; p = text.indexOf(sticky.first, p + 1)) {
+      sticky.at.lastIndex = p;
+      if (sticky.at.test(text)) return p;
+    }
+    return -1;
+  }
   const m = re.exec(text.slice(from));
   return m ? from + m.index : -1;
 }

@@ -2,9 +2,9 @@
 import { PROACTIVE_CATEGORIES, proactiveCategoriesFor, type MeasureCode, type ProactiveCategoryDef, type TemplateCode } from '../../schema/codes.ts';
 import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
-import { findRows } from './labels.ts';
-import { resolveRows, type RowNote } from './resolve.ts';
-import { readRow, surplusSide, type RowReading } from './split.ts';
+import { contextOf, findRows } from './labels.ts';
+import { printedCell, resolveRows, type RowNote } from './resolve.ts';
+import { readRow, surplusSide, type ColumnRules, type RowReading } from './split.ts';
 import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
 
@@ -14,12 +14,39 @@ const MARKERS_2021 = ['制发件数', '废止件数', '现行有效件数', '收
 const MARKERS_2019 = ['新制作数量', '新公开数量', '对外公开总数量', '上一年项目数量', '增/减', '采购项目数量', '采购总金额', '政府集中采购', '对外管理服务事项'];
 
 export function proactiveTemplateOf(tokens: Token[]): TemplateCode | null {
-  const text = tokens.map((t) => (t.kind === 'text' ? t.norm : '|')).join('');
-  const count = (markers: string[]) => markers.filter((m) => text.includes(m)).length;
-  const a = count(MARKERS_2021);
-  const b = count(MARKERS_2019);
+  // Labels joined, each value or blank cell a `|` between them.
+  let text = '';
+  for (const t of tokens) text += t.kind === 'text' ? t.norm : '|';
+  const a = markersIn(text, MARKERS_2021);
+  const b = markersIn(text, MARKERS_2019);
   if (a === b) return null;
   return a > b ? '2021' : '2019';
+}
+
+function markersIn(text: string, markers: readonly string[]): number {
+  let n = 0;
+  for (const m of markers) if (text.includes(m)) n++;
+  return n;
+}
+
+/** Per template: its categories, each with its measures and column rules. The same for every report. */
+interface CategoryLayout {
+  def: ProactiveCategoryDef;
+  measures: readonly MeasureCode[];
+  rules: ColumnRules;
+}
+const LAYOUTS = new Map<TemplateCode, { categories: CategoryLayout[]; widths: Map<string, number> }>();
+function layoutFor(template: TemplateCode): { categories: CategoryLayout[]; widths: Map<string, number> } {
+  let layout = LAYOUTS.get(template);
+  if (!layout) {
+    const categories = proactiveCategoriesFor(template).map((def) => {
+      const measures = def.measures[template] as readonly MeasureCode[];
+      return { def, measures, rules: { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' } };
+    });
+    layout = { categories, widths: new Map(categories.map((c) => [c.def.code, c.measures.length])) };
+    LAYOUTS.set(template, layout);
+  }
+  return layout;
 }
 
 /** The money unit a header or label prints: (单位：万元), 金额（元）. */
@@ -34,25 +61,24 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   const rows = tokens ? findRows(tokens, PROACTIVE_CATEGORIES) : [];
   const detected = tokens ? proactiveTemplateOf(tokens) : null;
   const template = detected ?? fallback;
-  const defs = proactiveCategoriesFor(template);
-  const measuresOf = (def: ProactiveCategoryDef) => def.measures[template] as readonly MeasureCode[];
+  const { categories, widths } = layoutFor(template);
   const readings = new Map<string, RowReading | null>();
   const headerUnit = new Map<string, string | null>();
-  const widths = new Map(defs.map((d) => [d.code, measuresOf(d).length]));
   const side = surplusSide(rows.filter((r) => widths.has(r.code)).map((r) => ({ values: r.values, n: widths.get(r.code)! })));
-  for (const def of defs) {
+  for (const { def, measures, rules } of categories) {
     const row = rows.find((r) => r.code === def.code);
-    const measures = measuresOf(def);
-    const rules = { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' };
     readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);
-    headerUnit.set(def.code, row ? unitIn(row.context) : null);
+    headerUnit.set(def.code, row ? unitIn(contextOf(tokens!, row)) : null);
   }
-  const { cells, notes } = resolveRows(readings, (code) => measuresOf(defs.find((d) => d.code === code)!).length, []);
+  const { cells, printed, notes } = resolveRows(readings, (code) => widths.get(code)!, []);
   const out: ProactiveCell[] = [];
-  for (const def of defs) {
+  for (const { def, measures } of categories) {
+    const pieces = printed.get(def.code);
     const row = cells.get(def.code);
-    measuresOf(def).forEach((measure, i) => {
-      const c = row?.[i] ?? { status: 'missing' as const, value: null, raw: null, unit: null };
+    for (let i = 0; i < measures.length; i++) {
+      const measure = measures[i]!;
+      const p = pieces?.[i];
+      const c = p ? printedCell(p) : ((pieces ? undefined : row?.[i]) ?? { status: 'missing' as const, value: null, raw: null, unit: null });
       const cell: ProactiveCell = { item: def.item as ProactiveCell['item'], category: def.code as ProactiveCell['category'], measure, status: c.status, value: c.value, raw: c.raw, unit: c.unit };
       if (measure === 'amount') {
         const unit = c.unit ?? headerUnit.get(def.code) ?? null;
@@ -60,7 +86,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
         if (cell.value !== null) cell.value = toYuan(cell.value, unit);
       } else cell.unit = null;
       out.push(cell);
-    });
+    }
   }
   const anyPrinted = out.some((c) => c.status !== 'missing' && c.status !== 'blank');
   const status: ParsedTable<ProactiveCell>['status'] = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';

@@ -23,6 +23,17 @@ export interface ResolvedCell {
   unit: string | null;
 }
 
+/**
+ * Cells by row: rows printed cell for cell keep their pieces (`printed`, each
+ * read as printedCell gives it: printedStatus, and a value and unit only for
+ * numbers; no cell object is made for them); the others have resolved cells.
+ */
+export interface Resolved {
+  cells: Map<string, ResolvedCell[]>;
+  printed: Map<string, Piece[]>;
+  notes: RowNote[];
+}
+
 export interface RowNote {
   row: string;
   imputed: number[];
@@ -58,30 +69,101 @@ function propagate(grid: Grid, identities: GridIdentity[]): boolean {
     changed = false;
     for (const id of identities) {
       let sum = 0;
-      let unknown: [string, number, number] | null = null;
+      let unknownRow: Cell[] | null = null;
+      let unknownCol = 0;
+      let unknownSign = 0;
       let unknowns = 0;
-      let unusable = false;
-      const visit = (cells: [string, number][], sign: number): void => {
-        for (const [row, col] of cells) {
-          const v = grid.get(row)?.[col];
-          if (v === null || (v === undefined && !grid.has(row))) unusable = true;
-          else if (v === undefined) {
+      // Left cells count +, right cells − (a cell without a number makes the identity unusable).
+      let usable = true;
+      for (let side = 0; side < 2 && usable && unknowns <= 1; side++) {
+        const cells = side === 0 ? id.left : id.right;
+        for (let k = 0; k < cells.length; k++) {
+          const cell = cells[k]!;
+          const row = grid.get(cell[0]);
+          const v = row?.[cell[1]];
+          if (v === null || row === undefined) {
+            usable = false;
+            break;
+          }
+          if (v === undefined) {
             unknowns += 1;
-            unknown = [row, col, sign];
-          } else sum += sign * v;
+            if (unknowns > 1) break;
+            unknownRow = row;
+            unknownCol = cell[1];
+            unknownSign = side === 0 ? 1 : -1;
+          } else if (side === 0) sum += v;
+          else sum -= v;
         }
-      };
-      visit(id.left, 1);
-      visit(id.right, -1);
-      if (unusable || unknowns > 1) continue;
+      }
+      if (!usable || unknowns > 1) continue;
       if (unknowns === 0) {
         if (Math.abs(sum) > 1e-9) return false;
         continue;
       }
-      const [row, col, sign] = unknown!;
-      const value = -sum / sign;
+      const value = -sum / unknownSign;
       if (value < 0 || Math.abs(value - Math.round(value)) > 1e-9) return false;
-      grid.get(row)![col] = Math.round(value);
+      unknownRow![unknownCol] = Math.round(value);
+      changed = true;
+    }
+  }
+  return true;
+}
+
+/** An identity's cells as row indexes (−1: a row the grid lacks) and columns; the first `left` count +, the rest −. */
+interface CompiledIdentity {
+  rows: Int32Array;
+  cols: Int32Array;
+  left: number;
+}
+
+function compileIdentities(identities: GridIdentity[], rowIndex: Map<string, number>): CompiledIdentity[] {
+  return identities.map((id) => {
+    const cells = [...id.left, ...id.right];
+    return {
+      rows: Int32Array.from(cells, ([row]) => rowIndex.get(row) ?? -1),
+      cols: Int32Array.from(cells, ([, col]) => col),
+      left: id.left.length,
+    };
+  });
+}
+
+/** propagate on a grid of rows by index, with compiled identities (the same steps, in the same order). */
+function propagateRows(grid: Cell[][], identities: CompiledIdentity[]): boolean {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of identities) {
+      let sum = 0;
+      let unknownRow: Cell[] | null = null;
+      let unknownCol = 0;
+      let unknownSign = 0;
+      let unknowns = 0;
+      let usable = true;
+      for (let k = 0; k < id.rows.length; k++) {
+        const r = id.rows[k]!;
+        const row = r >= 0 ? grid[r] : undefined;
+        const v = row?.[id.cols[k]!];
+        if (v === null || row === undefined) {
+          usable = false;
+          break;
+        }
+        if (v === undefined) {
+          unknowns += 1;
+          if (unknowns > 1) break;
+          unknownRow = row;
+          unknownCol = id.cols[k]!;
+          unknownSign = k < id.left ? 1 : -1;
+        } else if (k < id.left) sum += v;
+        else sum -= v;
+      }
+      if (!usable || unknowns > 1) continue;
+      if (unknowns === 0) {
+        if (Math.abs(sum) > 1e-9) return false;
+        continue;
+      }
+      const value = -sum / unknownSign;
+      if (value < 0 || Math.abs(value - Math.round(value)) > 1e-9) return false;
+      unknownRow![unknownCol] = Math.round(value);
       changed = true;
     }
   }
@@ -122,10 +204,14 @@ export function resolveRows(
   rows: Map<string, RowReading | null>,
   width: (row: string) => number,
   identities: GridIdentity[],
-): { cells: Map<string, ResolvedCell[]>; notes: RowNote[] } {
+): Resolved {
   const grid: Grid = new Map();
   const pending = new Map<string, Cell[][]>();
   const decided = new Map<string, 'row' | 'columns' | null>();
+  // Without a row of several readings, nothing is solved: each row is as printed.
+  let anyReadings = false;
+  for (const reading of rows.values()) if (reading?.kind === 'readings') anyReadings = true;
+  if (!anyReadings) return finish(rows, grid, width, pending, new Map(), decided);
   for (const [key, reading] of rows) {
     if (reading?.kind === 'cells') grid.set(key, reading.cells.map(pieceValue));
     else grid.set(key, Array.from({ length: width(key) }, () => null));
@@ -160,43 +246,62 @@ export function resolveRows(
   const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
   if (keys.length > 0 && total <= MAX_COMBINATIONS) {
     for (const k of keys) finals.set(k, []);
-    const walk = (i: number, chosen: Cell[][]): void => {
+    // One reading per linked row, chosen in turn, each combination on its own copy of the
+    // grid: rows by index, identities compiled to row indexes (propagateRows).
+    const rowKeys = [...grid.keys()];
+    const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
+    const compiled = compileIdentities(identities, rowIndex);
+    const base = rowKeys.map((k) => grid.get(k)!);
+    // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
+    const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
+    const writable = base.map((r) => r.length <= maxCol || r.includes(undefined));
+    const keyIndex = keys.map((k) => rowIndex.get(k)!);
+    const chosen: Cell[][] = [];
+    const walk = (i: number): void => {
       if (i === keys.length) {
-        const g: Grid = new Map([...grid].map(([k, v]) => [k, v.slice()]));
-        keys.forEach((k, j) => g.set(k, chosen[j]!.slice()));
-        if (!propagate(g, identities)) return;
-        keys.forEach((k) => finals.get(k)!.push(g.get(k)!));
+        const g: Cell[][] = new Array(base.length);
+        for (let r = 0; r < base.length; r++) g[r] = writable[r] ? base[r]!.slice() : base[r]!;
+        for (let j = 0; j < keys.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
+        if (!propagateRows(g, compiled)) return;
+        for (let j = 0; j < keys.length; j++) finals.get(keys[j]!)!.push(g[keyIndex[j]!]!);
         return;
       }
-      for (const v of pending.get(keys[i]!)!) walk(i + 1, [...chosen, v]);
+      for (const v of pending.get(keys[i]!)!) {
+        chosen.push(v);
+        walk(i + 1);
+        chosen.pop();
+      }
     };
-    walk(0, []);
+    walk(0);
   }
   for (const k of pending.keys()) decided.set(k, linked.has(k) ? 'columns' : null);
-  return finish(rows, grid, pending, finals, decided);
+  return finish(rows, grid, width, pending, finals, decided);
 }
 
 function finish(
   rows: Map<string, RowReading | null>,
   grid: Grid,
+  widthOf: (row: string) => number,
   pending: Map<string, Cell[][]>,
   finals: Map<string, Cell[][]>,
   decided: Map<string, 'row' | 'columns' | null>,
-): { cells: Map<string, ResolvedCell[]>; notes: RowNote[] } {
+): Resolved {
   const cells = new Map<string, ResolvedCell[]>();
+  const printed = new Map<string, Piece[]>();
   const notes: RowNote[] = [];
   for (const [key, reading] of rows) {
     if (reading === null) continue;
     if (reading.kind === 'cells') {
-      cells.set(key, reading.cells.map(printedCell));
+      printed.set(key, reading.cells);
       continue;
     }
-    const width = grid.get(key)!.length;
     if (reading.kind === 'overflow') {
+      const width = widthOf(key);
       cells.set(key, Array.from({ length: width }, () => ({ status: 'unreadable', value: null, raw: reading.raw, unit: null })));
       notes.push({ row: key, imputed: [], unreadable: range(width), printed: reading.raw, readings: 0, surviving: 0, cause: 'overflow', decidedBy: null });
       continue;
     }
+    const width = grid.get(key)!.length;
     const vectors = pending.has(key) ? (finals.get(key) ?? []) : grid.get(key)!.every((c) => c === null) ? [] : [grid.get(key)!];
     const out: ResolvedCell[] = [];
     const note: RowNote = {
@@ -225,7 +330,7 @@ function finish(
     cells.set(key, out);
     if (note.imputed.length > 0 || note.unreadable.length > 0) notes.push(note);
   }
-  return { cells, notes };
+  return { cells, printed, notes };
 }
 
 function range(n: number): number[] {
@@ -253,6 +358,11 @@ function sourcesOf(reading: Extract<RowReading, { kind: 'readings' }>, col: numb
   }
   if (sources.size === 0) return reading.tokens.join(' ') || null;
   return [...sources].sort((a, b) => a - b).map((i) => reading.tokens[i]).join(' ');
+}
+
+/** The status printedCell gives a piece. */
+export function printedStatus(p: Piece): CellStatus {
+  return p.kind === 'blank' ? 'blank' : p.kind === 'na' ? 'not_applicable' : p.kind === 'unreadable' ? 'unreadable' : 'reported';
 }
 
 export function printedCell(p: Piece): ResolvedCell {

@@ -7,8 +7,8 @@ import { PROCEEDINGS, RESULTS, type ResultCode } from '../../schema/codes.ts';
 import { reviewIdentities } from '../../schema/identities.ts';
 import type { ParsedTable, ReviewCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
-import { resolveRows } from './resolve.ts';
-import { readRow } from './split.ts';
+import { printedStatus, resolveRows, type GridIdentity } from './resolve.ts';
+import { readRow, type ColumnRules } from './split.ts';
 import type { Token } from './tokens.ts';
 
 const RESULT_LABELS: Record<ResultCode, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
@@ -35,14 +35,47 @@ export function resultOrder(header: string): ResultCode[] {
   return whole ? first : template;
 }
 
+/** What depends only on the result order: the columns, the identities by column, the row rules. */
+interface Layout {
+  order: ResultCode[];
+  columns: string[];
+  identities: GridIdentity[];
+  rules: ColumnRules;
+}
+
+const LAYOUTS = new Map<string, Layout>();
+function layoutFor(order: ResultCode[]): Layout {
+  const key = order.join(',');
+  let layout = LAYOUTS.get(key);
+  if (!layout) {
+    const columns: string[] = [];
+    for (const p of PROCEEDINGS) for (const r of order) columns.push(`${p.code}/${r}`);
+    const identities = reviewIdentities().map((id) => ({
+      left: id.left.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
+      right: id.right.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
+    }));
+    const rowIdentities = identities.map((id) => ({ left: id.left.map(([, c]) => c), right: id.right.map(([, c]) => c) }));
+    layout = { order, columns, identities, rules: { signed: () => false, decimal: () => false, identities: rowIdentities } };
+    LAYOUTS.set(key, layout);
+  }
+  return layout;
+}
+
+/** A text token between values that is a header word (a table printed row by row), not the end of the table. */
+function isHeaderWord(norm: string): boolean {
+  return norm.length <= 12 && HEADER_WORDS.some((w) => norm.includes(w));
+}
+
 export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
-  const columns: string[] = [];
   const cells: ReviewCell[] = [];
   const first = tokens ? tokens.findIndex((t) => t.kind === 'num' || t.kind === 'na') : -1;
   const headerEnd = first >= 0 ? first : (tokens?.length ?? 0);
-  const header = (tokens ?? []).slice(0, headerEnd).map((t) => (t.kind === 'text' ? t.norm : '')).join('');
-  const order = resultOrder(header);
-  for (const p of PROCEEDINGS) for (const r of order) columns.push(`${p.code}/${r}`);
+  let header = '';
+  for (let k = 0; k < headerEnd; k++) {
+    const t = tokens![k]!;
+    if (t.kind === 'text') header += t.norm;
+  }
+  const { order, columns, identities, rules } = layoutFor(resultOrder(header));
   const values: Exclude<Token, { kind: 'text' }>[] = [];
   if (tokens && first >= 0) {
     let start = first;
@@ -51,7 +84,7 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
       const t = tokens[k]!;
       if (t.kind === 'text') {
         // Labels between values (a table printed row by row) are skipped; other text ends the table.
-        if (HEADER_WORDS.some((w) => t.norm.includes(w)) && t.norm.length <= 12) continue;
+        if (isHeaderWord(t.norm)) continue;
         break;
       }
       values.push(t);
@@ -59,19 +92,25 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
   }
   // The results header (结果维持, 结果纠正 …) marks the table; the part title alone may head a sentence.
   const hasHeader = RESULTS.filter((r) => r.code !== 'total' && header.includes(RESULT_LABELS[r.code])).length >= 2;
-  const identities = reviewIdentities().map((id) => ({
-    left: id.left.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
-    right: id.right.map((k) => ['review', columns.indexOf(`${k.proceeding}/${k.result}`)] as [string, number]),
-  }));
-  const rowIdentities = identities.map((id) => ({ left: id.left.map(([, c]) => c), right: id.right.map(([, c]) => c) }));
-  const rules = { signed: () => false, decimal: () => false, identities: rowIdentities };
   const reading = values.length && hasHeader ? readRow(values, columns.length, rules) : null;
   const resolved = resolveRows(new Map([['review', reading]]), () => columns.length, identities);
+  const pieces = resolved.printed.get('review');
   const row = resolved.cells.get('review');
-  for (const p of PROCEEDINGS) {
+  for (let pi = 0; pi < PROCEEDINGS.length; pi++) {
+    const p = PROCEEDINGS[pi]!;
     for (const r of RESULTS) {
-      const c = row?.[columns.indexOf(`${p.code}/${r.code}`)];
-      cells.push({ proceeding: p.code, result: r.code, ...(c ?? { status: 'missing', value: null, raw: null, unit: null }) });
+      const col = pi * order.length + order.indexOf(r.code);
+      const piece = pieces?.[col];
+      if (piece) {
+        // A printed cell, as printedCell gives it.
+        const num = piece.kind === 'num';
+        cells.push({ proceeding: p.code, result: r.code, status: printedStatus(piece), value: num ? piece.value : null, raw: piece.kind === 'blank' ? '' : piece.raw, unit: num ? piece.unit : null });
+        continue;
+      }
+      const c = pieces ? undefined : row?.[col];
+      cells.push(c
+        ? { proceeding: p.code, result: r.code, status: c.status, value: c.value, raw: c.raw, unit: c.unit }
+        : { proceeding: p.code, result: r.code, status: 'missing', value: null, raw: null, unit: null });
     }
   }
   const anyPrinted = cells.some((c) => c.status !== 'missing' && c.status !== 'blank');

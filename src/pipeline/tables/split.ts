@@ -6,6 +6,7 @@
  * bounded: a row with more readings than MAX_READINGS is not guessed at.
  */
 import type { Token } from './tokens.ts';
+import { isDigitCode } from './scan.ts';
 import { BLANK_PIECE, MAX_DIGITS, pieceOf, type Piece } from './values.ts';
 
 /** A piece with the index of the printed token it came from. */
@@ -102,6 +103,8 @@ function edgeBlanks(values: readonly ValueToken[]): { before: number; after: num
 }
 
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
+  // The usual row: one printed value per cell, no empty positions.
+  if (tokens.length === n && n > 0 && tokens.every((t) => t.kind !== 'blank')) return { kind: 'cells', cells: tokens.map(tokenPiece) };
   let values = tokens.slice();
   const filled = values.filter((t) => t.kind !== 'blank').length;
   // A whole row of empty positions before the first value: the row itself printed nothing, and
@@ -165,28 +168,76 @@ const ZERO_LED = /^0\d+$/;
 
 // One cell's digits: 0, or no leading zero; a decimal point only between digits.
 function validPiece(p: string): boolean {
-  return /^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(p);
+  // /^(?:0|[1-9]\d*)(?:\.\d+)?$/ spelled out: it runs on every split tried.
+  const n = p.length;
+  if (n === 0) return false;
+  let i = 0;
+  const c = p.charCodeAt(0);
+  if (c === 48) i = 1;
+  else if (c >= 49 && c <= 57) {
+    i = 1;
+    while (i < n && isDigitCode(p.charCodeAt(i))) i++;
+  } else return false;
+  if (i === n) return true;
+  if (p.charCodeAt(i) !== 46 || i + 1 === n) return false;
+  for (i++; i < n; i++) if (!isDigitCode(p.charCodeAt(i))) return false;
+  return true;
 }
 
 /** False when a row identity completed by the cells from `from` on does not hold (cells without a number aside). */
 function holdsSoFar(acc: Slot[], from: number, identities: readonly RowIdentity[]): boolean {
   for (const id of identities) {
-    const cols = [...id.left, ...id.right];
-    const last = Math.max(...cols);
+    const last = lastColumn(id);
     if (last < from || last >= acc.length) continue;
     let sum = 0;
     let usable = true;
-    for (const [cells, sign] of [[id.left, 1], [id.right, -1]] as const) {
-      for (const c of cells) {
-        const slot = acc[c];
-        if (!slot || slot.kind !== 'num' || slot.value === null) usable = false;
-        else sum += sign * slot.value;
-      }
+    for (const c of id.left) {
+      const slot = acc[c];
+      if (!slot || slot.kind !== 'num' || slot.value === null) usable = false;
+      else sum += slot.value;
+    }
+    for (const c of id.right) {
+      const slot = acc[c];
+      if (!slot || slot.kind !== 'num' || slot.value === null) usable = false;
+      else sum -= slot.value;
     }
     if (usable && Math.abs(sum) > 1e-9) return false;
   }
   return true;
 }
+
+/** The last column an identity names (worked out once per identity). */
+const LAST_COLUMN = new WeakMap<RowIdentity, number>();
+function lastColumn(id: RowIdentity): number {
+  let last = LAST_COLUMN.get(id);
+  if (last === undefined) {
+    last = Math.max(...id.left, ...id.right);
+    LAST_COLUMN.set(id, last);
+  }
+  return last;
+}
+
+/** Digits in a text (what `s.replace(/\D/g, '').length` counts). */
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** A number token's parts for splitting: sign, digits (decimal point kept, thousands commas dropped), money unit. */
+interface GluedNumber {
+  sign: string;
+  body: string;
+  unit: string;
+  /** A whole token of digits with a leading zero ("00"), when such a token may also be one cell. */
+  zeroLed: boolean;
+}
+
+// sign, digits (with a decimal point or thousands commas), money unit
+const GLUED_NUMBER = /^([+-]?)([\d.,]+)(万元|元)?$/;
 
 /**
  * Every split of the glued tokens into exactly n cells, one cell at a time
@@ -205,58 +256,85 @@ function glueReadings(
   zeroWhole = false,
 ): { complete: boolean; pruned: boolean } {
   // Upper bound on the splits before enumerating any: n − tokens more cuts among the digits' inner gaps.
-  const gaps = values.reduce((g, t) => g + (t.kind === 'num' ? Math.max(t.raw.replace(/\D/g, '').length - 1, 0) : 0), 0);
+  const gaps = values.reduce((g, t) => g + (t.kind === 'num' ? Math.max(digitCount(t.raw) - 1, 0) : 0), 0);
   // The row's identities prune only a run with too many splits to list them all; a shorter one lists every split.
   const identities = binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS ? (rules.identities ?? []) : [];
   if (identities.length === 0 && binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS) return { complete: false, pruned: false };
+  // Each token read once: its parts when it is a number to split, else the one piece it is.
+  const glued: (GluedNumber | null)[] = [];
+  const whole: (SourcedPiece | null)[] = [];
+  for (let ti = 0; ti < values.length; ti++) {
+    const t = values[ti]!;
+    const m = t.kind === 'num' ? GLUED_NUMBER.exec(t.raw) : null;
+    if (m) {
+      const body = m[2]!.replace(/,/g, '');
+      glued.push({ sign: m[1]!, body, unit: m[3] ?? '', zeroLed: zeroWhole && ZERO_LED.test(body) });
+      whole.push(null);
+    } else {
+      glued.push(null);
+      whole.push({ ...tokenPiece(t), source: ti });
+    }
+  }
+  // The piece cut from token ti's digits [from, end), or null when no cell may be printed so; each made once.
+  const cutPieces = values.map(() => new Map<number, SourcedPiece | null>());
+  const pieceAt = (ti: number, g: GluedNumber, from: number, end: number): SourcedPiece | null => {
+    const key = from * (MAX_DIGITS + 2) + (end - from);
+    let piece = cutPieces[ti]!.get(key);
+    if (piece === undefined) {
+      const last = end === g.body.length;
+      const part = g.body.slice(from, end);
+      piece = !validPiece(part) && !(g.zeroLed && from === 0 && last) ? null : { ...pieceOf(`${from === 0 ? g.sign : ''}${part}${last ? g.unit : ''}`), source: ti };
+      cutPieces[ti]!.set(key, piece);
+    }
+    return piece;
+  };
   let visits = 0;
   let pruned = false;
-  /** Adds one cell; false when the enumeration must stop. */
-  const place = (acc: Slot[], piece: SourcedPiece, next: (acc: Slot[]) => boolean): boolean => {
+  // The split being built, one cell per entry; a complete one is copied out.
+  const acc: Slot[] = [];
+  /** Adds one cell, then goes on with `ti` (cells cut from token ti's digits from `from`, `left` allowed, or the next token when from < 0); false when the enumeration must stop. */
+  const place = (piece: SourcedPiece, ti: number, from: number, left: number): boolean => {
     visits += 1;
     if (visits > MAX_VISITS) return false;
     const col = acc.length;
     if (!fits(piece, col, rules)) return true;
-    const grown = [...acc, piece];
-    if (identities.length > 0 && !holdsSoFar(grown, col, identities)) {
+    acc.push(piece);
+    if (identities.length > 0 && !holdsSoFar(acc, col, identities)) {
       pruned = true;
+      acc.pop();
       return true;
     }
-    return next(grown);
+    const going = from < 0 ? walk(ti + 1) : cut(ti, from, left);
+    acc.pop();
+    return going;
   };
-  const walk = (ti: number, acc: Slot[]): boolean => {
+  const walk = (ti: number): boolean => {
     if (ti === values.length) {
-      if (acc.length === n) out.push(acc);
+      if (acc.length === n) out.push(acc.slice());
       return out.length <= MAX_READINGS;
     }
-    const t = values[ti]!;
     const cellsLeft = n - acc.length - (values.length - ti - 1);
     if (cellsLeft < 1) return true;
-    // sign, digits (with a decimal point or thousands commas), money unit
-    const m = t.kind === 'num' ? /^([+-]?)([\d.,]+)(万元|元)?$/.exec(t.raw) : null;
-    if (!m) return place(acc, { ...tokenPiece(t), source: ti }, (a) => walk(ti + 1, a));
-    const sign = m[1]!;
-    const body = m[2]!.replace(/,/g, '');
-    const unit = m[3] ?? '';
-    // A whole token of digits with a leading zero ("00") is evidence of gluing: one cell or several, the arithmetic decides.
-    const zeroLed = zeroWhole && ZERO_LED.test(body);
-    // Cells cut from this token, from position `from` of its digits, with `left` cells still allowed.
-    const cut = (from: number, left: number, a: Slot[]): boolean => {
-      // No cell has more than MAX_DIGITS digits (and a decimal point): this bounds the loop on a huge digit run.
-      const maxEnd = Math.min(body.length, from + MAX_DIGITS + 1);
-      for (let end = from + 1; end <= maxEnd; end++) {
-        const last = end === body.length;
-        if (!last && left === 1) continue;
-        const part = body.slice(from, end);
-        if (!validPiece(part) && !(zeroLed && from === 0 && last)) continue;
-        const piece: SourcedPiece = { ...pieceOf(`${from === 0 ? sign : ''}${part}${last ? unit : ''}`), source: ti };
-        if (!place(a, piece, (g) => (last ? walk(ti + 1, g) : cut(end, left - 1, g)))) return false;
-      }
-      return true;
-    };
-    return cut(0, cellsLeft, acc);
+    const g = glued[ti];
+    if (!g) return place(whole[ti]!, ti, -1, 0);
+    return cut(ti, 0, cellsLeft);
   };
-  const complete = walk(0, []);
+  /** Cells cut from token ti, from position `from` of its digits, with `left` cells still allowed. */
+  const cut = (ti: number, from: number, left: number): boolean => {
+    const g = glued[ti]!;
+    const body = g.body;
+    // No cell has more than MAX_DIGITS digits (and a decimal point): this bounds the loop on a huge digit run.
+    const maxEnd = Math.min(body.length, from + MAX_DIGITS + 1);
+    for (let end = from + 1; end <= maxEnd; end++) {
+      const last = end === body.length;
+      if (!last && left === 1) continue;
+      const piece = pieceAt(ti, g, from, end);
+      if (piece === null) continue;
+      if (!place(piece, ti, last ? -1 : end, left - 1)) return false;
+    }
+    return true;
+  };
+  const complete = walk(0);
   return { complete, pruned };
 }
 

@@ -3,9 +3,12 @@
  * marks and blank cells. Layout differences end here: one cell per line, `|`
  * cells and filler rows, tab-separated rows, GFM pipe rows, HTML cells, space-
  * separated PDF text and digits glued to labels all give the same stream.
+ *
+ * Lines and cells are read as index ranges of the region's text, so only the
+ * pieces that become tokens are cut out of it.
  */
-import { spaceSeparated } from '../chars.ts';
-import { normaliseForMatch } from '../normalize.ts';
+import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
+import { isSpaceCode } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
@@ -17,118 +20,182 @@ export type Token =
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
 // A GFM delimiter row: | --- | :---: |
 const GFM_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-// A number as printed: optional sign, digits (ASCII thousands separators allowed), optional decimals, optional money unit.
-const NUMBER_PIECE = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?/g;
-// Marks that stand for "not applicable" when they are the whole cell.
-const NOT_APPLICABLE = /^(?:[/\\]|[-—–―]{1,2}|无|不适用|暂无|\*)$/;
-const PLAIN_NUMBER = /^\d+$/;
-// Count words that may follow a number in a cell: 件, 个, 项, 条, 次, 家, 人.
-const COUNT_WORD = /^[件个项条次家人]$/;
-const HAS_DIGIT = /\d/;
-const HAS_SPACE = /\s/;
-// What follows a list number: "1.属于国家秘密", "2、重复申请" (a dot then a non-digit).
-const LIST_NUMBER_AFTER = /^[.．、](?=[^\d\s])/;
+
+const TAB = 9;
+const SPACE = 32;
+const PIPE = 124;
+
+/** The lines of a text as ranges: line k is text[starts[k], starts[k + 1] − 1). */
+interface Lines {
+  text: string;
+  starts: Int32Array;
+  count: number;
+  /** 1 where the line is whitespace only. */
+  blank: Uint8Array;
+}
+
+/** Line starts and blank-line flags, reused from one region to the next (grown as needed). */
+let lineStarts = new Int32Array(512);
+let lineBlank = new Uint8Array(512);
+
+function linesOf(text: string): Lines {
+  let count = 0;
+  let start = 0;
+  for (;;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (count + 1 >= lineStarts.length) {
+      const starts = new Int32Array(lineStarts.length * 2);
+      starts.set(lineStarts);
+      lineStarts = starts;
+      const flags = new Uint8Array(lineBlank.length * 2);
+      flags.set(lineBlank);
+      lineBlank = flags;
+    }
+    lineStarts[count] = start;
+    lineBlank[count] = isBlankRange(text, start, end) ? 1 : 0;
+    count++;
+    if (end === text.length) break;
+    start = end + 1;
+  }
+  lineStarts[count] = text.length + 1;
+  return { text, starts: lineStarts, count, blank: lineBlank };
+}
+
+function hasCode(text: string, from: number, to: number, code: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
+}
+
+function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
- * Kept by tokenise while it runs: where the current line's tokens start, and
- * whether a unit or count word at a line's start was joined to (or dropped
- * after) the token before the line. Only then can blank tokens at line starts
- * (which depend on the blank-line runs) change a label or value token.
+ * Whether text[from, to) may be a page number or GFM delimiter line: what PAGE_NUMBER
+ * and GFM_DELIMITER need at its start (a dash or 第; or `|`/`:` then a dash). Only such
+ * lines are cut out and tested with the expressions.
  */
-interface LineState {
-  lineStart: number;
-  leansOnPreviousLine: boolean;
+function mayBePageOrDelimiter(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  if (c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c /* 第 */ || c === 0x3a) return true;
+  if (c !== PIPE) return false;
+  for (i++; i < to && isSpaceCode(text.charCodeAt(i)); i++);
+  if (text.charCodeAt(i) === 0x3a) i++;
+  return text.charCodeAt(i) === 0x2d;
 }
 
-/** Tokens of one piece of text that has no cell separators left in it. */
-export function tokeniseCell(cell: string, out: Token[], state?: LineState): void {
-  const piece = cell.trim();
-  if (piece === '') return;
-  if (NOT_APPLICABLE.test(piece)) {
-    out.push({ kind: 'na', raw: piece });
-    return;
+/** A page number line, or (delimiters too) a GFM delimiter row: lines that hold no cells. */
+function isPageOrDelimiter(lines: Lines, line: number, delimiters: boolean): boolean {
+  const from = lines.starts[line]!;
+  const to = lines.starts[line + 1]! - 1;
+  if (!mayBePageOrDelimiter(lines.text, from, to)) return false;
+  const s = lines.text.slice(from, to);
+  if (!delimiters) return PAGE_NUMBER.test(s);
+  return (s.includes('-') || s.includes('页') || s.includes('—')) && (PAGE_NUMBER.test(s) || GFM_DELIMITER.test(s));
+}
+
+/** /^\|[ \t]*$/: a line holding only a cell separator `|` (no leading space: " |" is an empty cell of the pipe-filler layout). */
+function isBareSeparator(text: string, from: number, to: number): boolean {
+  if (from >= to || text.charCodeAt(from) !== PIPE) return false;
+  for (let i = from + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) return false;
   }
-  // Fast paths for the usual cells: a bare number, or text without digits.
-  if (PLAIN_NUMBER.test(piece)) {
-    out.push({ kind: 'num', raw: piece });
-    return;
+  return true;
+}
+
+/** /^[ \t]+\|\s*$/: a cell terminator with nothing before it (" |"). */
+function isEmptyCellTerminator(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (i === from || i === to || text.charCodeAt(i) !== PIPE) return false;
+  return isBlankRange(text, i + 1, to);
+}
+
+/** /^[\s|]+$/: a filler row of pipes only ("|||"). */
+function isPipeFiller(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== PIPE && !isSpaceCode(c)) return false;
   }
-  if (!HAS_DIGIT.test(piece)) {
-    pushText(piece, out, state);
-    return;
+  return true;
+}
+
+/** Cell ranges of the line being read (cellFrom[i], cellTo[i]); reused across lines. */
+let cellFrom = new Int32Array(64);
+let cellTo = new Int32Array(64);
+
+function addCell(n: number, from: number, to: number): number {
+  if (n === cellFrom.length) {
+    const f = new Int32Array(n * 2);
+    f.set(cellFrom);
+    cellFrom = f;
+    const t = new Int32Array(n * 2);
+    t.set(cellTo);
+    cellTo = t;
   }
-  let last = 0;
-  NUMBER_PIECE.lastIndex = 0;
-  for (let m = NUMBER_PIECE.exec(piece); m !== null; m = NUMBER_PIECE.exec(piece)) {
-    const start = m.index;
-    let raw = m[0];
-    // "2." right before a label is the label's list number, not a value; "00000002.其他" keeps "0000000".
-    if (LIST_NUMBER_AFTER.test(piece.slice(start + raw.length)) && /^[+-]?\d+$/.test(raw)) {
-      if (raw.replace(/^[+-]/, '').length === 1) continue;
-      raw = raw.slice(0, -1);
+  cellFrom[n] = from;
+  cellTo[n] = to;
+  return n + 1;
+}
+
+/**
+ * Cells of a line with separators: tab-separated when it has a tab, else
+ * pipe-separated, where leading and trailing pipes are delimiters, not empty
+ * cells. Their number; the ranges are in cellFrom/cellTo.
+ */
+function cellsOfLine(text: string, from: number, to: number, separator: number): number {
+  let n = 0;
+  let start = from;
+  const mark = separator === TAB ? '\t' : '|';
+  for (let i = text.indexOf(mark, from); i >= 0 && i < to; i = text.indexOf(mark, i + 1)) {
+    n = addCell(n, start, i);
+    start = i + 1;
+  }
+  n = addCell(n, start, to);
+  if (separator === PIPE) {
+    let first = 0;
+    if (isBlankRange(text, cellFrom[0]!, cellTo[0]!)) first = 1;
+    if (n > first && isBlankRange(text, cellFrom[n - 1]!, cellTo[n - 1]!)) n -= 1;
+    if (first === 1) {
+      cellFrom.copyWithin(0, 1, n);
+      cellTo.copyWithin(0, 1, n);
+      n -= 1;
     }
-    pushText(piece.slice(last, start), out, state);
-    out.push({ kind: 'num', raw });
-    last = start + raw.length;
   }
-  pushText(piece.slice(last), out, state);
+  return n;
 }
-
-function pushText(text: string, out: Token[], state?: LineState): void {
-  const t = text.trim();
-  if (t === '') return;
-  if (state && out.length === state.lineStart && (t === '元' || t === '万元' || COUNT_WORD.test(t))) state.leansOnPreviousLine = true;
-  // A money unit printed apart from its number ("7.522 万元") belongs to it.
-  const prev = out[out.length - 1];
-  if ((t === '元' || t === '万元') && prev?.kind === 'num' && !/元$/.test(prev.raw)) {
-    prev.raw += t;
-    return;
-  }
-  // A count word printed after a number ("6件") says nothing the template does not.
-  if (COUNT_WORD.test(t) && prev?.kind === 'num') return;
-  // The region is NFKC already: the rest of normaliseForMatch (quotes, commas, spaces) is enough.
-  const norm = /[\s"'“”‘’「」『』,，、\u200b-\u200d\ufeff]/.test(t) ? normaliseForMatch(t) : t;
-  if (norm === '') return;
-  if (NOT_APPLICABLE.test(t)) {
-    out.push({ kind: 'na', raw: t });
-    return;
-  }
-  out.push({ kind: 'text', text: t, norm });
-}
-
-/** Cells of one line: tab- or pipe-separated when it has those, else one cell (spaces split later). */
-function cellsOfLine(line: string): { cells: string[]; separated: boolean } {
-  if (line.includes('\t')) return { cells: line.split('\t'), separated: true };
-  if (line.includes('|')) {
-    const parts = line.split('|');
-    // Leading and trailing pipes are delimiters, not empty cells.
-    if (parts.length > 0 && parts[0]!.trim() === '') parts.shift();
-    if (parts.length > 0 && parts[parts.length - 1]!.trim() === '') parts.pop();
-    return { cells: parts, separated: true };
-  }
-  return { cells: [line], separated: false };
-}
-
-// A line holding only a cell separator `|` (no leading space: " |" is an empty cell of the pipe-filler layout).
-const BARE_SEPARATOR = /^\|[ \t]*$/;
 
 /**
  * Empty cells before a row's label on its line (a rowspan group column, a
  * colspan filler in front of the label) hold no value of this row, and are
- * not the previous row's either: values follow their label. Dropped, so they
- * cannot shift the previous row's cells.
+ * not the previous row's either: values follow their label. Skipped (the
+ * index of the first cell read is returned), so they cannot shift the
+ * previous row's cells.
  */
-function withoutLabelFillers(cells: string[]): string[] {
-  const first = cells.findIndex((c) => c.trim() !== '');
-  if (first <= 0) return cells;
+function labelFillers(text: string, from: number, n: number): number {
+  let first = from;
+  while (first < n && isBlankRange(text, cellFrom[first]!, cellTo[first]!)) first++;
+  if (first === from || first === n) return from;
+  // The cell's first whitespace-separated piece decides.
+  let a = cellFrom[first]!;
+  const to = cellTo[first]!;
+  while (a < to && isSpaceCode(text.charCodeAt(a))) a++;
+  let b = a;
+  while (b < to && !isSpaceCode(text.charCodeAt(b))) b++;
   const probe: Token[] = [];
-  tokeniseCell(cells[first]!.trim().split(/\s+/)[0]!, probe);
-  return probe[0]?.kind === 'text' ? cells.slice(first) : cells;
+  tokenisePiece(text.slice(a, b), probe);
+  return probe[0]?.kind === 'text' ? first : from;
 }
 
 /** HTML cell markup (when the html stage has not run) → `|` rows. */
 function htmlCellsToPipes(text: string): string {
-  if (!/<t[dh][\s>]/i.test(text)) return text;
+  if (!text.includes('<') || !/<t[dh][\s>]/i.test(text)) return text;
   // A row opens a line with a leading pipe, so an empty first cell stays a cell; a cell end is a pipe.
   return text
     .replace(/<tr(?:\s[^>]{0,500})?>/gi, '\n|')
@@ -144,25 +211,31 @@ function htmlCellsToPipes(text: string): string {
 
 /**
  * The modal number of blank lines between two non-empty lines in a
- * one-cell-per-line layout; a longer gap means empty cells.
+ * one-cell-per-line layout (the smallest among equals); a longer gap means empty cells.
  */
-function cellPitch(lines: string[]): number {
-  const counts = new Map<number, number>();
+/** Gap counts for cellPitch, reused (grown as needed). */
+let gapCounts = new Int32Array(512);
+
+function cellPitch(blank: Uint8Array, lines: number): number {
+  // counts[g]: how many times g blank lines separate two lines with text (g < lines).
+  if (gapCounts.length < lines + 1) gapCounts = new Int32Array(lines * 2);
+  const counts = gapCounts;
+  counts.fill(0, 0, lines + 1);
   let blanks = -1;
-  for (const line of lines) {
-    if (line.trim() === '') {
+  for (let i = 0; i < lines; i++) {
+    if (blank[i] === 1) {
       if (blanks >= 0) blanks += 1;
       continue;
     }
-    if (blanks >= 0) counts.set(blanks, (counts.get(blanks) ?? 0) + 1);
+    if (blanks >= 0) counts[blanks]! += 1;
     blanks = 0;
   }
   let best = 0;
   let bestCount = 0;
-  for (const [gap, count] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
-    if (count > bestCount) {
+  for (let gap = 0; gap <= lines; gap++) {
+    if (counts[gap]! > bestCount) {
       best = gap;
-      bestCount = count;
+      bestCount = counts[gap]!;
     }
   }
   return best;
@@ -175,17 +248,24 @@ function cellPitch(lines: string[]): number {
  * table's rows around them. The break fell on a cell boundary, so the empty
  * piece before the leading tab is the joint, not an empty cell.
  */
-function pageBreakJoints(lines: string[]): Set<number> {
+function pageBreakJoints(lines: Lines): Set<number> {
+  const { text, starts, count } = lines;
   const joints = new Set<number>();
-  const pieces = (i: number) => lines[i]!.split('\t').length;
-  const skipped = (line: string) => line.trim() === '' || PAGE_NUMBER.test(line);
+  const end = (i: number) => starts[i + 1]! - 1;
+  // Cells of a tab-separated line: its tabs and one.
+  const pieces = (i: number) => {
+    let n = 1;
+    for (let k = starts[i]!; k < end(i); k++) if (text.charCodeAt(k) === TAB) n++;
+    return n;
+  };
+  const skipped = (i: number) => lines.blank[i] === 1 || isPageOrDelimiter(lines, i, false);
   const tabLine = (from: number, step: number): number => {
     let i = from;
-    while (i >= 0 && i < lines.length && skipped(lines[i]!)) i += step;
-    return i >= 0 && i < lines.length && lines[i]!.includes('\t') ? i : -1;
+    while (i >= 0 && i < count && skipped(i)) i += step;
+    return i >= 0 && i < count && hasCode(text, starts[i]!, end(i), TAB) ? i : -1;
   };
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i]![0] !== '\t' || !skipped(lines[i - 1]!)) continue;
+  for (let i = 1; i < count; i++) {
+    if (starts[i]! >= end(i) || text.charCodeAt(starts[i]!) !== TAB || !skipped(i - 1)) continue;
     const before = tabLine(i - 1, -1);
     if (before < 0) continue;
     const joined = pieces(before) + pieces(i) - 1;
@@ -199,12 +279,15 @@ export function tokenise(region: string, partBreak = Infinity): Token[] {
   return tokeniseRegion(region, partBreak).tokens;
 }
 
-/** Blank lines after a region's last line with text (its final line break ends that line). */
+/** Blank lines after a region's last line with text (its final line break ends that line; \r\n and \r are one break). */
 export function trailingGap(region: string): number {
-  const text = region.replace(/\r\n?/g, '\n');
-  let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1]!)) end -= 1;
-  const breaks = text.slice(end).split('\n').length - 1;
+  let end = region.length;
+  while (end > 0 && isSpaceCode(region.charCodeAt(end - 1))) end -= 1;
+  let breaks = 0;
+  for (let i = end; i < region.length; i++) {
+    const c = region.charCodeAt(i);
+    if (c === 13 || (c === 10 && (i === end || region.charCodeAt(i - 1) !== 13))) breaks += 1;
+  }
   return Math.max(0, breaks - 1);
 }
 
@@ -217,23 +300,27 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
   const piped = htmlCellsToPipes(region.normalize('NFKC'));
   const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
-  const lines = text.split('\n');
-  const pitch = cellPitch(lines);
-  const joints = text.includes('\t') ? pageBreakJoints(lines) : null;
+  const lines = linesOf(text);
+  const { starts, blank } = lines;
+  const pitch = cellPitch(blank, lines.count);
+  const anyTab = text.includes('\t');
+  const anyPipe = text.includes('|');
+  const joints = anyTab ? pageBreakJoints(lines) : null;
   const out: Token[] = [];
   let blanks = -1;
   let afterBareSeparator = false;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.trim() === '') {
+  for (let index = 0; index < lines.count; index++) {
+    if (blank[index] === 1) {
       if (blanks >= 0) blanks += 1;
       continue;
     }
+    const from = starts[index]!;
+    const to = starts[index + 1]! - 1;
     // Cells between `\n|\n` separators: nothing but blank lines between two bare `|` lines is an empty cell.
-    const bare = BARE_SEPARATOR.test(line);
+    const bare = isBareSeparator(text, from, to);
     if (bare && afterBareSeparator && blanks > 0 && pitch === 0) out.push({ kind: 'blank' });
     afterBareSeparator = bare;
-    if ((line.includes('-') || line.includes('页') || line.includes('—')) && (PAGE_NUMBER.test(line) || GFM_DELIMITER.test(line))) continue;
+    if (isPageOrDelimiter(lines, index, true)) continue;
     // Empty cells in a one-cell-per-line layout show as a longer run of blank lines.
     if (pitch > 0 && blanks > pitch) {
       const empty = Math.floor((blanks - pitch) / (pitch + 1));
@@ -242,22 +329,24 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     blanks = 0;
     state.lineStart = out.length;
     // A cell terminator with nothing before it (" |") is an empty cell in the one-cell-per-line pipe layout.
-    if (/^[ \t]+\|\s*$/.test(line)) {
+    if (isEmptyCellTerminator(text, from, to)) {
       out.push({ kind: 'blank' });
       continue;
     }
     // Filler rows of pipes only: "|||".
-    if (/^[\s|]+$/.test(line)) continue;
-    const { cells: lineCells, separated } = cellsOfLine(line);
-    const cells = joints?.has(index) ? lineCells.slice(1) : lineCells;
-    for (const cell of separated ? withoutLabelFillers(cells) : cells) {
-      if (separated && cell.trim() === '') {
-        out.push({ kind: 'blank' });
-        continue;
-      }
-      // Spaces (including U+3000 after NFKC) separate numbers; labels keep theirs for matching.
-      if (!HAS_SPACE.test(cell)) tokeniseCell(cell, out, state);
-      else for (const part of spaceSeparated(cell)) tokeniseCell(part, out, state);
+    if (isPipeFiller(text, from, to)) continue;
+    // Tab- or pipe-separated cells when the line has those, else one cell (spaces split later).
+    const separator = anyTab && hasCode(text, from, to, TAB) ? TAB : anyPipe && hasCode(text, from, to, PIPE) ? PIPE : 0;
+    if (separator === 0) {
+      tokeniseCell(text, from, to, out, state);
+      continue;
+    }
+    const n = cellsOfLine(text, from, to, separator);
+    for (let c = labelFillers(text, joints?.has(index) ? 1 : 0, n); c < n; c++) {
+      const a = cellFrom[c]!;
+      const b = cellTo[c]!;
+      if (isBlankRange(text, a, b)) out.push({ kind: 'blank' });
+      else tokeniseCell(text, a, b, out, state);
     }
   }
   // After the region's last cell, the gap before the next part is the document's part break

@@ -63,7 +63,22 @@ export function fromYuan(value: number, unit: string | null): string {
   return `${neg ? '-' : ''}${head}${tail ? `.${tail}` : ''}`;
 }
 
+/**
+ * Pieces of plain digits, made once per text: most cells print a few small numbers
+ * again and again, and nothing changes a piece once made. Bounded.
+ */
+const PLAIN_PIECES = new Map<string, Piece>();
+
 export function pieceOf(raw: string): Piece {
+  // Most cells: plain digits, read without the regular expression.
+  if (isPlainDigits(raw)) {
+    let piece = PLAIN_PIECES.get(raw);
+    if (piece === undefined) {
+      piece = { raw, kind: 'num', value: Number(raw), unit: null };
+      if (PLAIN_PIECES.size < 10_000) PLAIN_PIECES.set(raw, piece);
+    }
+    return piece;
+  }
   const n = parseNumber(raw);
   if (!n) return { raw, kind: NUMBER.test(raw) ? 'unreadable' : 'na', value: null, unit: null };
   return { raw, kind: 'num', value: n.value, unit: n.unit };

@@ -1,0 +1,149 @@
+/**
+ * One cell's text → tokens: numbers (a sign, thousands commas, decimals and a
+ * money unit kept with them), not-applicable marks, and labels with their
+ * normalised form for matching. Char-code scans: this runs on every cell.
+ */
+import { normaliseForMatch } from '../normalize.ts';
+import { endsWithYuan, hasDigit, isAllDigits, isCountWord, isDigitCode, isNotApplicable, isSpaceCode, needsMatchNormalising } from './scan.ts';
+import type { Token } from './tokens.ts';
+
+/**
+ * Kept by tokenise while it runs: where the current line's tokens start, and
+ * whether a unit or count word at a line's start was joined to (or dropped
+ * after) the token before the line. Only then can blank tokens at line starts
+ * (which depend on the blank-line runs) change a label or value token.
+ */
+export interface LineState {
+  lineStart: number;
+  leansOnPreviousLine: boolean;
+}
+
+/** Tokens of one piece of text that has no whitespace (and no cell separators) left in it. */
+export function tokenisePiece(piece: string, out: Token[], state?: LineState): void {
+  if (piece === '') return;
+  if (isNotApplicable(piece)) {
+    out.push({ kind: 'na', raw: piece });
+    return;
+  }
+  // Fast paths for the usual cells: a bare number, or text without digits.
+  if (isAllDigits(piece)) {
+    out.push({ kind: 'num', raw: piece });
+    return;
+  }
+  if (!hasDigit(piece)) {
+    pushText(piece, out, state);
+    return;
+  }
+  let last = 0;
+  for (let end = nextNumber(piece, 0); end >= 0; end = nextNumber(piece, end)) {
+    const start = matchStart;
+    let rawEnd = end;
+    // "2." right before a label is the label's list number, not a value; "00000002.其他" keeps "0000000".
+    if (listNumberAfter(piece, end) && isSignedInteger(piece, start, end)) {
+      const c = piece.charCodeAt(start);
+      if (end - start - (c === 43 || c === 45 ? 1 : 0) === 1) continue;
+      rawEnd = end - 1;
+    }
+    if (start > last) pushText(piece.slice(last, start), out, state);
+    out.push({ kind: 'num', raw: piece.slice(start, rawEnd) });
+    last = rawEnd;
+  }
+  if (last < piece.length) pushText(last === 0 ? piece : piece.slice(last), out, state);
+}
+
+/** Where the last match nextNumber found starts. */
+let matchStart = 0;
+
+/** `,ddd` at p: a thousands group. */
+function isGroupAt(s: string, p: number): boolean {
+  return s.charCodeAt(p) === 44 && isDigitCode(s.charCodeAt(p + 1)) && isDigitCode(s.charCodeAt(p + 2)) && isDigitCode(s.charCodeAt(p + 3));
+}
+
+/**
+ * The next match of NUMBER_PIECE, /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?/, in s from
+ * `from`: its end (its start in matchStart), or -1. A scan of char codes: most cells are short
+ * and this runs on every cell with a digit in it.
+ */
+function nextNumber(s: string, from: number): number {
+  const n = s.length;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let d = i;
+    if (c === 43 || c === 45) {
+      if (!isDigitCode(s.charCodeAt(i + 1))) continue;
+      d = i + 1;
+    } else if (c < 48 || c > 57) continue;
+    matchStart = i;
+    let p = d;
+    while (p < n && isDigitCode(s.charCodeAt(p))) p++;
+    // Thousands groups only after one to three digits (the regex's first alternative).
+    if (p - d <= 3 && isGroupAt(s, p)) {
+      p += 4;
+      while (isGroupAt(s, p)) p += 4;
+    }
+    if (s.charCodeAt(p) === 46 && isDigitCode(s.charCodeAt(p + 1))) {
+      p += 2;
+      while (p < n && isDigitCode(s.charCodeAt(p))) p++;
+    }
+    if (s.charCodeAt(p) === 0x4e07 && s.charCodeAt(p + 1) === 0x5143) p += 2; // 万元
+    else if (s.charCodeAt(p) === 0x5143) p += 1; // 元
+    return p;
+  }
+  return -1;
+}
+
+/** LIST_NUMBER_AFTER, /^[.．、](?=[^\d\s])/, at position p of s: what follows a list number. */
+function listNumberAfter(s: string, p: number): boolean {
+  const c = s.charCodeAt(p);
+  if (c !== 46 && c !== 0xff0e && c !== 0x3001) return false;
+  if (p + 1 >= s.length) return false;
+  const d = s.charCodeAt(p + 1);
+  return !isDigitCode(d) && !isSpaceCode(d);
+}
+
+/** /^[+-]?\d+$/ on s.slice(start, end). */
+function isSignedInteger(s: string, start: number, end: number): boolean {
+  let i = start;
+  const c = s.charCodeAt(i);
+  if (c === 43 || c === 45) i++;
+  if (i >= end) return false;
+  for (; i < end; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A label or unit piece (no whitespace in it). */
+function pushText(t: string, out: Token[], state?: LineState): void {
+  if (t === '') return;
+  const unit = t === '元' || t === '万元';
+  const count = !unit && isCountWord(t);
+  if (state && out.length === state.lineStart && (unit || count)) state.leansOnPreviousLine = true;
+  // A money unit printed apart from its number ("7.522 万元") belongs to it.
+  const prev = out[out.length - 1];
+  if (unit && prev?.kind === 'num' && !endsWithYuan(prev.raw)) {
+    prev.raw += t;
+    return;
+  }
+  // A count word printed after a number ("6件") says nothing the template does not.
+  if (count && prev?.kind === 'num') return;
+  // The region is NFKC already: the rest of normaliseForMatch (quotes, commas, spaces) is enough.
+  const norm = needsMatchNormalising(t) ? normaliseForMatch(t) : t;
+  if (norm === '') return;
+  if (isNotApplicable(t)) {
+    out.push({ kind: 'na', raw: t });
+    return;
+  }
+  out.push({ kind: 'text', text: t, norm });
+}
+
+/** Tokens of one cell, text[from, to): its whitespace-separated pieces (spaces, U+3000 after NFKC, separate numbers; labels keep theirs for matching). */
+export function tokeniseCell(text: string, from: number, to: number, out: Token[], state?: LineState): void {
+  let start = -1;
+  for (let i = from; i < to; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) {
+      if (start >= 0) tokenisePiece(text.slice(start, i), out, state);
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) tokenisePiece(start === 0 && to === text.length ? text : text.slice(start, to), out, state);
+}
+
