@@ -9,6 +9,7 @@ import type { Finding, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { sectionLabel } from './labels.ts';
 import { normalisedText } from './normalised.ts';
+import { mayHaveSpam } from './spam-screen.ts';
 import { SPAM_TERMS, type SpamTerm } from './spam-terms.ts';
 
 export interface SpamHit {
@@ -112,6 +113,8 @@ function lowerCased(s: string): string {
 
 /** Spam in one text, counted by matched text, in order of first occurrence. */
 export function findSpam(text: string): SpamHit[] {
+  // Nearly every text has no term at all: the screen says so without normalising it.
+  if (!mayHaveSpam(text)) return [];
   const s = lowerCased(normalisedText(text));
   const counts = new Map<string, number>();
   for (const sp of spansOf(s)) {
