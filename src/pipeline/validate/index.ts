@@ -13,6 +13,7 @@ import { checkNarrativeCounts } from './narrative-counts.ts';
 import { checkNarrativeReview } from './narrative-review.ts';
 import { checkSpam } from './spam.ts';
 import { checkTemplate } from './template.ts';
+import { readReportText } from './normalised.ts';
 
 export interface ValidationInput {
   metadata: ReportMetadata;
@@ -26,14 +27,16 @@ export function validateReport(input: ValidationInput): Finding[] {
   const { metadata, sections, tables, text } = input;
   const year = metadata.year;
   const fallback = year === null ? (metadata.template ?? '2021') : templateForYear(year);
+  // The narrative rules read the text normalised: done once for all of them.
+  const read = readReportText(sections, text);
   return [
     ...checkMissingTables(tables),
     ...checkMissingCells(tables),
     ...checkTemplate(tables, year),
     ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback)),
     ...checkReview(tables.review_litigation),
-    ...checkSpam(sections, text),
-    ...checkNarrativeCounts(sections, text, tables, year),
-    ...checkNarrativeReview(sections, text, tables, year),
+    ...checkSpam(sections, text, read.mayHaveSpam),
+    ...checkNarrativeCounts(sections, read, tables, year),
+    ...checkNarrativeReview(sections, read, tables, year),
   ];
 }

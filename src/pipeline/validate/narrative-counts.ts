@@ -8,11 +8,12 @@
  * skipped. A claim agrees when it equals new applications, new plus carried
  * over, or (for 办理, "handled") the outcomes total.
  */
-import { normalisedText } from './normalised.ts';
+import { normaliseForMatch } from '../normalize.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { applicationLookup } from './arithmetic.ts';
 import { formatNumber, sectionLabel } from './labels.ts';
+import { narrativeTexts, type ReportText } from './normalised.ts';
 
 export interface CountClaim {
   /** The count the text states. */
@@ -73,8 +74,12 @@ function skipClaim(sentence: string, index: number, end: number, year: number | 
 
 /** Claims in one text: sentences split at 。；！？, clauses at commas (、 after normalisation). */
 export function findCountClaims(text: string, year: number | null): CountClaim[] {
+  return countClaimsIn(normaliseForMatch(text), year);
+}
+
+/** findCountClaims of the text whose normaliseForMatch is `normalised`. */
+function countClaimsIn(normalised: string, year: number | null): CountClaim[] {
   const claims: CountClaim[] = [];
-  const normalised = normalisedText(text);
   if (!ANY_VERB.test(normalised)) return claims;
   for (const sentence of normalised.split(/[。；;！？!?]/u)) {
     if (!ANY_VERB.test(sentence)) continue;
@@ -115,13 +120,11 @@ function agrees(claim: CountClaim, t: TableCounts): boolean {
   return claim.verb === 'handled' && claim.value === t.outcomes;
 }
 
-export function checkNarrativeCounts(sections: readonly Section[], fullText: string, tables: ReportTables, year: number | null): Finding[] {
+export function checkNarrativeCounts(sections: readonly Section[], text: ReportText, tables: ReportTables, year: number | null): Finding[] {
   const counts = tableCounts(tables);
   if (!counts) return [];
-  const present = sections.filter((s) => s.status === 'present');
-  const texts = present.length > 0 ? present.map((s) => ({ code: s.code as string, text: s.text })) : [{ code: '', text: fullText }];
-  for (const { code, text } of texts) {
-    const claim = findCountClaims(text, year).find((c) => !agrees(c, counts));
+  for (const { code, normalised } of narrativeTexts(sections, text)) {
+    const claim = countClaimsIn(normalised, year).find((c) => !agrees(c, counts));
     if (!claim) continue;
     const where = sectionLabel(code);
     const r = formatNumber(counts.received);

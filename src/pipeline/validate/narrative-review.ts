@@ -6,12 +6,13 @@
  * cases (收到行政复议决定书4起) says too little about which column it means, and
  * a qualified none (无行政复议纠错案件, 未发生行政诉讼败诉) is no claim about the total.
  */
-import { normalisedText } from './normalised.ts';
+import { normaliseForMatch } from '../normalize.ts';
 import type { ProceedingCode } from '../../schema/codes.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { reviewLookup } from './arithmetic.ts';
 import { formatNumber, proceedingLabel, sectionLabel } from './labels.ts';
+import { narrativeTexts, type ReportText } from './normalised.ts';
 
 // "None": a negation, up to 16 characters in the same clause
 // (因政府信息公开工作被申请), 行政复议 or 复议, then optionally 行政诉讼 or 诉讼 joined
@@ -30,8 +31,12 @@ const YEAR = /(\d{4})年/gu;
 
 /** "None" statements of the report's year (a sentence naming another year before the statement is skipped). */
 export function findNoReviewClaims(text: string, year: number | null = null): ReviewClaim[] {
+  return noReviewClaimsIn(normaliseForMatch(text), year);
+}
+
+/** findNoReviewClaims of the text whose normaliseForMatch is `normalised`. */
+function noReviewClaimsIn(normalised: string, year: number | null): ReviewClaim[] {
   const out: ReviewClaim[] = [];
-  const normalised = normalisedText(text);
   // NONE_REVIEW needs 复议: a text or sentence without it has no claim.
   if (!normalised.includes('复议')) return out;
   for (const sentence of normalised.split(/[。；;！？!?]/u)) {
@@ -46,16 +51,14 @@ export function findNoReviewClaims(text: string, year: number | null = null): Re
   return out;
 }
 
-export function checkNarrativeReview(sections: readonly Section[], fullText: string, tables: ReportTables, year: number | null): Finding[] {
+export function checkNarrativeReview(sections: readonly Section[], text: ReportText, tables: ReportTables, year: number | null): Finding[] {
   const t = tables.review_litigation;
   if (t.status !== 'present') return [];
   const total = reviewLookup(t.cells);
-  const present = sections.filter((s) => s.status === 'present');
-  const texts = present.length > 0 ? present.map((s) => ({ code: s.code as string, text: s.text })) : [{ code: '', text: fullText }];
   const out: Finding[] = [];
   const reported = new Set<ProceedingCode>();
-  for (const { code, text } of texts) {
-    for (const claim of findNoReviewClaims(text, year)) {
+  for (const { code, normalised } of narrativeTexts(sections, text)) {
+    for (const claim of noReviewClaimsIn(normalised, year)) {
       for (const p of claim.proceedings) {
         const n = total({ proceeding: p, result: 'total' });
         if (n === null || n === 0 || reported.has(p)) continue;

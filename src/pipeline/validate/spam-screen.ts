@@ -26,9 +26,9 @@ for (const { term } of SPAM_TERMS) {
 
 /** How the scan treats a raw UTF-16 unit: not yet known, passed over, looked at, or not screenable. */
 const UNKNOWN = 0;
-const QUIET = 1;
-const LOOK = 2;
-const UNSCREENED = 3;
+export const QUIET = 1;
+export const LOOK = 2;
+export const UNSCREENED = 3;
 
 const ACTION = new Uint8Array(0x10000);
 /** For a screenable unit: what it becomes in the lower-cased normalised text (empty when dropped). */
@@ -77,8 +77,17 @@ function termEndsAt(text: string, at: number, p: number, term: string): boolean 
   return true;
 }
 
-/** Whether a term ends in the share of the raw unit at `at`. */
-function termEndsIn(text: string, at: number): boolean {
+/** How the scan treats unit `c` (QUIET, LOOK or UNSCREENED). */
+export function screenAction(c: number): number {
+  const action = ACTION[c]!;
+  return action === UNKNOWN ? classify(c) : action;
+}
+
+/**
+ * Whether a term ends in the share of the raw unit at `at`, a unit to LOOK at;
+ * every unit before it must have had its screenAction.
+ */
+export function termEndsIn(text: string, at: number): boolean {
   const share = SHARE[text.charCodeAt(at)]!;
   for (let p = 0; p < share.length; p++) {
     const terms = TERMS_BY_LAST_UNIT.get(share.charCodeAt(p));

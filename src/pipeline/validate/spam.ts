@@ -8,7 +8,7 @@
 import type { Finding, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { sectionLabel } from './labels.ts';
-import { normalisedText } from './normalised.ts';
+import { normaliseForMatch } from '../normalize.ts';
 import { mayHaveSpam } from './spam-screen.ts';
 import { SPAM_TERMS, type SpamTerm } from './spam-terms.ts';
 
@@ -115,7 +115,7 @@ function lowerCased(s: string): string {
 export function findSpam(text: string): SpamHit[] {
   // Nearly every text has no term at all: the screen says so without normalising it.
   if (!mayHaveSpam(text)) return [];
-  const s = lowerCased(normalisedText(text));
+  const s = lowerCased(normaliseForMatch(text));
   const counts = new Map<string, number>();
   for (const sp of spansOf(s)) {
     const hit = s.slice(sp.start, sp.end);
@@ -135,8 +135,10 @@ function spamFinding(location: string, where: { zh: string; en: string }, hits: 
   });
 }
 
-export function checkSpam(sections: readonly Section[], fullText: string): Finding[] {
+/** `mayHaveSpam` is the screen of the full text and the parts (normalised.ts): false when none has a spam term. */
+export function checkSpam(sections: readonly Section[], fullText: string, mayHaveSpam: boolean): Finding[] {
   const out: Finding[] = [];
+  if (!mayHaveSpam) return out;
   const inParts = new Map<string, number>();
   for (const sec of sections) {
     if (sec.status !== 'present') continue;
