@@ -14,6 +14,7 @@ import { makeFinding } from '../findings.ts';
 import { applicationLookup } from './arithmetic.ts';
 import { formatNumber, sectionLabel } from './labels.ts';
 import { narrativeTexts, type ReportText } from './normalised.ts';
+import { matchesOf, sentencesHolding } from './sentences.ts';
 
 export interface CountClaim {
   /** The count the text states. */
@@ -40,8 +41,6 @@ const VERB_NUM_OBJ = new RegExp(`${VERB}(?:了)?(?:共计|共)?${NUM}${UNIT}(?:�
 const NONE_RECEIVED = new RegExp(`(?:未|没有|无)(?:收到|受理|接到|接收)(?:过)?[^、。]{0,8}?${OBJ}`, 'gu');
 // A four-digit year: 2019年.
 const YEAR = /(\d{4})年/gu;
-// Every pattern above starts with one of these verbs: a sentence without any has no claim.
-const ANY_VERB = /收到|新收|受理|接收|接到|办理/u;
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -77,21 +76,22 @@ export function findCountClaims(text: string, year: number | null): CountClaim[]
   return countClaimsIn(normaliseForMatch(text), year);
 }
 
+// Every pattern above starts with one of these verbs: a sentence without any has no claim.
+const ANY_VERB = /收到|新收|受理|接收|接到|办理/g;
+
 /** findCountClaims of the text whose normaliseForMatch is `normalised`. */
 function countClaimsIn(normalised: string, year: number | null): CountClaim[] {
   const claims: CountClaim[] = [];
-  if (!ANY_VERB.test(normalised)) return claims;
-  for (const sentence of normalised.split(/[。；;！？!?]/u)) {
-    if (!ANY_VERB.test(sentence)) continue;
+  for (const sentence of sentencesHolding(ANY_VERB, normalised)) {
     // Find matches in the sentence, then judge the clause that holds each.
     const found: { index: number; claim: CountClaim }[] = [];
     for (const re of [VERB_OBJ_NUM, VERB_NUM_OBJ]) {
-      for (const m of sentence.matchAll(re)) {
+      for (const m of matchesOf(re, sentence)) {
         const value = parseCount(m[2]!);
-        if (value !== null) found.push({ index: m.index!, claim: { value, quote: m[0], verb: m[1] === '办理' ? 'handled' : 'received' } });
+        if (value !== null) found.push({ index: m.index, claim: { value, quote: m[0], verb: m[1] === '办理' ? 'handled' : 'received' } });
       }
     }
-    for (const m of sentence.matchAll(NONE_RECEIVED)) found.push({ index: m.index!, claim: { value: 0, quote: m[0], verb: 'received' } });
+    for (const m of matchesOf(NONE_RECEIVED, sentence)) found.push({ index: m.index, claim: { value: 0, quote: m[0], verb: 'received' } });
     found.sort((a, b) => a.index - b.index);
     for (const f of found) if (!skipClaim(sentence, f.index, f.index + f.claim.quote.length, year)) claims.push(f.claim);
   }

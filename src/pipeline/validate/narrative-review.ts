@@ -13,6 +13,7 @@ import { makeFinding } from '../findings.ts';
 import { reviewLookup } from './arithmetic.ts';
 import { formatNumber, proceedingLabel, sectionLabel } from './labels.ts';
 import { narrativeTexts, type ReportText } from './normalised.ts';
+import { matchesOf, sentencesHolding } from './sentences.ts';
 
 // "None": a negation, up to 16 characters in the same clause
 // (因政府信息公开工作被申请), 行政复议 or 复议, then optionally 行政诉讼 or 诉讼 joined
@@ -26,6 +27,9 @@ export interface ReviewClaim {
   proceedings: ProceedingCode[];
 }
 
+// NONE_REVIEW needs 复议: a sentence without it has no claim.
+const REVIEW = /复议/g;
+
 // A four-digit year: 2019年.
 const YEAR = /(\d{4})年/gu;
 
@@ -37,11 +41,8 @@ export function findNoReviewClaims(text: string, year: number | null = null): Re
 /** findNoReviewClaims of the text whose normaliseForMatch is `normalised`. */
 function noReviewClaimsIn(normalised: string, year: number | null): ReviewClaim[] {
   const out: ReviewClaim[] = [];
-  // NONE_REVIEW needs 复议: a text or sentence without it has no claim.
-  if (!normalised.includes('复议')) return out;
-  for (const sentence of normalised.split(/[。；;！？!?]/u)) {
-    if (!sentence.includes('复议')) continue;
-    for (const m of sentence.matchAll(NONE_REVIEW)) {
+  for (const sentence of sentencesHolding(REVIEW, normalised)) {
+    for (const m of matchesOf(NONE_REVIEW, sentence)) {
       const before = sentence.slice(0, m.index! + m[0].length);
       if (year !== null && [...before.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
       const proceedings: ProceedingCode[] = m[1] ? ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] : ['reconsideration'];
