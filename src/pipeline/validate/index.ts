@@ -14,6 +14,7 @@ import { checkNarrativeReview } from './narrative-review.ts';
 import { checkSpam } from './spam.ts';
 import { checkTemplate } from './template.ts';
 import { readReportText } from './normalised.ts';
+import { applicationValues, reviewValues } from './values.ts';
 
 export interface ValidationInput {
   metadata: ReportMetadata;
@@ -29,14 +30,17 @@ export function validateReport(input: ValidationInput): Finding[] {
   const fallback = year === null ? (metadata.template ?? '2021') : templateForYear(year);
   // The narrative rules read the text normalised: done once for all of them.
   const read = readReportText(sections, text);
+  // The arithmetic and narrative rules read the same cells: their values by place, once per table.
+  const applications = applicationValues(tables.applications.cells);
+  const review = reviewValues(tables.review_litigation.cells);
   return [
     ...checkMissingTables(tables),
     ...checkMissingCells(tables),
     ...checkTemplate(tables, year),
-    ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback)),
-    ...checkReview(tables.review_litigation),
+    ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback), applications),
+    ...checkReview(tables.review_litigation, review),
     ...checkSpam(sections, text, read.mayHaveSpam),
-    ...checkNarrativeCounts(sections, read, tables, year),
-    ...checkNarrativeReview(sections, read, tables, year),
+    ...checkNarrativeCounts(sections, read, tables, applications, year),
+    ...checkNarrativeReview(sections, read, tables, review, year),
   ];
 }

@@ -11,7 +11,8 @@
 import { normaliseForMatch } from '../normalize.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { applicationLookup } from './arithmetic.ts';
+import type { ApplicationKey } from '../../schema/identities.ts';
+import type { Values } from './values.ts';
 import { formatNumber, sectionLabel } from './labels.ts';
 import { narrativeTexts, type ReportText } from './normalised.ts';
 import { matchesOf, sentencesHolding } from './sentences.ts';
@@ -104,10 +105,10 @@ interface TableCounts {
   outcomes: number | null;
 }
 
-function tableCounts(tables: ReportTables): TableCounts | null {
+function tableCounts(tables: ReportTables, values: Values<ApplicationKey>): TableCounts | null {
   const t = tables.applications;
   if (t.status !== 'present') return null;
-  const v = applicationLookup(t.cells);
+  const v = values.lookup;
   const received = v({ row: 'received_new', applicant: 'total' });
   if (received === null) return null;
   return { received, carriedIn: v({ row: 'carried_over_in', applicant: 'total' }), outcomes: v({ row: 'outcome_total', applicant: 'total' }) };
@@ -120,8 +121,9 @@ function agrees(claim: CountClaim, t: TableCounts): boolean {
   return claim.verb === 'handled' && claim.value === t.outcomes;
 }
 
-export function checkNarrativeCounts(sections: readonly Section[], text: ReportText, tables: ReportTables, year: number | null): Finding[] {
-  const counts = tableCounts(tables);
+/** `values`: applicationValues of table 三's cells. */
+export function checkNarrativeCounts(sections: readonly Section[], text: ReportText, tables: ReportTables, values: Values<ApplicationKey>, year: number | null): Finding[] {
+  const counts = tableCounts(tables, values);
   if (!counts) return [];
   for (const { code, normalised } of narrativeTexts(sections, text)) {
     const claim = countClaimsIn(normalised, year).find((c) => !agrees(c, counts));

@@ -10,7 +10,8 @@ import { normaliseForMatch } from '../normalize.ts';
 import type { ProceedingCode } from '../../schema/codes.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { reviewLookup } from './arithmetic.ts';
+import type { ReviewKey } from '../../schema/identities.ts';
+import type { Values } from './values.ts';
 import { formatNumber, proceedingLabel, sectionLabel } from './labels.ts';
 import { narrativeTexts, type ReportText } from './normalised.ts';
 import { matchesOf, sentencesHolding } from './sentences.ts';
@@ -52,10 +53,11 @@ function noReviewClaimsIn(normalised: string, year: number | null): ReviewClaim[
   return out;
 }
 
-export function checkNarrativeReview(sections: readonly Section[], text: ReportText, tables: ReportTables, year: number | null): Finding[] {
+/** `values`: reviewValues of table 四's cells. */
+export function checkNarrativeReview(sections: readonly Section[], text: ReportText, tables: ReportTables, values: Values<ReviewKey>, year: number | null): Finding[] {
   const t = tables.review_litigation;
   if (t.status !== 'present') return [];
-  const total = reviewLookup(t.cells);
+  const total = values.lookup;
   const out: Finding[] = [];
   const reported = new Set<ProceedingCode>();
   for (const { code, normalised } of narrativeTexts(sections, text)) {

@@ -1,0 +1,128 @@
+/**
+ * The values of a table's cells by place, for the arithmetic and narrative
+ * rules: built once per table into flat arrays indexed by the schema's order
+ * of rows and columns, so reading a cell is an array read. Only cells that
+ * carry a value (reported or imputed) have one; a later cell at the same
+ * place wins.
+ */
+import { APPLICANTS, APPLICATION_ROWS, PROCEEDINGS, RESULTS, VALUE_STATUSES } from '../../schema/codes.ts';
+import type { ApplicationKey, Identity, ReviewKey } from '../../schema/identities.ts';
+import type { ApplicationCell, CellValue, ReviewCell } from '../../schema/types.ts';
+
+const HAS_VALUE: ReadonlySet<string> = new Set(VALUE_STATUSES);
+
+function valueOf(cell: CellValue): number | null {
+  return HAS_VALUE.has(cell.status) && cell.value !== null ? cell.value : null;
+}
+
+/** A table's shape: where a (row, column) pair of codes sits in the flat arrays. */
+class Shape {
+  private readonly rows: Map<string, number>;
+  private readonly columns: Map<string, number>;
+  readonly size: number;
+  constructor(rowCodes: readonly string[], columnCodes: readonly string[]) {
+    this.rows = new Map(rowCodes.map((c, i) => [c, i]));
+    this.columns = new Map(columnCodes.map((c, i) => [c, i]));
+    this.size = rowCodes.length * columnCodes.length;
+  }
+  /** The place of a pair, or -1 for a code the schema does not have. */
+  placeOf(row: string, column: string): number {
+    const r = this.rows.get(row);
+    const c = this.columns.get(column);
+    return r === undefined || c === undefined ? -1 : r * this.columns.size + c;
+  }
+}
+
+/** Cell values by place. */
+export class Values<K> {
+  private readonly shape: Shape;
+  private readonly keyOf: (k: K) => [string, string];
+  private readonly value: Float64Array;
+  private readonly has: Uint8Array;
+  /** Cells whose codes the schema does not have, by row and column (so a lookup by them still finds them). */
+  private readonly other = new Map<string, Map<string, number | null>>();
+  constructor(shape: Shape, keyOf: (k: K) => [string, string]) {
+    this.shape = shape;
+    this.keyOf = keyOf;
+    this.value = new Float64Array(shape.size);
+    this.has = new Uint8Array(shape.size);
+  }
+  set(row: string, column: string, v: number | null): void {
+    const at = this.shape.placeOf(row, column);
+    if (at < 0) {
+      let columns = this.other.get(row);
+      if (!columns) this.other.set(row, (columns = new Map()));
+      columns.set(column, v);
+    }
+    else if (v === null) this.has[at] = 0;
+    else {
+      this.has[at] = 1;
+      this.value[at] = v;
+    }
+  }
+  /** The value at a place (from placeOf), or null. */
+  at(place: number): number | null {
+    return this.has[place] === 1 ? this.value[place]! : null;
+  }
+  /** The value of the cell with key k, or null. */
+  readonly lookup = (k: K): number | null => {
+    const [row, column] = this.keyOf(k);
+    const at = this.shape.placeOf(row, column);
+    return at >= 0 ? this.at(at) : (this.other.get(row)?.get(column) ?? null);
+  };
+  /**
+   * identityHolds(id, lookup) for an identity compiled to places (compile):
+   * undefined when a value it needs is unknown.
+   */
+  holds(id: CompiledIdentity): boolean | undefined {
+    let l = 0;
+    let r = 0;
+    for (let i = 0; i < id.left.length; i++) {
+      const at = id.left[i]!;
+      if (this.has[at] !== 1) return undefined;
+      l += this.value[at]!;
+    }
+    for (let i = 0; i < id.right.length; i++) {
+      const at = id.right[i]!;
+      if (this.has[at] !== 1) return undefined;
+      r += this.value[at]!;
+    }
+    return Math.abs(l - r) < 1e-9;
+  }
+}
+
+/** An identity with its terms as places, summed in the same order. */
+export interface CompiledIdentity {
+  left: Int32Array;
+  right: Int32Array;
+}
+
+function compile<K>(shape: Shape, keyOf: (k: K) => [string, string], id: Identity<K>): CompiledIdentity {
+  const places = (keys: readonly K[]) =>
+    Int32Array.from(keys, (k) => {
+      const at = shape.placeOf(...keyOf(k));
+      if (at < 0) throw new Error(`identity term outside the schema: ${keyOf(k).join('|')}`);
+      return at;
+    });
+  return { left: places(id.left), right: places(id.right) };
+}
+
+const APPLICATION_SHAPE = new Shape(APPLICATION_ROWS.map((r) => r.code), APPLICANTS.map((a) => a.code));
+const REVIEW_SHAPE = new Shape(PROCEEDINGS.map((p) => p.code), RESULTS.map((r) => r.code));
+const applicationKey = (k: ApplicationKey): [string, string] => [k.row, k.applicant];
+const reviewKey = (k: ReviewKey): [string, string] => [k.proceeding, k.result];
+
+export function applicationValues(cells: readonly ApplicationCell[]): Values<ApplicationKey> {
+  const v = new Values(APPLICATION_SHAPE, applicationKey);
+  for (const c of cells) v.set(c.row, c.applicant, valueOf(c));
+  return v;
+}
+
+export function reviewValues(cells: readonly ReviewCell[]): Values<ReviewKey> {
+  const v = new Values(REVIEW_SHAPE, reviewKey);
+  for (const c of cells) v.set(c.proceeding, c.result, valueOf(c));
+  return v;
+}
+
+export const compileApplicationIdentity = (id: Identity<ApplicationKey>): CompiledIdentity => compile(APPLICATION_SHAPE, applicationKey, id);
+export const compileReviewIdentity = (id: Identity<ReviewKey>): CompiledIdentity => compile(REVIEW_SHAPE, reviewKey, id);
