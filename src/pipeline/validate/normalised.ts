@@ -26,16 +26,19 @@ export interface ReportText {
   mayHaveSpam: boolean;
 }
 
-/** What a raw unit becomes under the fast path: not yet known, itself, nothing, other units; or not handled. */
+/** What a raw unit becomes under the fast path: not yet known, itself, nothing, one other unit, several units; or not handled. */
 const UNKNOWN = 0;
 const KEEP = 1;
 const DROP = 2;
-const REPLACE = 3;
-const SLOW = 4;
-/** Added to KEEP, DROP or REPLACE when the spam screen looks at the unit. */
+const REPLACE_ONE = 3;
+const REPLACE = 4;
+const SLOW = 5;
+/** Added to the above when the spam screen looks at the unit. */
 const SPAM_LOOK = 8;
 
 const ACTION = new Uint8Array(0x10000);
+/** For REPLACE_ONE: the unit. */
+const REPLACEMENT_UNIT = new Uint16Array(0x10000);
 /** For REPLACE: the units. */
 const REPLACEMENT: string[] = [];
 
@@ -46,7 +49,10 @@ function classify(c: number): number {
   if (normalised !== null && screen !== UNSCREENED) {
     if (normalised.length === 1 && normalised.charCodeAt(0) === c) action = KEEP;
     else if (normalised.length === 0) action = DROP;
-    else {
+    else if (normalised.length === 1) {
+      action = REPLACE_ONE;
+      REPLACEMENT_UNIT[c] = normalised.charCodeAt(0);
+    } else {
       action = REPLACE;
       REPLACEMENT[c] = normalised;
     }
@@ -84,8 +90,18 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
       let action = ACTION[c]!;
+      // The common cases first: a unit kept, a line break or space dropped, a comma made 、.
       if (action === KEEP) {
         out[n++] = c;
+        continue;
+      }
+      if (action === DROP) {
+        changed = true;
+        continue;
+      }
+      if (action === REPLACE_ONE) {
+        out[n++] = REPLACEMENT_UNIT[c]!;
+        changed = true;
         continue;
       }
       if (action === UNKNOWN) action = classify(c);
@@ -99,7 +115,8 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
         continue;
       }
       changed = true;
-      if (action === REPLACE) {
+      if (action === REPLACE_ONE) out[n++] = REPLACEMENT_UNIT[c]!;
+      else if (action === REPLACE) {
         const r = REPLACEMENT[c]!;
         if (n + r.length + (length - i - 1) > out.length) {
           const grown = new Uint16Array(2 * (n + r.length + (length - i)));

@@ -9,10 +9,8 @@ import { APPLICANTS, APPLICATION_ROWS, PROCEEDINGS, RESULTS, VALUE_STATUSES } fr
 import type { ApplicationKey, Identity, ReviewKey } from '../../schema/identities.ts';
 import type { ApplicationCell, CellValue, ReviewCell } from '../../schema/types.ts';
 
-const HAS_VALUE: ReadonlySet<string> = new Set(VALUE_STATUSES);
-
 function valueOf(cell: CellValue): number | null {
-  return HAS_VALUE.has(cell.status) && cell.value !== null ? cell.value : null;
+  return VALUE_STATUSES.includes(cell.status) && cell.value !== null ? cell.value : null;
 }
 
 /** A table's shape: where a (row, column) pair of codes sits in the flat arrays. */
@@ -20,10 +18,15 @@ class Shape {
   private readonly rows: Map<string, number>;
   private readonly columns: Map<string, number>;
   readonly size: number;
+  /** The row and column codes of each place. */
+  readonly rowAt: readonly string[];
+  readonly columnAt: readonly string[];
   constructor(rowCodes: readonly string[], columnCodes: readonly string[]) {
     this.rows = new Map(rowCodes.map((c, i) => [c, i]));
     this.columns = new Map(columnCodes.map((c, i) => [c, i]));
     this.size = rowCodes.length * columnCodes.length;
+    this.rowAt = rowCodes.flatMap((r) => columnCodes.map(() => r));
+    this.columnAt = rowCodes.flatMap(() => columnCodes);
   }
   /** The place of a pair, or -1 for a code the schema does not have. */
   placeOf(row: string, column: string): number {
@@ -39,6 +42,8 @@ export class Values<K> {
   private readonly keyOf: (k: K) => [string, string];
   private readonly value: Float64Array;
   private readonly has: Uint8Array;
+  /** Where the next cell is likely to go: tables list their cells row by row in schema order. */
+  private next = 0;
   /** Cells whose codes the schema does not have, by row and column (so a lookup by them still finds them). */
   private readonly other = new Map<string, Map<string, number | null>>();
   constructor(shape: Shape, keyOf: (k: K) => [string, string]) {
@@ -48,7 +53,11 @@ export class Values<K> {
     this.has = new Uint8Array(shape.size);
   }
   set(row: string, column: string, v: number | null): void {
-    const at = this.shape.placeOf(row, column);
+    const shape = this.shape;
+    let at = this.next;
+    // The likely place, checked; else the place looked up.
+    if (at >= shape.size || shape.rowAt[at] !== row || shape.columnAt[at] !== column) at = shape.placeOf(row, column);
+    if (at >= 0) this.next = at + 1;
     if (at < 0) {
       let columns = this.other.get(row);
       if (!columns) this.other.set(row, (columns = new Map()));
