@@ -39,7 +39,7 @@ export function validateReport(input: ValidationInput): Finding[] {
     ...checkTemplate(tables, year),
     ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback), applications),
     ...checkReview(tables.review_litigation, review),
-    ...checkSpam(sections, text, read.mayHaveSpam),
+    ...checkSpam(sections, read),
     ...checkNarrativeCounts(sections, read, tables, applications, year),
     ...checkNarrativeReview(sections, read, tables, review, year),
   ];
