@@ -15,7 +15,7 @@
 import type { Section } from '../../schema/types.ts';
 import { normaliseForMatch } from '../normalize.ts';
 import { fastNormaliseForMatch } from '../normalize-fast.ts';
-import { LOOK, mayHaveSpam, screenAction, termEndsIn, UNSCREENED } from './spam-screen.ts';
+import { LOOK, mayEndTerm, mayHaveSpam, screenAction, termEndsIn, UNSCREENED } from './spam-screen.ts';
 
 export interface ReportText {
   /** normaliseForMatch(text). */
@@ -107,7 +107,7 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
       if (action === UNKNOWN) action = classify(c);
       if (action === SLOW) return null;
       if (action >= SPAM_LOOK) {
-        if (!spam && termEndsIn(text, i)) spam = true;
+        if (!spam && mayEndTerm(c, n > 0 ? out[n - 1]! : -1) && termEndsIn(text, i)) spam = true;
         action -= SPAM_LOOK;
       }
       if (action === KEEP) {

@@ -77,6 +77,30 @@ function termEndsAt(text: string, at: number, p: number, term: string): boolean 
   return true;
 }
 
+/** Units that come right before the last unit of some term. */
+const BEFORE_LAST = new Uint8Array(0x10000);
+for (const { term } of SPAM_TERMS) BEFORE_LAST[term.charCodeAt(term.length - 2)] = 1;
+/** The last unit of each unit's lower case, worked out once (-1: not yet). */
+const LOWER_LAST = new Int32Array(0x10000).fill(-1);
+
+/**
+ * A quick test before termEndsIn for unit `c` (to LOOK at), given the unit of
+ * the normalised text right before c's share (-1 when there is none): false
+ * when no term can end in c's share, as the unit before it in the lower-cased
+ * text comes right before no term's last unit.
+ */
+export function mayEndTerm(c: number, previous: number): boolean {
+  // A share of several units may hold a term's last two units itself.
+  if (SHARE[c]!.length !== 1) return true;
+  if (previous < 0) return false;
+  let last = LOWER_LAST[previous]!;
+  if (last < 0) {
+    const lowered = String.fromCharCode(previous).toLowerCase();
+    last = LOWER_LAST[previous] = lowered.charCodeAt(lowered.length - 1);
+  }
+  return BEFORE_LAST[last] === 1;
+}
+
 /** How the scan treats unit `c` (QUIET, LOOK or UNSCREENED). */
 export function screenAction(c: number): number {
   const action = ACTION[c]!;
