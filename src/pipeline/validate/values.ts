@@ -40,44 +40,41 @@ class Shape {
 export class Values<K> {
   private readonly shape: Shape;
   private readonly keyOf: (k: K) => [string, string];
-  private readonly value: Float64Array;
-  private readonly has: Uint8Array;
+  /** By place: the value, or null (a plain array: cheaper to make per table than typed ones). */
+  private readonly value: (number | null)[];
   /** Where the next cell is likely to go: tables list their cells row by row in schema order. */
   private next = 0;
   /** Cells whose codes the schema does not have, by row and column (so a lookup by them still finds them). */
-  private readonly other = new Map<string, Map<string, number | null>>();
+  private other: Map<string, Map<string, number | null>> | null = null;
   constructor(shape: Shape, keyOf: (k: K) => [string, string]) {
     this.shape = shape;
     this.keyOf = keyOf;
-    this.value = new Float64Array(shape.size);
-    this.has = new Uint8Array(shape.size);
+    this.value = new Array<number | null>(shape.size).fill(null);
   }
   set(row: string, column: string, v: number | null): void {
     const shape = this.shape;
     let at = this.next;
     // The likely place, checked; else the place looked up.
     if (at >= shape.size || shape.rowAt[at] !== row || shape.columnAt[at] !== column) at = shape.placeOf(row, column);
-    if (at >= 0) this.next = at + 1;
-    if (at < 0) {
+    if (at >= 0) {
+      this.next = at + 1;
+      this.value[at] = v;
+    } else {
+      this.other ??= new Map();
       let columns = this.other.get(row);
       if (!columns) this.other.set(row, (columns = new Map()));
       columns.set(column, v);
     }
-    else if (v === null) this.has[at] = 0;
-    else {
-      this.has[at] = 1;
-      this.value[at] = v;
-    }
   }
   /** The value at a place (from placeOf), or null. */
   at(place: number): number | null {
-    return this.has[place] === 1 ? this.value[place]! : null;
+    return this.value[place] as number | null;
   }
   /** The value of the cell with key k, or null. */
   readonly lookup = (k: K): number | null => {
     const [row, column] = this.keyOf(k);
     const at = this.shape.placeOf(row, column);
-    return at >= 0 ? this.at(at) : (this.other.get(row)?.get(column) ?? null);
+    return at >= 0 ? this.at(at) : (this.other?.get(row)?.get(column) ?? null);
   };
   /**
    * identityHolds(id, lookup) for an identity compiled to places (compile):
@@ -87,14 +84,14 @@ export class Values<K> {
     let l = 0;
     let r = 0;
     for (let i = 0; i < id.left.length; i++) {
-      const at = id.left[i]!;
-      if (this.has[at] !== 1) return undefined;
-      l += this.value[at]!;
+      const v = this.value[id.left[i]!] as number | null;
+      if (v === null) return undefined;
+      l += v;
     }
     for (let i = 0; i < id.right.length; i++) {
-      const at = id.right[i]!;
-      if (this.has[at] !== 1) return undefined;
-      r += this.value[at]!;
+      const v = this.value[id.right[i]!] as number | null;
+      if (v === null) return undefined;
+      r += v;
     }
     return Math.abs(l - r) < 1e-9;
   }
