@@ -84,6 +84,8 @@ const ANY_VERB = /收到|新收|受理|接收|接到|办理/g;
 function countClaimsIn(normalised: string, year: number | null): CountClaim[] {
   const claims: CountClaim[] = [];
   for (const sentence of sentencesHolding(ANY_VERB, normalised)) {
+    // Every wording of the object (OBJ) holds 申请: a sentence without it has no claim.
+    if (!sentence.includes('申请')) continue;
     // Find matches in the sentence, then judge the clause that holds each.
     const found: { index: number; claim: CountClaim }[] = [];
     for (const re of [VERB_OBJ_NUM, VERB_NUM_OBJ]) {
