@@ -62,7 +62,8 @@ function classify(c: number): number {
   return action;
 }
 
-/** Reused output: the normalised units. */
+/** Reused output: the normalised units (up to KEPT_UNITS of them kept between calls). */
+const KEPT_UNITS = 1 << 20;
 let units = new Uint16Array(1 << 14);
 const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
 
@@ -128,7 +129,10 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
     }
     if (m < marks.length) mapped[m] = n;
   }
-  return { normalised: changed ? decoder.decode(out.subarray(0, n)) : text, spam };
+  const normalised = changed ? decoder.decode(out.subarray(0, n)) : text;
+  // A buffer grown for one very long text is not kept.
+  if (units.length > KEPT_UNITS) units = new Uint16Array(KEPT_UNITS);
+  return { normalised, spam };
 }
 
 /** The full text and the parts, normalised, and the spam screen of all of them. */
