@@ -15,11 +15,12 @@ import { applicantLabel, applicationRowLabel, formatNumber, proceedingLabel, res
 
 type Lookup<K> = (k: K) => number | null;
 
-/** The identities depend only on the template: built and compiled to places once each. */
+/** An identity, and the same compiled to places for Values.holds. */
 interface Check<K> {
   id: Identity<K>;
   places: CompiledIdentity;
 }
+/** The identities depend only on the template: built and compiled once each. */
 const APPLICATION_CHECKS = new Map<TemplateCode, Check<ApplicationKey>[]>();
 function applicationChecks(template: TemplateCode): Check<ApplicationKey>[] {
   let checks = APPLICATION_CHECKS.get(template);

@@ -29,7 +29,7 @@ export function validateReport(input: ValidationInput): Finding[] {
   const year = metadata.year;
   const fallback = year === null ? (metadata.template ?? '2021') : templateForYear(year);
   // The narrative rules read the text normalised: done once for all of them.
-  const read = readReportText(sections, text);
+  const reportText = readReportText(sections, text);
   // The arithmetic and narrative rules read the same cells: their values by place, once per table.
   const applications = applicationValues(tables.applications.cells);
   const review = reviewValues(tables.review_litigation.cells);
@@ -39,8 +39,8 @@ export function validateReport(input: ValidationInput): Finding[] {
     ...checkTemplate(tables, year),
     ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback), applications),
     ...checkReview(tables.review_litigation, review),
-    ...checkSpam(sections, read),
-    ...checkNarrativeCounts(sections, read, tables, applications, year),
-    ...checkNarrativeReview(sections, read, tables, review, year),
+    ...checkSpam(sections, reportText),
+    ...checkNarrativeCounts(sections, reportText, tables, applications, year),
+    ...checkNarrativeReview(sections, reportText, tables, review, year),
   ];
 }

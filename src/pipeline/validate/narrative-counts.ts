@@ -42,6 +42,8 @@ const VERB_NUM_OBJ = new RegExp(`${VERB}(?:了)?(?:共计|共)?${NUM}${UNIT}(?:�
 const NONE_RECEIVED = new RegExp(`(?:未|没有|无)(?:收到|受理|接到|接收)(?:过)?[^、。]{0,8}?${OBJ}`, 'gu');
 // A four-digit year: 2019年.
 const YEAR = /(\d{4})年/gu;
+// Every pattern above starts with one of these verbs: a sentence without any has no claim.
+const ANY_VERB = /收到|新收|受理|接收|接到|办理/g;
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -76,9 +78,6 @@ function skipClaim(sentence: string, index: number, end: number, year: number | 
 export function findCountClaims(text: string, year: number | null): CountClaim[] {
   return countClaimsIn(normaliseForMatch(text), year);
 }
-
-// Every pattern above starts with one of these verbs: a sentence without any has no claim.
-const ANY_VERB = /收到|新收|受理|接收|接到|办理/g;
 
 /** findCountClaims of the text whose normaliseForMatch is `normalised`. */
 function countClaimsIn(normalised: string, year: number | null): CountClaim[] {

@@ -12,7 +12,8 @@ for (const ch of '。；;！？!?') IS_BREAK[ch.charCodeAt(0)] = 1;
 
 /**
  * The sentences of `text` (the pieces text.split(/[。；;！？!?]/) gives) that
- * hold a match of `words` (a global regex that cannot match a break), in order.
+ * hold a match of `words` (a global regex that matches neither a break nor
+ * nothing), in order.
  * Found from the matches: each reaches back to the break before it and on to
  * the break after it, and the search goes on after that sentence.
  */

@@ -77,8 +77,9 @@ export class Values<K> {
     return at >= 0 ? this.at(at) : (this.other?.get(row)?.get(column) ?? null);
   };
   /**
-   * identityHolds(id, lookup) for an identity compiled to places (compile):
-   * undefined when a value it needs is unknown.
+   * identityHolds(id, lookup) (schema/identities.ts) for an identity compiled
+   * to places, summed in the same order: undefined when a value it needs is
+   * unknown.
    */
   holds(id: CompiledIdentity): boolean | undefined {
     let l = 0;
