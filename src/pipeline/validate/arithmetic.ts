@@ -6,56 +6,28 @@
  * applicable, missing or unreadable is not evaluated (it would need a number
  * we do not have), so it yields no finding.
  */
-import { APPLICATION_ROWS, VALUE_STATUSES, type TemplateCode } from '../../schema/codes.ts';
-import {
-  applicationIdentities,
-  identityHolds,
-  reviewIdentities,
-  type ApplicationKey,
-  type Identity,
-  type ReviewKey,
-} from '../../schema/identities.ts';
-import type { ApplicationCell, CellValue, Finding, ParsedTable, ReviewCell } from '../../schema/types.ts';
+import { APPLICATION_ROWS, type TemplateCode } from '../../schema/codes.ts';
+import { applicationIdentities, reviewIdentities, type ApplicationKey, type Identity, type ReviewKey } from '../../schema/identities.ts';
+import type { ApplicationCell, Finding, ParsedTable, ReviewCell } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
+import { compileApplicationIdentity, compileReviewIdentity, type CompiledIdentity, type Values } from './values.ts';
 import { applicantLabel, applicationRowLabel, formatNumber, proceedingLabel, resultLabel, type Label } from './labels.ts';
 
 type Lookup<K> = (k: K) => number | null;
 
-const HAS_VALUE: ReadonlySet<string> = new Set(VALUE_STATUSES);
-
-function valueOf(cell: CellValue | undefined): number | null {
-  return cell && HAS_VALUE.has(cell.status) && cell.value !== null ? cell.value : null;
+/** An identity, and the same compiled to places for Values.holds. */
+interface Check<K> {
+  id: Identity<K>;
+  places: CompiledIdentity;
 }
-
-/** Cells by row, then column, built once per table; a later cell with the same key wins. */
-function byRowAndColumn<C>(cells: readonly C[], row: (c: C) => string, column: (c: C) => string): Map<string, Map<string, C>> {
-  const rows = new Map<string, Map<string, C>>();
-  for (const c of cells) {
-    let columns = rows.get(row(c));
-    if (!columns) rows.set(row(c), (columns = new Map()));
-    columns.set(column(c), c);
-  }
-  return rows;
+/** The identities depend only on the template: built and compiled once each. */
+const APPLICATION_CHECKS = new Map<TemplateCode, Check<ApplicationKey>[]>();
+function applicationChecks(template: TemplateCode): Check<ApplicationKey>[] {
+  let checks = APPLICATION_CHECKS.get(template);
+  if (!checks) APPLICATION_CHECKS.set(template, (checks = applicationIdentities(template).map((id) => ({ id, places: compileApplicationIdentity(id) }))));
+  return checks;
 }
-
-export function applicationLookup(cells: readonly ApplicationCell[]): Lookup<ApplicationKey> {
-  const byKey = byRowAndColumn(cells, (c) => c.row, (c) => c.applicant);
-  return (k) => valueOf(byKey.get(k.row)?.get(k.applicant));
-}
-
-export function reviewLookup(cells: readonly ReviewCell[]): Lookup<ReviewKey> {
-  const byKey = byRowAndColumn(cells, (c) => c.proceeding, (c) => c.result);
-  return (k) => valueOf(byKey.get(k.proceeding)?.get(k.result));
-}
-
-/** The identities depend only on the template: built once each. */
-const APPLICATION_IDENTITIES = new Map<TemplateCode, Identity<ApplicationKey>[]>();
-function applicationIdentitiesOnce(template: TemplateCode): Identity<ApplicationKey>[] {
-  let ids = APPLICATION_IDENTITIES.get(template);
-  if (!ids) APPLICATION_IDENTITIES.set(template, (ids = applicationIdentities(template)));
-  return ids;
-}
-const REVIEW_IDENTITIES = reviewIdentities();
+const REVIEW_CHECKS: Check<ReviewKey>[] = reviewIdentities().map((id) => ({ id, places: compileReviewIdentity(id) }));
 /** Rows that only one template prints (三(六) 其他处理 in 2019; 三(六)1–3 in 2021). */
 const ROWS_ONLY_IN = (t: TemplateCode): ReadonlySet<string> =>
   new Set(APPLICATION_ROWS.filter((r) => r.templates.length === 1 && r.templates[0] === t).map((r) => r.code as string));
@@ -126,20 +98,22 @@ function applicationTermLabel(id: Identity<ApplicationKey>): (k: ApplicationKey)
   return id.rule === 'applications.row_total' ? (k) => applicantLabel(k.applicant) : (k) => applicationRowLabel(k.row);
 }
 
-export function checkApplications(table: ParsedTable<ApplicationCell>, template: TemplateCode): Finding[] {
+/** `values`: applicationValues of the table's cells. */
+export function checkApplications(table: ParsedTable<ApplicationCell>, template: TemplateCode, values: Values<ApplicationKey>): Finding[] {
   if (table.status !== 'present') return [];
-  const lookup = applicationLookup(table.cells);
-  return applicationIdentitiesOnce(template)
-    .filter((id) => identityHolds(id, lookup) === false)
-    .map((id) => identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)));
+  const lookup = values.lookup;
+  return applicationChecks(template)
+    .filter((c) => values.holds(c.places) === false)
+    .map(({ id }) => identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)));
 }
 
-export function checkReview(table: ParsedTable<ReviewCell>): Finding[] {
+/** `values`: reviewValues of the table's cells. */
+export function checkReview(table: ParsedTable<ReviewCell>, values: Values<ReviewKey>): Finding[] {
   if (table.status !== 'present') return [];
-  const lookup = reviewLookup(table.cells);
-  return REVIEW_IDENTITIES
-    .filter((id) => identityHolds(id, lookup) === false)
-    .map((id) => {
+  const lookup = values.lookup;
+  return REVIEW_CHECKS
+    .filter((c) => values.holds(c.places) === false)
+    .map(({ id }) => {
       const p = proceedingLabel(id.location.row ?? '');
       return identityFinding(id, 'review_litigation', lookup, { zh: `${p.zh}总计`, en: `${p.en}, total` }, (k) => resultLabel(k.result));
     });

@@ -13,6 +13,8 @@ import { checkNarrativeCounts } from './narrative-counts.ts';
 import { checkNarrativeReview } from './narrative-review.ts';
 import { checkSpam } from './spam.ts';
 import { checkTemplate } from './template.ts';
+import { readReportText } from './normalised.ts';
+import { applicationValues, reviewValues } from './values.ts';
 
 export interface ValidationInput {
   metadata: ReportMetadata;
@@ -26,14 +28,19 @@ export function validateReport(input: ValidationInput): Finding[] {
   const { metadata, sections, tables, text } = input;
   const year = metadata.year;
   const fallback = year === null ? (metadata.template ?? '2021') : templateForYear(year);
+  // The narrative rules read the text normalised: done once for all of them.
+  const reportText = readReportText(sections, text);
+  // The arithmetic and narrative rules read the same cells: their values by place, once per table.
+  const applications = applicationValues(tables.applications.cells);
+  const review = reviewValues(tables.review_litigation.cells);
   return [
     ...checkMissingTables(tables),
     ...checkMissingCells(tables),
     ...checkTemplate(tables, year),
-    ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback)),
-    ...checkReview(tables.review_litigation),
-    ...checkSpam(sections, text),
-    ...checkNarrativeCounts(sections, text, tables, year),
-    ...checkNarrativeReview(sections, text, tables, year),
+    ...checkApplications(tables.applications, identityTemplate(tables.applications, fallback), applications),
+    ...checkReview(tables.review_litigation, review),
+    ...checkSpam(sections, reportText),
+    ...checkNarrativeCounts(sections, reportText, tables, applications, year),
+    ...checkNarrativeReview(sections, reportText, tables, review, year),
   ];
 }

@@ -8,11 +8,14 @@
  * skipped. A claim agrees when it equals new applications, new plus carried
  * over, or (for 办理, "handled") the outcomes total.
  */
-import { normalisedText } from './normalised.ts';
+import { normaliseForMatch } from '../normalize.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { applicationLookup } from './arithmetic.ts';
+import type { ApplicationKey } from '../../schema/identities.ts';
+import type { Values } from './values.ts';
 import { formatNumber, sectionLabel } from './labels.ts';
+import { narrativeTexts, type ReportText } from './normalised.ts';
+import { matchesOf, sentencesHolding } from './sentences.ts';
 
 export interface CountClaim {
   /** The count the text states. */
@@ -40,7 +43,7 @@ const NONE_RECEIVED = new RegExp(`(?:未|没有|无)(?:收到|受理|接到|接�
 // A four-digit year: 2019年.
 const YEAR = /(\d{4})年/gu;
 // Every pattern above starts with one of these verbs: a sentence without any has no claim.
-const ANY_VERB = /收到|新收|受理|接收|接到|办理/u;
+const ANY_VERB = /收到|新收|受理|接收|接到|办理/g;
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -73,20 +76,24 @@ function skipClaim(sentence: string, index: number, end: number, year: number | 
 
 /** Claims in one text: sentences split at 。；！？, clauses at commas (、 after normalisation). */
 export function findCountClaims(text: string, year: number | null): CountClaim[] {
+  return countClaimsIn(normaliseForMatch(text), year);
+}
+
+/** findCountClaims of the text whose normaliseForMatch is `normalised`. */
+function countClaimsIn(normalised: string, year: number | null): CountClaim[] {
   const claims: CountClaim[] = [];
-  const normalised = normalisedText(text);
-  if (!ANY_VERB.test(normalised)) return claims;
-  for (const sentence of normalised.split(/[。；;！？!?]/u)) {
-    if (!ANY_VERB.test(sentence)) continue;
+  for (const sentence of sentencesHolding(ANY_VERB, normalised)) {
+    // Every wording of the object (OBJ) holds 申请: a sentence without it has no claim.
+    if (!sentence.includes('申请')) continue;
     // Find matches in the sentence, then judge the clause that holds each.
     const found: { index: number; claim: CountClaim }[] = [];
     for (const re of [VERB_OBJ_NUM, VERB_NUM_OBJ]) {
-      for (const m of sentence.matchAll(re)) {
+      for (const m of matchesOf(re, sentence)) {
         const value = parseCount(m[2]!);
-        if (value !== null) found.push({ index: m.index!, claim: { value, quote: m[0], verb: m[1] === '办理' ? 'handled' : 'received' } });
+        if (value !== null) found.push({ index: m.index, claim: { value, quote: m[0], verb: m[1] === '办理' ? 'handled' : 'received' } });
       }
     }
-    for (const m of sentence.matchAll(NONE_RECEIVED)) found.push({ index: m.index!, claim: { value: 0, quote: m[0], verb: 'received' } });
+    for (const m of matchesOf(NONE_RECEIVED, sentence)) found.push({ index: m.index, claim: { value: 0, quote: m[0], verb: 'received' } });
     found.sort((a, b) => a.index - b.index);
     for (const f of found) if (!skipClaim(sentence, f.index, f.index + f.claim.quote.length, year)) claims.push(f.claim);
   }
@@ -99,10 +106,10 @@ interface TableCounts {
   outcomes: number | null;
 }
 
-function tableCounts(tables: ReportTables): TableCounts | null {
+function tableCounts(tables: ReportTables, values: Values<ApplicationKey>): TableCounts | null {
   const t = tables.applications;
   if (t.status !== 'present') return null;
-  const v = applicationLookup(t.cells);
+  const v = values.lookup;
   const received = v({ row: 'received_new', applicant: 'total' });
   if (received === null) return null;
   return { received, carriedIn: v({ row: 'carried_over_in', applicant: 'total' }), outcomes: v({ row: 'outcome_total', applicant: 'total' }) };
@@ -115,13 +122,12 @@ function agrees(claim: CountClaim, t: TableCounts): boolean {
   return claim.verb === 'handled' && claim.value === t.outcomes;
 }
 
-export function checkNarrativeCounts(sections: readonly Section[], fullText: string, tables: ReportTables, year: number | null): Finding[] {
-  const counts = tableCounts(tables);
+/** `values`: applicationValues of table 三's cells. */
+export function checkNarrativeCounts(sections: readonly Section[], text: ReportText, tables: ReportTables, values: Values<ApplicationKey>, year: number | null): Finding[] {
+  const counts = tableCounts(tables, values);
   if (!counts) return [];
-  const present = sections.filter((s) => s.status === 'present');
-  const texts = present.length > 0 ? present.map((s) => ({ code: s.code as string, text: s.text })) : [{ code: '', text: fullText }];
-  for (const { code, text } of texts) {
-    const claim = findCountClaims(text, year).find((c) => !agrees(c, counts));
+  for (const { code, normalised } of narrativeTexts(sections, text)) {
+    const claim = countClaimsIn(normalised, year).find((c) => !agrees(c, counts));
     if (!claim) continue;
     const where = sectionLabel(code);
     const r = formatNumber(counts.received);

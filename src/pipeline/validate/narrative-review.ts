@@ -6,12 +6,15 @@
  * cases (收到行政复议决定书4起) says too little about which column it means, and
  * a qualified none (无行政复议纠错案件, 未发生行政诉讼败诉) is no claim about the total.
  */
-import { normalisedText } from './normalised.ts';
+import { normaliseForMatch } from '../normalize.ts';
 import type { ProceedingCode } from '../../schema/codes.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { reviewLookup } from './arithmetic.ts';
+import type { ReviewKey } from '../../schema/identities.ts';
+import type { Values } from './values.ts';
 import { formatNumber, proceedingLabel, sectionLabel } from './labels.ts';
+import { narrativeTexts, type ReportText } from './normalised.ts';
+import { matchesOf, sentencesHolding } from './sentences.ts';
 
 // "None": a negation, up to 16 characters in the same clause
 // (因政府信息公开工作被申请), 行政复议 or 复议, then optionally 行政诉讼 or 诉讼 joined
@@ -25,18 +28,22 @@ export interface ReviewClaim {
   proceedings: ProceedingCode[];
 }
 
+// NONE_REVIEW needs 复议: a sentence without it has no claim.
+const REVIEW = /复议/g;
+
 // A four-digit year: 2019年.
 const YEAR = /(\d{4})年/gu;
 
 /** "None" statements of the report's year (a sentence naming another year before the statement is skipped). */
 export function findNoReviewClaims(text: string, year: number | null = null): ReviewClaim[] {
+  return noReviewClaimsIn(normaliseForMatch(text), year);
+}
+
+/** findNoReviewClaims of the text whose normaliseForMatch is `normalised`. */
+function noReviewClaimsIn(normalised: string, year: number | null): ReviewClaim[] {
   const out: ReviewClaim[] = [];
-  const normalised = normalisedText(text);
-  // NONE_REVIEW needs 复议: a text or sentence without it has no claim.
-  if (!normalised.includes('复议')) return out;
-  for (const sentence of normalised.split(/[。；;！？!?]/u)) {
-    if (!sentence.includes('复议')) continue;
-    for (const m of sentence.matchAll(NONE_REVIEW)) {
+  for (const sentence of sentencesHolding(REVIEW, normalised)) {
+    for (const m of matchesOf(NONE_REVIEW, sentence)) {
       const before = sentence.slice(0, m.index! + m[0].length);
       if (year !== null && [...before.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
       const proceedings: ProceedingCode[] = m[1] ? ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] : ['reconsideration'];
@@ -46,16 +53,15 @@ export function findNoReviewClaims(text: string, year: number | null = null): Re
   return out;
 }
 
-export function checkNarrativeReview(sections: readonly Section[], fullText: string, tables: ReportTables, year: number | null): Finding[] {
+/** `values`: reviewValues of table 四's cells. */
+export function checkNarrativeReview(sections: readonly Section[], text: ReportText, tables: ReportTables, values: Values<ReviewKey>, year: number | null): Finding[] {
   const t = tables.review_litigation;
   if (t.status !== 'present') return [];
-  const total = reviewLookup(t.cells);
-  const present = sections.filter((s) => s.status === 'present');
-  const texts = present.length > 0 ? present.map((s) => ({ code: s.code as string, text: s.text })) : [{ code: '', text: fullText }];
+  const total = values.lookup;
   const out: Finding[] = [];
   const reported = new Set<ProceedingCode>();
-  for (const { code, text } of texts) {
-    for (const claim of findNoReviewClaims(text, year)) {
+  for (const { code, normalised } of narrativeTexts(sections, text)) {
+    for (const claim of noReviewClaimsIn(normalised, year)) {
       for (const p of claim.proceedings) {
         const n = total({ proceeding: p, result: 'total' });
         if (n === null || n === 0 || reported.has(p)) continue;

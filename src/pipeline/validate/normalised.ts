@@ -1,21 +1,182 @@
 /**
- * normaliseForMatch for the validate rules, memoised: the spam, count and
- * review rules each read the same part texts of a report, so each text is
- * normalised once. The memo holds only the last few texts (one report's
- * parts), so it stays small over a large build; the result is the same with
- * or without it.
+ * The report's text as the narrative rules read it, in one pass over the full
+ * text: normaliseForMatch of the full text and of each present part, and
+ * whether a spam term may occur in any of them (spam-screen.ts). The parts are
+ * slices of the full text (segment cuts them out of it), so their normalised
+ * forms are slices of the full text's; a part that is not found in the full
+ * text is read on its own.
+ *
+ * Why slicing is exact: when fastNormaliseForMatch handles every unit of a
+ * text, normaliseForMatch maps each UTF-16 unit on its own, so the normalised
+ * form of a slice is the slice of the normalised form between the places its
+ * two ends map to. A text with a unit the fast path does not handle takes the
+ * plain path (normaliseForMatch of each text, and the spam rule's full scan).
  */
+import type { Section } from '../../schema/types.ts';
 import { normaliseForMatch } from '../normalize.ts';
+import { fastNormaliseForMatch } from '../normalize-fast.ts';
+import { LOOK, mayEndTerm, mayHaveSpam, screenAction, termEndsIn, UNSCREENED } from './spam-screen.ts';
 
-const MAX_ENTRIES = 32;
-const memo = new Map<string, string>();
+export interface ReportText {
+  /** normaliseForMatch(text). */
+  normalised: string;
+  /** normaliseForMatch of each section's text, by the section's place in the list ('' for a part not present). */
+  normalisedParts: string[];
+  /** false when no spam term occurs in the text or in any part (spam-screen.ts). */
+  mayHaveSpam: boolean;
+}
 
-export function normalisedText(text: string): string {
-  let n = memo.get(text);
-  if (n === undefined) {
-    n = normaliseForMatch(text);
-    if (memo.size >= MAX_ENTRIES) memo.clear();
-    memo.set(text, n);
+/** What a raw unit becomes under the fast path: not yet known, itself, nothing, one other unit, several units; or not handled. */
+const UNKNOWN = 0;
+const KEEP = 1;
+const DROP = 2;
+const REPLACE_ONE = 3;
+const REPLACE = 4;
+const SLOW = 5;
+/** Added to the above when the spam screen looks at the unit. */
+const SPAM_LOOK = 8;
+
+const ACTION = new Uint8Array(0x10000);
+/** For REPLACE_ONE: the unit. */
+const REPLACEMENT_UNIT = new Uint16Array(0x10000);
+/** For REPLACE: the units. */
+const REPLACEMENT: string[] = [];
+
+function classify(c: number): number {
+  const normalised = c >= 0xd800 && c <= 0xdfff ? null : fastNormaliseForMatch(String.fromCharCode(c));
+  const screen = screenAction(c);
+  let action = SLOW;
+  if (normalised !== null && screen !== UNSCREENED) {
+    if (normalised.length === 1 && normalised.charCodeAt(0) === c) action = KEEP;
+    else if (normalised.length === 0) action = DROP;
+    else if (normalised.length === 1) {
+      action = REPLACE_ONE;
+      REPLACEMENT_UNIT[c] = normalised.charCodeAt(0);
+    } else {
+      action = REPLACE;
+      REPLACEMENT[c] = normalised;
+    }
+    if (screen === LOOK) action += SPAM_LOOK;
   }
-  return n;
+  ACTION[c] = action;
+  return action;
+}
+
+/** Reused output: the normalised units (up to KEPT_UNITS of them kept between calls). */
+const KEPT_UNITS = 1 << 20;
+let units = new Uint16Array(1 << 14);
+const decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+interface Pass {
+  normalised: string;
+  spam: boolean;
+}
+
+/**
+ * normaliseForMatch(text) and the spam screen in one pass, and at each of the
+ * ascending raw offsets `marks`, the normalised offset it maps to (into
+ * `mapped`); null when a unit needs the plain path.
+ */
+function fastPass(text: string, marks: readonly number[], mapped: number[]): Pass | null {
+  const length = text.length;
+  if (units.length < length) units = new Uint16Array(length);
+  let out = units;
+  let n = 0;
+  let changed = false;
+  let spam = false;
+  let i = 0;
+  // Invariant: n + (length - i) <= out.length, so a unit kept always fits.
+  for (let m = 0; m <= marks.length; m++) {
+    const end = m < marks.length ? marks[m]! : length;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      let action = ACTION[c]!;
+      // The common cases first: a unit kept, a line break or space dropped, a comma made 、.
+      if (action === KEEP) {
+        out[n++] = c;
+        continue;
+      }
+      if (action === DROP) {
+        changed = true;
+        continue;
+      }
+      if (action === REPLACE_ONE) {
+        out[n++] = REPLACEMENT_UNIT[c]!;
+        changed = true;
+        continue;
+      }
+      if (action === UNKNOWN) action = classify(c);
+      if (action === SLOW) return null;
+      if (action >= SPAM_LOOK) {
+        if (!spam && mayEndTerm(c, n > 0 ? out[n - 1]! : -1) && termEndsIn(text, i)) spam = true;
+        action -= SPAM_LOOK;
+      }
+      if (action === KEEP) {
+        out[n++] = c;
+        continue;
+      }
+      changed = true;
+      if (action === REPLACE_ONE) out[n++] = REPLACEMENT_UNIT[c]!;
+      else if (action === REPLACE) {
+        const r = REPLACEMENT[c]!;
+        if (n + r.length + (length - i - 1) > out.length) {
+          const grown = new Uint16Array(2 * (n + r.length + (length - i)));
+          grown.set(out.subarray(0, n));
+          out = units = grown;
+        }
+        for (let k = 0; k < r.length; k++) out[n++] = r.charCodeAt(k);
+      }
+    }
+    if (m < marks.length) mapped[m] = n;
+  }
+  const normalised = changed ? decoder.decode(out.subarray(0, n)) : text;
+  // A buffer grown for one very long text is not kept.
+  if (units.length > KEPT_UNITS) units = new Uint16Array(KEPT_UNITS);
+  return { normalised, spam };
+}
+
+/** The full text and the parts, normalised, and the spam screen of all of them. */
+export function readReportText(sections: readonly Section[], text: string): ReportText {
+  // Where each present part is in the full text: after the one before, as segment cuts them in order, else anywhere.
+  const found = new Array<number>(sections.length).fill(-1);
+  const marks: number[] = [];
+  let from = 0;
+  sections.forEach((s, i) => {
+    if (s.status !== 'present') return;
+    let at = text.indexOf(s.text, from);
+    if (at < 0) at = text.indexOf(s.text);
+    if (at < 0) return;
+    found[i] = at;
+    from = at + s.text.length;
+    marks.push(at, from);
+  });
+  marks.sort((a, b) => a - b);
+  const mapped = new Array<number>(marks.length);
+  const pass = fastPass(text, marks, mapped);
+  if (pass === null) {
+    return {
+      normalised: normaliseForMatch(text),
+      normalisedParts: sections.map((s) => (s.status === 'present' ? normaliseForMatch(s.text) : '')),
+      mayHaveSpam: true,
+    };
+  }
+  const normalisedAt = (offset: number): number => mapped[marks.indexOf(offset)]!;
+  let spam = pass.spam;
+  const normalisedParts = sections.map((s, i) => {
+    if (s.status !== 'present') return '';
+    const at = found[i]!;
+    if (at >= 0) return pass.normalised.slice(normalisedAt(at), normalisedAt(at + s.text.length));
+    spam ||= mayHaveSpam(s.text);
+    return normaliseForMatch(s.text);
+  });
+  return { normalised: pass.normalised, normalisedParts, mayHaveSpam: spam };
+}
+
+/** The texts the narrative rules read, normalised: each present part, or the full text when no part was found. */
+export function narrativeTexts(sections: readonly Section[], text: ReportText): { code: string; normalised: string }[] {
+  const out: { code: string; normalised: string }[] = [];
+  sections.forEach((s, i) => {
+    if (s.status === 'present') out.push({ code: s.code, normalised: text.normalisedParts[i]! });
+  });
+  return out.length > 0 ? out : [{ code: '', normalised: text.normalised }];
 }

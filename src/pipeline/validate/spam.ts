@@ -8,7 +8,9 @@
 import type { Finding, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { sectionLabel } from './labels.ts';
-import { normalisedText } from './normalised.ts';
+import { normaliseForMatch } from '../normalize.ts';
+import type { ReportText } from './normalised.ts';
+import { mayHaveSpam } from './spam-screen.ts';
 import { SPAM_TERMS, type SpamTerm } from './spam-terms.ts';
 
 export interface SpamHit {
@@ -112,7 +114,14 @@ function lowerCased(s: string): string {
 
 /** Spam in one text, counted by matched text, in order of first occurrence. */
 export function findSpam(text: string): SpamHit[] {
-  const s = lowerCased(normalisedText(text));
+  // Nearly every text has no term at all: the screen says so without normalising it.
+  if (!mayHaveSpam(text)) return [];
+  return spamIn(normaliseForMatch(text));
+}
+
+/** findSpam of the text whose normaliseForMatch is `normalised`. */
+function spamIn(normalised: string): SpamHit[] {
+  const s = lowerCased(normalised);
   const counts = new Map<string, number>();
   for (const sp of spansOf(s)) {
     const hit = s.slice(sp.start, sp.end);
@@ -132,17 +141,19 @@ function spamFinding(location: string, where: { zh: string; en: string }, hits: 
   });
 }
 
-export function checkSpam(sections: readonly Section[], fullText: string): Finding[] {
+export function checkSpam(sections: readonly Section[], text: ReportText): Finding[] {
   const out: Finding[] = [];
+  // The screen of the full text and the parts: nearly always none has a term.
+  if (!text.mayHaveSpam) return out;
   const inParts = new Map<string, number>();
-  for (const sec of sections) {
+  for (const [i, sec] of sections.entries()) {
     if (sec.status !== 'present') continue;
-    const hits = findSpam(sec.text);
+    const hits = spamIn(text.normalisedParts[i]!);
     for (const h of hits) inParts.set(h.text, (inParts.get(h.text) ?? 0) + h.count);
     if (hits.length > 0) out.push(spamFinding(`section/${sec.code}`, sectionLabel(sec.code), hits));
   }
   // What the whole text has beyond the parts: title, preamble, footer, or all of it when no part was found.
-  const rest = findSpam(fullText)
+  const rest = spamIn(text.normalised)
     .map((h) => ({ text: h.text, count: h.count - (inParts.get(h.text) ?? 0) }))
     .filter((h) => h.count > 0);
   if (rest.length > 0) out.push(spamFinding('text', { zh: '正文六个部分以外的文字（标题、前言或页脚）', en: 'text outside the six parts (title, preamble or footer)' }, rest));

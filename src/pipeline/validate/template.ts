@@ -20,24 +20,42 @@ function templateName(t: TemplateCode): Label {
 
 const other = (t: TemplateCode): TemplateCode => (t === '2019' ? '2021' : '2019');
 
+/** Per template: the rows of table 三 it does not have, and the measures of table 二 it has for each category. */
+const FOREIGN_ROWS = new Map<TemplateCode, ReadonlySet<string>>();
+const ALLOWED_MEASURES = new Map<TemplateCode, ReadonlyMap<string, ReadonlySet<string>>>();
+for (const { code: t } of TEMPLATES) {
+  FOREIGN_ROWS.set(t, new Set(APPLICATION_ROWS.filter((r) => !(r.templates as readonly string[]).includes(t)).map((r) => r.code)));
+  ALLOWED_MEASURES.set(t, new Map(PROACTIVE_CATEGORIES.map((cat) => [cat.code, new Set((cat.measures as Partial<Record<TemplateCode, readonly string[]>>)[t] ?? [])])));
+}
+
 /** Cells with something printed (any status but `missing`) whose row or measure the table's template does not have. */
 function foreignPositions(tables: ReportTables, table: TemplatedTable, template: TemplateCode): Label[] {
   if (table === 'applications') {
+    const foreign = FOREIGN_ROWS.get(template)!;
     const rows = new Set<string>();
-    for (const c of tables.applications.cells) {
-      if (c.status === 'missing') continue;
-      const def = APPLICATION_ROWS.find((r) => r.code === c.row);
-      if (def && !(def.templates as readonly string[]).includes(template)) rows.add(c.row);
-    }
+    for (const c of tables.applications.cells) if (c.status !== 'missing' && foreign.has(c.row)) rows.add(c.row);
+    if (rows.size === 0) return [];
     // Schema order, so the message is the same whatever order the cells came in.
     return APPLICATION_ROWS.filter((r) => rows.has(r.code)).map((r) => applicationRowLabel(r.code));
   }
+  const allowedIn = ALLOWED_MEASURES.get(template)!;
+  // The cells a category does not allow, by category, in the order of the cells.
+  const byCategory = new Map<string, { category: string; measure: string }[]>();
+  for (const c of tables.proactive_disclosure.cells) {
+    if (c.status === 'missing') continue;
+    const allowed = allowedIn.get(c.category);
+    // A category the schema does not have is never listed (the schema's categories are walked below).
+    if (allowed === undefined || allowed.has(c.measure)) continue;
+    let list = byCategory.get(c.category);
+    if (!list) byCategory.set(c.category, (list = []));
+    list.push(c);
+  }
+  if (byCategory.size === 0) return [];
   const seen = new Set<string>();
   const out: Label[] = [];
+  // Categories in schema order; within one, the cells' order; each category and measure once.
   for (const cat of PROACTIVE_CATEGORIES) {
-    const allowed = (cat.measures as Partial<Record<TemplateCode, readonly string[]>>)[template] ?? [];
-    for (const c of tables.proactive_disclosure.cells) {
-      if (c.status === 'missing' || c.category !== cat.code || allowed.includes(c.measure)) continue;
+    for (const c of byCategory.get(cat.code) ?? []) {
       const key = `${c.category}|${c.measure}`;
       if (seen.has(key)) continue;
       seen.add(key);
