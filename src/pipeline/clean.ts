@@ -179,7 +179,131 @@ function firstUnitAfterSpace(line: string): number {
   return 0x20;
 }
 
+/** A line of the text by its offsets: [start, end), end at its line feed or the text's end. */
+function lineEndAt(text: string, start: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline < 0 ? text.length : newline;
+}
+
+/** Start of the line holding offset `at`. */
+function lineStartAt(text: string, at: number): number {
+  return at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** Whether some line holding `needle` is split by splitIndentedParagraphs or splitTrailingAttachments. */
+function anyLineSplits(text: string, needle: string): boolean {
+  for (let at = text.indexOf(needle); at >= 0; ) {
+    const end = lineEndAt(text, at);
+    const line = text.slice(lineStartAt(text, at), end);
+    const pieces = splitIndentedParagraphs(line);
+    if (pieces.length > 1 || splitTrailingAttachments(pieces[0]!).length > 1) return true;
+    at = text.indexOf(needle, end);
+  }
+  return false;
+}
+
+/**
+ * Lines that may be chrome: a first character (after whitespace, which never holds a line feed here)
+ * some pattern starts with, after a line feed (CHROME_LINE_START) or at the text's start (FIRST_LINE_CHROME).
+ */
+const START_CLASS = `[^\\S\\n]*[${[...CHROME_BY_FIRST.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+const CHROME_LINE_START = new RegExp(`\\n${START_CLASS}`, 'g');
+const FIRST_LINE_CHROME = new RegExp(`^${START_CLASS}`);
+
+/** Starts of the lines that may be chrome, in order: by their first character, or by a marker anywhere in them. */
+function chromeCandidates(text: string): number[] {
+  const byFirst: number[] = FIRST_LINE_CHROME.test(text) ? [0] : [];
+  CHROME_LINE_START.lastIndex = 0;
+  for (let m = CHROME_LINE_START.exec(text); m; m = CHROME_LINE_START.exec(text)) byFirst.push(m.index + 1);
+  MARKERS_IN_TEXT.lastIndex = 0;
+  let m = MARKERS_IN_TEXT.exec(text);
+  if (!m) return byFirst;
+  const byMarker: number[] = [];
+  for (; m; m = MARKERS_IN_TEXT.exec(text)) {
+    byMarker.push(lineStartAt(text, m.index));
+    // The next search starts on the next line: this one is a candidate already.
+    MARKERS_IN_TEXT.lastIndex = lineEndAt(text, m.index);
+  }
+  // The two lists merged, each line once.
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < byFirst.length || j < byMarker.length) {
+    const next = j >= byMarker.length || (i < byFirst.length && byFirst[i]! <= byMarker[j]!) ? byFirst[i++]! : byMarker[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  }
+  return out;
+}
+
+/** footerStart on the text's own lines, by offsets: the start of the footer's first line, or -1. */
+function footerOffset(text: string): number {
+  let start = 0;
+  let sawFooterMarker = false;
+  for (let end = text.length; ; ) {
+    const lineStart = lineStartAt(text, end);
+    const line = text.slice(lineStart, end);
+    if (line.trim() === '' || isChromeLine(line) || isShortNonSentence(line)) {
+      if (isFooterLine(line)) sawFooterMarker = true;
+      if (lineStart === 0) break;
+      end = lineStart - 1;
+      continue;
+    }
+    start = end + 1;
+    break;
+  }
+  if (!sawFooterMarker) return -1;
+  // The footer begins at its first chrome line; short lines before it (a sign-off, a date) stay.
+  for (let at = start; at <= text.length; ) {
+    const end = lineEndAt(text, at);
+    if (isChromeLine(text.slice(at, end))) return at;
+    at = end + 1;
+  }
+  return -1;
+}
+
+/**
+ * cleanText of a text none of whose lines is split (most): only the lines that may be chrome are
+ * looked at, and the kept text is cut from the text; null when a line would be split.
+ */
+function cleanUnsplit(text: string): CleanedText | null {
+  if (anyLineSplits(text, '\u3000') || anyLineSplits(text, '附件')) return null;
+  const footer = footerOffset(text);
+  const limit = footer < 0 ? text.length + 1 : footer;
+  const removed: string[] = [];
+  // Runs of kept lines, each cut from the text with its inner line feeds; joined they are the kept lines joined.
+  const kept: string[] = [];
+  let cursor = 0;
+  for (const start of chromeCandidates(text)) {
+    if (start >= limit) break;
+    const end = lineEndAt(text, start);
+    const line = text.slice(start, end);
+    if (!isChromeLine(line)) continue;
+    removed.push(line.trim());
+    if (start > cursor) kept.push(text.slice(cursor, start - 1));
+    cursor = end + 1;
+  }
+  if (footer < 0) {
+    if (cursor <= text.length) kept.push(cursor === 0 ? text : text.slice(cursor));
+  } else {
+    if (footer > cursor) kept.push(text.slice(cursor, footer - 1));
+    for (let at = footer; at <= text.length; ) {
+      const end = lineEndAt(text, at);
+      const line = text.slice(at, end);
+      if (line.trim() !== '') removed.push(line.trim());
+      at = end + 1;
+    }
+  }
+  const joined = kept.length === 1 ? kept[0]! : kept.join('\n');
+  // Leading blank lines and trailing whitespace go (trimEnd drops exactly what \s matches).
+  return { text: joined.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n', removed };
+}
+
 export function cleanText(text: string): CleanedText {
+  return cleanUnsplit(text) ?? cleanSplit(text);
+}
+
+/** cleanText of a text with lines to split: line by line. */
+function cleanSplit(text: string): CleanedText {
   // Where the next marker is: a line without one is chrome only by its first character. Markers never span
   // a line break, so a line holds one exactly when the scan from its start finds one before its end.
   MARKERS_IN_TEXT.lastIndex = 0;
