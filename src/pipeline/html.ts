@@ -76,7 +76,9 @@ export function tableToGrid(table: Element): HtmlTable {
       c += colspan;
     }
   });
-  return grid.map((row) => Array.from({ length: row.length }, (_, i) => row[i] ?? ''));
+  // Holes (positions no cell reached) become ''.
+  for (const row of grid) for (let i = 0; i < row.length; i++) row[i] ??= '';
+  return grid as HtmlTable;
 }
 
 export function gridToPipeRows(grid: HtmlTable): string {
@@ -111,6 +113,9 @@ function isTextWithTables(tree: Root): boolean {
   return !other(tree);
 }
 
+// Spaces and tabs before a line feed or the end of the text.
+const TRAILING_BLANKS = /[ \t]+(?=\n|$)/g;
+
 /** One frozen parser for every page (a processor is set up once, then only parses). */
 const HTML_PARSER = unified().use(rehypeParse).freeze();
 
@@ -121,10 +126,8 @@ export function htmlToText(html: string): string {
   const text = toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' });
   return (
     text
-      .split('\n')
-      // innerText keeps the spaces around inline elements; they are layout, not text.
-      .map((line) => line.replace(/[ \t]+$/u, ''))
-      .join('\n')
+      // innerText keeps the spaces around inline elements; they are layout, not text (spaces and tabs at each line's end).
+      .replace(TRAILING_BLANKS, '')
       .replace(/\n{3,}/g, '\n\n')
       .trim() + '\n'
   );
