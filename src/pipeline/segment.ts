@@ -43,8 +43,17 @@ const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|(?<![（(�
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
-/** Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window. */
-function normalisedWithOffsets(window: string): { norm: string; offsets: number[] } {
+/**
+ * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window;
+ * offsets null when every unit is its own normalisation (norm is the window, each offset its own).
+ */
+function normalisedWithOffsets(window: string): { norm: string; offsets: number[] | null } {
+  let same = true;
+  for (let k = 0; k < window.length && same; k++) {
+    const c = window.charCodeAt(k);
+    same = ((UNIT_CLASS[c] || classOf(c)) & IDENTITY) !== 0;
+  }
+  if (same) return { norm: window, offsets: null };
   let norm = '';
   const offsets: number[] = [];
   let i = 0;
@@ -120,7 +129,7 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const { norm, offsets } = normalisedWithOffsets(window);
     const found = findTitle(norm, part);
     if (!found) continue;
-    const titleEnd = afterSep + offsets[found[1]]!;
+    const titleEnd = afterSep + (offsets ? offsets[found[1]]! : found[1]);
     const strength = strengthAt(text, m.index!);
     // A heading that starts its line takes the Markdown marks before it (## **六、…**), not the indent.
     const lineStart = text.lastIndexOf('\n', m.index! - 1) + 1;
@@ -140,12 +149,14 @@ const MAX_BARE_TITLE = Math.max(...BARE_TITLES.map((t) => t.length));
 /**
  * Per UTF-16 unit, worked out when first met (0: not yet): GIVES_END when its normalisation holds a
  * title's last character (or it is a surrogate, not worked out); COUNTS when normaliseForMatch's
- * character-by-character path gives it one or more characters; SLOW when that path does not take it.
+ * character-by-character path gives it one or more characters, IDENTITY when it gives the unit itself
+ * (never a Markdown mark); SLOW when that path does not take it.
  */
 const KNOWN = 1;
 const GIVES_END = 2;
 const COUNTS = 4;
 const SLOW = 8;
+const IDENTITY = 16;
 const UNIT_CLASS = new Uint8Array(0x10000);
 
 function classOf(c: number): number {
@@ -157,6 +168,7 @@ function classOf(c: number): number {
   if (ch !== '*' && ch !== '#' && ch !== '_') {
     const fast = fastNormaliseForMatch(ch);
     v |= fast === null ? SLOW : fast === '' ? 0 : COUNTS;
+    if (fast === ch) v |= IDENTITY;
   }
   UNIT_CLASS[c] = v;
   return v;
