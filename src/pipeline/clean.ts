@@ -16,6 +16,12 @@ import { codePointCount, IS_SPACE } from './chars.ts';
  */
 interface ChromePattern {
   starts: string | null;
+  /**
+   * Where `starts` alone finds too many lines (table rows start with `|`, articles with 第): what a
+   * line it matches starts with, more closely (a regular expression source, whitespace spelled
+   * [^\S\n]), for the whole-text search of lines that may be chrome.
+   */
+  lead?: string;
   re: RegExp;
 }
 
@@ -31,7 +37,7 @@ const FOOTER: readonly ChromePattern[] = [
   // 网站标识码 line.
   { starts: '网', re: /^网站标识码.{0,40}$/ },
   // Footer link rows: 联系我们 | 网站地图 | 网站声明 … (only those words and separators).
-  { starts: '|｜丨联网关设加隐使无长E', re: /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/ },
+  { starts: '|｜丨联网关设加隐使无长E', lead: '[|｜丨]?[^\\S\\n]*[联网关设加隐使无长E]', re: /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/ },
 ];
 
 /**
@@ -66,7 +72,7 @@ const CHROME: readonly ChromePattern[] = [
   { starts: null, re: /^.{0,30}(Wayback Machine|web\.archive\.org|archive\.today|archive\.ph).{0,200}$/i },
   // A PDF page number alone on its line: - 3 -, — 3 —, 第3页 共5页.
   { starts: '-—–', re: /^[-—–]\s*\d{1,3}\s*[-—–]$/ },
-  { starts: '第', re: /^第\s*\d{1,3}\s*页\s*[/，,]?\s*(共\s*\d{1,3}\s*页)?$/ },
+  { starts: '第', lead: '第[^\\S\\n]*\\d', re: /^第\s*\d{1,3}\s*页\s*[/，,]?\s*(共\s*\d{1,3}\s*页)?$/ },
 ];
 
 /** Page lines that carry the report's dates are kept for the metadata stage, whatever else they hold. */
@@ -206,7 +212,7 @@ function anyLineSplits(text: string, needle: string): boolean {
  * Lines that may be chrome: a first character (after whitespace, which never holds a line feed here)
  * some pattern starts with, after a line feed (CHROME_LINE_START) or at the text's start (FIRST_LINE_CHROME).
  */
-const START_CLASS = `[^\\S\\n]*[${[...CHROME_BY_FIRST.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`;
+const START_CLASS = `[^\\S\\n]*(?:[${[...new Set(CHROME.flatMap((p) => (p.lead ? [] : [...(p.starts ?? '')])))].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|${CHROME.flatMap((p) => (p.lead ? [p.lead] : [])).join('|')})`;
 const CHROME_LINE_START = new RegExp(`\\n${START_CLASS}`, 'g');
 const FIRST_LINE_CHROME = new RegExp(`^${START_CLASS}`);
 
