@@ -48,7 +48,7 @@ export function decodeText(raw: string): string | null {
 export interface Tag {
   name: string;
   end: boolean;
-  attributes: Map<string, string>;
+  attributes: ReadonlyMap<string, string>;
   /** Index just past the tag's `>`. */
   next: number;
 }
@@ -76,6 +76,9 @@ function nameEnd(html: string, i: number, max: number): number {
   return j;
 }
 
+/** The attributes of a tag that has none. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 /** The tag at `at` (which holds `<` and a letter or `/`), or null when it is not one this reader takes. */
 export function readTag(html: string, at: number): Tag | null {
   const end = html.charCodeAt(at + 1) === 0x2f;
@@ -84,14 +87,15 @@ export function readTag(html: string, at: number): Tag | null {
   if (nameTo === i) return null;
   const name = html.slice(i, nameTo).toLowerCase();
   i = nameTo;
-  const attributes = new Map<string, string>();
+  // Made at the first attribute: most tags have none, and share NO_ATTRIBUTES (never written to).
+  let attributes: Map<string, string> | null = null;
   for (;;) {
     const spaceFrom = i;
     while (i < spaceFrom + MAX_SPACE_RUN && isHtmlSpace(html.charCodeAt(i))) i++;
     const space = i - spaceFrom;
     const c = html.charCodeAt(i);
-    if (c === 0x3e) return { name, end, attributes, next: i + 1 };
-    if (c === 0x2f && html.charCodeAt(i + 1) === 0x3e && !end) return { name, end, attributes, next: i + 2 };
+    if (c === 0x3e) return { name, end, attributes: attributes ?? NO_ATTRIBUTES, next: i + 1 };
+    if (c === 0x2f && html.charCodeAt(i + 1) === 0x3e && !end) return { name, end, attributes: attributes ?? NO_ATTRIBUTES, next: i + 2 };
     // An end tag with attributes, or an attribute not after whitespace: left to rehype-parse.
     if (end || space === 0) return null;
     const attrTo = nameEnd(html, i, MAX_ATTRIBUTE_NAME);
@@ -112,6 +116,7 @@ export function readTag(html: string, at: number): Tag | null {
       if (!(isHtmlSpace(next) || next === 0x2f || next === 0x3e)) return null;
     }
     // A repeated attribute: the standard keeps the first.
+    attributes ??= new Map<string, string>();
     if (!attributes.has(key)) attributes.set(key, value);
   }
 }

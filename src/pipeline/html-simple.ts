@@ -37,9 +37,10 @@ const TABLE_SECTIONS = new Set(['tbody', 'thead', 'tfoot']);
 
 // HTML's whitespace (not JavaScript's \s): tab, line feed, form feed, carriage return, space.
 const HTML_SPACE = /^[\t\n\f\r ]*$/;
+const LEADING_SPACE = /^[\t\n\f\r ]*/;
 // A doctype of the standard's documents: <!DOCTYPE html>.
 const DOCTYPE = /^<!doctype[\t\n\f ]+html[\t\n\f ]*>/i;
-function element(name: string, attributes: Map<string, string>): Element | null {
+function element(name: string, attributes: ReadonlyMap<string, string>): Element | null {
   const properties: Element['properties'] = {};
   for (const [key, value] of attributes) {
     if (key !== 'rowspan' && key !== 'colspan') continue;
@@ -133,7 +134,13 @@ class Builder {
   }
 
   text(value: string): boolean {
-    const space = /^[\t\n\f\r ]*/.exec(value)![0];
+    if (this.mode === 'inBody') {
+      // Text directly in a table is moved out of it by the standard: left to rehype-parse.
+      if (this.inTableContext() && !HTML_SPACE.test(value)) return false;
+      this.insertText(this.current(), value);
+      return true;
+    }
+    const space = LEADING_SPACE.exec(value)![0];
     const rest = value.slice(space.length);
     switch (this.mode) {
       case 'initial':
@@ -149,11 +156,6 @@ class Builder {
         if (rest === '') return true;
         this.ensureBody();
         this.insertText(this.current(), rest);
-        return true;
-      case 'inBody':
-        // Text directly in a table is moved out of it by the standard: left to rehype-parse.
-        if (this.inTableContext() && !HTML_SPACE.test(value)) return false;
-        this.insertText(this.current(), value);
         return true;
       default:
         // After </body>: whitespace goes to the body, anything else is an error the standard recovers from.
