@@ -21,7 +21,7 @@ export function codePointCount(s: string): number {
 }
 
 /** Which UTF-16 units JavaScript's \s matches, read from the engine itself so the two cannot differ. */
-const IS_SPACE = new Uint8Array(0x10000);
+export const IS_SPACE = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) IS_SPACE[c] = 1;
 
 /**

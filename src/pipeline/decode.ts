@@ -11,6 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { DecodedText, Finding } from '../schema/types.ts';
 import { bestRepair, lenientDecode, replacementInNumber, replacementNearMoney, type Repair } from './decode-repair.ts';
+import { fastStrictGb18030, validUtf8Text } from './decode-fast.ts';
 import { makeFinding } from './findings.ts';
 import type { StageResult } from './findings.ts';
 
@@ -51,16 +52,17 @@ interface Detected {
 
 type Detection = { ok: true; value: Detected } | { ok: false; reason: string };
 
-// One decoder for every file. Validity is checked apart (isUtf8, the same rule as a fatal decoder's):
-// a fatal TextDecoder decodes at half the speed, and throws on every GB18030 file.
-const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
+// Validity is checked apart (isUtf8, the same rule as a fatal decoder's): a fatal TextDecoder decodes at half
+// the speed, and throws on every GB18030 file. Valid UTF-8 is then read by decode-fast.ts.
 function strictUtf8(bytes: Uint8Array): string | null {
-  return isUtf8(bytes) ? UTF8.decode(bytes) : null;
+  return isUtf8(bytes) ? validUtf8Text(bytes) : null;
 }
 
 /** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
 function strictGb18030(bytes: Uint8Array): string | null {
+  // Most files are ASCII and two-byte characters: decode-fast.ts reads those (null: it cannot tell).
+  const fast = fastStrictGb18030(bytes);
+  if (fast !== null) return fast;
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
   if (text.includes('\ufffd')) return null;
   const back = iconv.encode(text, 'gb18030');
@@ -105,8 +107,8 @@ function detectEncoding(bytes: Uint8Array): Detection {
     const text = iconv.decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
     return { ok: true, value: { text, encoding: le ? 'utf-16le' : 'utf-16be' } };
   }
-  // One scan for NUL bytes serves both checks below.
-  const hasNul = bytes.includes(0);
+  // One scan for NUL bytes serves both checks below (Buffer's indexOf is a native byte search).
+  const hasNul = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(0) >= 0;
   const bomless = bomlessUtf16(bytes, hasNul);
   if (bomless) return { ok: true, value: bomless };
   const reason = binaryReason(bytes, hasNul);
@@ -151,6 +153,8 @@ function repairFinding(path: string, repair: Repair): Finding {
 
 /** `lf` | `crlf` | `cr` | `mixed` | `none`. */
 export function lineEndingsOf(text: string): string {
+  // Without a carriage return (most files) only line feeds can occur.
+  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
   // Only whether each kind occurs matters, not how often.
   const crlf = text.includes('\r\n');
   const cr = text.includes('\r') && /\r(?!\n)/.test(text);
@@ -163,10 +167,14 @@ export function lineEndingsOf(text: string): string {
 
 /** Control characters other than tab, line feed, carriage return and form feed. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+/** The same, to test for one (most texts have none, and then nothing is counted). */
+const CONTROL_CHAR = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 /** HTML by extension, or by a document/table tag in the text itself. */
 export function looksLikeHtml(text: string, path: string): boolean {
   if (/\.html?$/i.test(path)) return true;
+  // Every sign below starts with `<`.
+  if (!text.includes('<')) return false;
   // An HTML document or fragment: a doctype, <html>/<body>, or a complete <table>…</table>.
   return /<!doctype\s+html|<html[\s>]|<body[\s>]/i.test(text) || (/<table[\s>]/i.test(text) && /<\/table>/i.test(text));
 }
@@ -188,7 +196,7 @@ export function decodeBytes(bytes: Uint8Array, path: string): StageResult<Decode
   if (!detected.ok) return unreadable(path, detected.reason);
   const raw = detected.value.text.replace(/^\ufeff/, '');
   if (raw.trim() === '') return unreadable(path, 'the file holds only whitespace');
-  const controls = (raw.match(CONTROL_CHARS) ?? []).length;
+  const controls = CONTROL_CHAR.test(raw) ? (raw.match(CONTROL_CHARS) ?? []).length : 0;
   if (controls > 0 && controls * 100 > raw.length) return unreadable(path, `binary content (${controls} control characters)`);
   const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   return {

@@ -13,9 +13,11 @@
  * misnested element, a block inside <p>, text directly in a table, a named
  * entity it does not know, nested tables, forms, lists, noscript …) gives
  * null. tests/unit/reader/html-simple.test.ts compares its trees with
- * rehype-parse's.
+ * rehype-parse's. Tags and character references are read by
+ * html-simple-tags.ts; this module builds the tree.
  */
 import type { Comment, Doctype, Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { decodeText, isAsciiLetter, readTag, type Tag } from './html-simple-tags.ts';
 
 type Parent = Root | Element;
 type Mode = 'initial' | 'beforeHead' | 'inHead' | 'afterHead' | 'inBody' | 'afterBody' | 'afterAfterBody';
@@ -32,95 +34,13 @@ const VOIDS = new Set(['br', 'img', 'wbr', 'meta', 'link', 'base']);
 const RAW_TEXT = new Set(['script', 'style', 'title']);
 const HEAD_ONLY = new Set(['meta', 'link', 'base', 'title', 'script', 'style']);
 const TABLE_SECTIONS = new Set(['tbody', 'thead', 'tfoot']);
-/** Attributes that change no text: anything else (hidden, nowrap, wrap …) sends the page to rehype-parse. */
-const ATTRIBUTES = new Set(['class', 'id', 'style', 'lang', 'charset', 'name', 'content', 'http-equiv', 'href', 'src', 'alt', 'title', 'target', 'rel', 'type', 'width', 'height', 'align', 'valign', 'border', 'cellspacing', 'cellpadding', 'bgcolor', 'color', 'face', 'size', 'dir', 'rowspan', 'colspan']);
 
 // HTML's whitespace (not JavaScript's \s): tab, line feed, form feed, carriage return, space.
 const HTML_SPACE = /^[\t\n\f\r ]*$/;
 const LEADING_SPACE = /^[\t\n\f\r ]*/;
-// A tag or attribute name as this reader accepts it.
-const NAME = /^[a-zA-Z][a-zA-Z0-9-]*/;
 // A doctype of the standard's documents: <!DOCTYPE html>.
 const DOCTYPE = /^<!doctype[\t\n\f ]+html[\t\n\f ]*>/i;
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** A numeric reference's character when the standard reads it unchanged (no control, surrogate or remapped C1 code). */
-function numericChar(code: number): string | null {
-  const ok = code === 9 || code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfdcf) || (code >= 0xfdf0 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff && (code & 0xfffe) !== 0xfffe);
-  return ok ? String.fromCodePoint(code) : null;
-}
-
-/** Character references decoded; null when one is not a form this reader knows. */
-function decodeText(raw: string): string | null {
-  if (raw.includes('\u0000')) return null;
-  if (!raw.includes('&')) return raw;
-  let out = '';
-  let from = 0;
-  for (let at = raw.indexOf('&'); at >= 0; at = raw.indexOf('&', from)) {
-    out += raw.slice(from, at);
-    // A reference: &name; or &#123; or &#x1F; — anything else starting with a letter, digit or # may be one the standard knows.
-    const m = /^&(?:([a-z]+)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));/.exec(raw.slice(at, at + 12));
-    if (m) {
-      const ch = m[1] !== undefined ? (ENTITIES[m[1]] ?? null) : numericChar(m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16));
-      if (ch === null) return null;
-      out += ch;
-      from = at + m[0].length;
-    } else {
-      if (/^&[a-zA-Z0-9#]/.test(raw.slice(at, at + 2))) return null;
-      out += '&';
-      from = at + 1;
-    }
-  }
-  return out + raw.slice(from);
-}
-
-interface Tag {
-  name: string;
-  end: boolean;
-  attributes: Map<string, string>;
-  /** Index just past the tag's `>`. */
-  next: number;
-}
-
-/** The tag at `at` (which holds `<` and a letter or `/`), or null when it is not one this reader takes. */
-function readTag(html: string, at: number): Tag | null {
-  const end = html[at + 1] === '/';
-  let i = at + (end ? 2 : 1);
-  const name = NAME.exec(html.slice(i, i + 32));
-  if (!name) return null;
-  i += name[0].length;
-  const attributes = new Map<string, string>();
-  for (;;) {
-    const space = LEADING_SPACE.exec(html.slice(i, i + 256))![0].length;
-    i += space;
-    const c = html[i];
-    if (c === '>') return { name: name[0].toLowerCase(), end, attributes, next: i + 1 };
-    if (c === '/' && html[i + 1] === '>' && !end) return { name: name[0].toLowerCase(), end, attributes, next: i + 2 };
-    // An end tag with attributes, or an attribute not after whitespace: left to rehype-parse.
-    if (end || space === 0) return null;
-    const attr = NAME.exec(html.slice(i, i + 64));
-    if (!attr) return null;
-    const key = attr[0].toLowerCase();
-    if (!ATTRIBUTES.has(key)) return null;
-    i += attr[0].length;
-    let value = '';
-    if (html[i] === '=') {
-      const q = html[i + 1];
-      if (q !== '"' && q !== "'") return null;
-      const close = html.indexOf(q, i + 2);
-      if (close < 0) return null;
-      value = html.slice(i + 2, close);
-      i = close + 1;
-      // The next attribute or the tag's end must follow (after whitespace), as in the loop above.
-      if (!/^[\t\n\f\r />]/.test(html[i] ?? '')) return null;
-    }
-    // A repeated attribute: the standard keeps the first.
-    if (!attributes.has(key)) attributes.set(key, value);
-  }
-}
-
-function element(name: string, attributes: Map<string, string>): Element | null {
+function element(name: string, attributes: ReadonlyMap<string, string>): Element | null {
   const properties: Element['properties'] = {};
   for (const [key, value] of attributes) {
     if (key !== 'rowspan' && key !== 'colspan') continue;
@@ -214,7 +134,13 @@ class Builder {
   }
 
   text(value: string): boolean {
-    const space = /^[\t\n\f\r ]*/.exec(value)![0];
+    if (this.mode === 'inBody') {
+      // Text directly in a table is moved out of it by the standard: left to rehype-parse.
+      if (this.inTableContext() && !HTML_SPACE.test(value)) return false;
+      this.insertText(this.current(), value);
+      return true;
+    }
+    const space = LEADING_SPACE.exec(value)![0];
     const rest = value.slice(space.length);
     switch (this.mode) {
       case 'initial':
@@ -230,11 +156,6 @@ class Builder {
         if (rest === '') return true;
         this.ensureBody();
         this.insertText(this.current(), rest);
-        return true;
-      case 'inBody':
-        // Text directly in a table is moved out of it by the standard: left to rehype-parse.
-        if (this.inTableContext() && !HTML_SPACE.test(value)) return false;
-        this.insertText(this.current(), value);
         return true;
       default:
         // After </body>: whitespace goes to the body, anything else is an error the standard recovers from.
@@ -381,7 +302,7 @@ export function readSimpleHtml(html: string): Root | null {
       const m = DOCTYPE.exec(html.slice(lt, lt + 64));
       if (!m || !b.doctype()) return null;
       i = lt + m[0].length;
-    } else if (/[a-zA-Z/]/.test(next)) {
+    } else if (isAsciiLetter(next.charCodeAt(0)) || next === '/') {
       const tag = readTag(html, lt);
       if (!tag) return null;
       i = tag.next;

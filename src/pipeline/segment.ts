@@ -14,6 +14,7 @@ import { SECTIONS } from '../schema/codes.ts';
 import type { Section } from '../schema/types.ts';
 import { makeFinding, type StageResult } from './findings.ts';
 import { normaliseCharForMatch, normaliseForMatch } from './normalize.ts';
+import { fastNormaliseForMatch } from './normalize-fast.ts';
 
 /** How sure we are that a candidate is a heading: higher is better. */
 const STRENGTH = { lineStart: 3, afterBoundary: 2, inline: 1, bareTitle: 1 } as const;
@@ -42,8 +43,17 @@ const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|(?<![（(�
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
-/** Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window. */
-function normalisedWithOffsets(window: string): { norm: string; offsets: number[] } {
+/**
+ * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window;
+ * offsets null when every unit is its own normalisation (norm is the window, each offset its own).
+ */
+function normalisedWithOffsets(window: string): { norm: string; offsets: number[] | null } {
+  let same = true;
+  for (let k = 0; k < window.length && same; k++) {
+    const c = window.charCodeAt(k);
+    same = ((UNIT_CLASS[c] || classOf(c)) & IDENTITY) !== 0;
+  }
+  if (same) return { norm: window, offsets: null };
   let norm = '';
   const offsets: number[] = [];
   let i = 0;
@@ -119,7 +129,7 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const { norm, offsets } = normalisedWithOffsets(window);
     const found = findTitle(norm, part);
     if (!found) continue;
-    const titleEnd = afterSep + offsets[found[1]]!;
+    const titleEnd = afterSep + (offsets ? offsets[found[1]]! : found[1]);
     const strength = strengthAt(text, m.index!);
     // A heading that starts its line takes the Markdown marks before it (## **六、…**), not the indent.
     const lineStart = text.lastIndexOf('\n', m.index! - 1) + 1;
@@ -133,36 +143,97 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
 
 /** The last character of each official title: a line normalises to a title only if one of its characters gives one. */
 const TITLE_ENDS = new Set(BARE_TITLES.map((t) => t[t.length - 1]!));
-/** Per UTF-16 unit: 1 when its normalisation holds a title's last character (or it is a surrogate, not worked out), 0 when not, 2 not yet known. */
-const GIVES_TITLE_END = new Uint8Array(0x10000).fill(2);
+/** The longest official title, normalised: a line whose normalisation is longer is none of them. */
+const MAX_BARE_TITLE = Math.max(...BARE_TITLES.map((t) => t.length));
 
-function givesTitleEnd(c: number): boolean {
-  let v = GIVES_TITLE_END[c]!;
-  if (v === 2) {
-    // Normalisation is per character here: NFKC composes no ideograph, and the rest of normaliseForMatch maps characters one by one.
-    v = (c >= 0xd800 && c <= 0xdfff) || [...normaliseForMatch(String.fromCharCode(c))].some((d) => TITLE_ENDS.has(d)) ? 1 : 0;
-    GIVES_TITLE_END[c] = v;
+/**
+ * Per UTF-16 unit, worked out when first met (0: not yet): GIVES_END when its normalisation holds a
+ * title's last character (or it is a surrogate, not worked out); COUNTS when normaliseForMatch's
+ * character-by-character path gives it one or more characters, IDENTITY when it gives the unit itself
+ * (never a Markdown mark); SLOW when that path does not take it.
+ */
+const KNOWN = 1;
+const GIVES_END = 2;
+const COUNTS = 4;
+const SLOW = 8;
+const IDENTITY = 16;
+const UNIT_CLASS = new Uint8Array(0x10000);
+
+function classOf(c: number): number {
+  const ch = String.fromCharCode(c);
+  let v = KNOWN;
+  // Normalisation is per character here: NFKC composes no ideograph, and the rest of normaliseForMatch maps characters one by one.
+  if ((c >= 0xd800 && c <= 0xdfff) || [...normaliseForMatch(ch)].some((d) => TITLE_ENDS.has(d))) v |= GIVES_END;
+  // Markdown marks are removed before normalising (bareTitleCandidates).
+  if (ch !== '*' && ch !== '#' && ch !== '_') {
+    const fast = fastNormaliseForMatch(ch);
+    v |= fast === null ? SLOW : fast === '' ? 0 : COUNTS;
+    if (fast === ch) v |= IDENTITY;
   }
-  return v === 1;
+  UNIT_CLASS[c] = v;
+  return v;
 }
 
-function mayBeBareTitle(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (givesTitleEnd(line.charCodeAt(i))) return true;
-  return false;
+/**
+ * Where a unit that GIVES_END may stand: a title's last character, a surrogate, or a character whose
+ * compatibility form is made of ideographs (CJK radicals, ideographic annotations, enclosed and squared
+ * CJK, compatibility ideographs). tests/unit/reader/segment.test.ts checks every UTF-16 unit against it.
+ */
+export const MAY_GIVE_TITLE_END = new RegExp(`[${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff]`, 'g');
+
+/**
+ * Units that are never SLOW (ASCII and C1, common general punctuation, CJK punctuation, ideographs,
+ * full-width forms; tests/unit/reader/segment.test.ts checks each): a run of them from lastIndex, to the line's end at most.
+ */
+const NEVER_SLOW = '\\u0000-\\u0009\\u000b-\\u009f\\u00b7\\u2010-\\u2016\\u2018-\\u2027\\u3000-\\u3029\\u3030-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uff01-\\uff5e';
+export const NOT_SLOW_RUN = new RegExp(`[${NEVER_SLOW}]*`, 'y');
+
+/** For tests: whether a UTF-16 unit is one normaliseForMatch's character-by-character path does not take. */
+export function isSlowUnit(c: number): boolean {
+  return ((UNIT_CLASS[c] || classOf(c)) & SLOW) !== 0;
+}
+
+/** For tests: whether a UTF-16 unit's normalisation holds a title's last character (or it is a surrogate). */
+export function givesTitleEnd(c: number): boolean {
+  return ((UNIT_CLASS[c] || classOf(c)) & GIVES_END) !== 0;
 }
 
 /**
  * A line that is only a part's official title, without numeral (e.g. **总体情况**): a weak candidate.
- * Only lines with a character that can end a title are normalised (normalisedLines would give each
- * line its own normalisation, so one line at a time is the same).
+ * Only a line with a character that can end a title (found by MAY_GIVE_TITLE_END, then checked) is
+ * normalised, and only when its normalisation can be as short as a title (without SLOW units, each
+ * unit that COUNTS adds at least one character to it).
  */
 function bareTitleCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const part = mayBeBareTitle(line) ? BARE_TITLES.indexOf(normaliseForMatch(line.replace(/[*#_]/g, ''))) + 1 : 0;
-    if (part > 0) out.push({ part, start: offset + (line.length - line.trimStart().length), end: offset + line.length, strength: STRENGTH.bareTitle, title: line.trim() });
-    offset += line.length + 1;
+  MAY_GIVE_TITLE_END.lastIndex = 0;
+  for (let m = MAY_GIVE_TITLE_END.exec(text); m; m = MAY_GIVE_TITLE_END.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    // The next search starts on the next line: this one is decided here.
+    MAY_GIVE_TITLE_END.lastIndex = lineEnd;
+    let flags = 0;
+    let counted = 0;
+    let i = lineStart;
+    let mayStop = true;
+    while (i < lineEnd) {
+      const c = text.charCodeAt(i++);
+      const v = UNIT_CLASS[c] || classOf(c);
+      flags |= v;
+      if ((v & COUNTS) !== 0) counted++;
+      // Longer than any title already: only a SLOW unit after this point would keep the line a candidate.
+      if (mayStop && counted > MAX_BARE_TITLE && (flags & SLOW) === 0) {
+        NOT_SLOW_RUN.lastIndex = i;
+        NOT_SLOW_RUN.test(text);
+        if (NOT_SLOW_RUN.lastIndex >= lineEnd) i = lineEnd;
+        else mayStop = false;
+      }
+    }
+    if ((flags & GIVES_END) === 0 || ((flags & SLOW) === 0 && counted > MAX_BARE_TITLE)) continue;
+    const line = text.slice(lineStart, lineEnd);
+    const part = BARE_TITLES.indexOf(normaliseForMatch(line.replace(/[*#_]/g, ''))) + 1;
+    if (part > 0) out.push({ part, start: lineStart + (line.length - line.trimStart().length), end: lineEnd, strength: STRENGTH.bareTitle, title: line.trim() });
   }
   return out;
 }

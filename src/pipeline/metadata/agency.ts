@@ -48,7 +48,28 @@ const TITLE_YEAR_LAST = /^([^\d，。；：:,、《》]{2,40}?)(?:政府)?信息
 
 /** The first lines before part 一: where a title can be. */
 function leadingLines(text: string, max = 15): string[] {
-  return text.split('\n').map(bare).filter((l) => l !== '').slice(0, max);
+  const out: string[] = [];
+  for (let start = 0; start <= text.length && out.length < max; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = bare(text.slice(start, end));
+    if (line !== '') out.push(line);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The last lines that are not blank once bare, in text order: only the end of the text is read. */
+function trailingLines(text: string, max: number): string[] {
+  const out: string[] = [];
+  for (let end = text.length; out.length < max; ) {
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    const line = bare(text.slice(start, end));
+    if (line !== '') out.push(line);
+    if (start === 0) break;
+    end = start - 1;
+  }
+  return out.reverse();
 }
 
 export function agencyFromTitle(text: string): AgencyFound | null {
@@ -82,7 +103,7 @@ const DATE_LINE = /^(?:19|20)\d{2}年\d{1,2}月\d{1,2}日$/u;
 
 /** A name alone on one of the last lines, right above or below a date line. */
 export function agencyFromSignOff(text: string): AgencyFound | null {
-  const lines = text.split('\n').map(bare).filter((l) => l !== '').slice(-6);
+  const lines = trailingLines(text, 6);
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i]!;
     const nearDate = DATE_LINE.test(lines[i + 1] ?? '') || DATE_LINE.test(lines[i - 1] ?? '');
@@ -128,9 +149,10 @@ export function agencyFromNarrative(general: string): AgencyFound | null {
 /**
  * The full form of a short name when the text has it: 乌兰察布市政府办公室 →
  * 乌兰察布市人民政府办公室 (X政府 is the everyday short form of X人民政府).
+ * `flatText` gives the text without whitespace (a caller that has it passes it).
  */
-export function preferFullName(name: string, text: string): string {
+export function preferFullName(name: string, text: string, flatText: () => string = () => text.replace(/\s/gu, '')): string {
   if (name.includes('人民政府')) return name;
   const full = name.replace(/政府/u, '人民政府');
-  return full !== name && text.replace(/\s/gu, '').includes(full) ? full : name;
+  return full !== name && flatText().includes(full) ? full : name;
 }

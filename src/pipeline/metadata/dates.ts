@@ -23,24 +23,27 @@ export function publishedDate(text: string): string | null {
 /** A date alone on one of the last lines: 2020年1月15日. */
 const SIGN_OFF_DATE = /^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$/u;
 
-/** The last `n` lines that are not blank, without their whitespace, last first; read from the end of the text. */
-function lastLinesSquashed(text: string, n: number): string[] {
-  const out: string[] = [];
-  let end = text.length;
-  while (out.length < n) {
-    const lineStart = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-    const line = text.slice(lineStart, end).replace(/\s/gu, '');
-    if (line !== '') out.push(line);
-    if (lineStart === 0) break;
-    end = lineStart - 1;
-  }
-  return out;
-}
+/**
+ * SIGN_OFF_DATE on a line as it is, whitespace allowed anywhere (as SIGN_OFF_DATE on the line without its
+ * whitespace): tested first, so that only a date line is copied without its whitespace.
+ */
+const SIGN_OFF_DATE_SPACED = /^\s*(?:1\s*9|2\s*0)\s*\d\s*\d\s*年\s*\d(?:\s*\d)?\s*月\s*\d(?:\s*\d)?\s*日\s*$/u;
 
 export function signOffDate(text: string): string | null {
-  for (const l of lastLinesSquashed(text, 4)) {
-    const m = SIGN_OFF_DATE.exec(l);
-    if (m) return isoDate(m[1]!, m[2]!, m[3]!);
+  // The last 4 lines that are not blank, read from the end of the text, last first.
+  let end = text.length;
+  for (let seen = 0; seen < 4; ) {
+    const lineStart = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+    const line = text.slice(lineStart, end);
+    if (line.trim() !== '') {
+      seen++;
+      if (SIGN_OFF_DATE_SPACED.test(line)) {
+        const m = SIGN_OFF_DATE.exec(line.replace(/\s/gu, ''));
+        if (m) return isoDate(m[1]!, m[2]!, m[3]!);
+      }
+    }
+    if (lineStart === 0) break;
+    end = lineStart - 1;
   }
   return null;
 }

@@ -25,14 +25,14 @@ export function flatten(text: string): string {
   return text.replace(/\s+/gu, '');
 }
 
-export function findAgency(text: string, preamble: string, general: string, flatPreamble = flatten(preamble)): AgencyFound | null {
+export function findAgency(text: string, preamble: string, general: string, flatPreamble = flatten(preamble), flatText = () => flatten(text)): AgencyFound | null {
   const found =
     agencyFromTitle(preamble || text.slice(0, 2000)) ??
     agencyFromIntro(flatPreamble) ??
     agencyFromSignOff(text) ??
     agencyFromNarrative(general) ??
     agencyFromIntro(flatten(general.slice(0, 500)));
-  return found ? { ...found, name: preferFullName(found.name, text) } : null;
+  return found ? { ...found, name: preferFullName(found.name, text, flatText) } : null;
 }
 
 function missing(field: string, zh: string, en: string, severity: Finding['severity'] = 'warning'): Finding {
@@ -46,7 +46,7 @@ export function extractMetadata(text: string, sections: Section[]): StageResult<
   // The whole text flattened, made at most once and only when needed.
   let flatText: string | undefined;
   const flatWhole = () => (flatText ??= flatten(text));
-  const agency = findAgency(text, preamble, general, flatPreamble);
+  const agency = findAgency(text, preamble, general, flatPreamble, flatWhole);
   const titleYear = agency?.year && isPlausibleYear(agency.year) ? agency.year : null;
   const year = titleYear ?? yearFromBody(flatWhole(), general)?.year ?? null;
 

@@ -1,6 +1,6 @@
 /** segment: the six parts by their numbered titles, in template order, never invented. */
 import { describe, expect, it } from 'vitest';
-import { findHeadingCandidates, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
+import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, NOT_SLOW_RUN, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
 
 const codes = (text: string) => segmentReport(text).value.map((s) => (s.status === 'present' ? s.title_found : null));
 
@@ -94,5 +94,26 @@ describe('segmentReport', () => {
   it('candidates at the start of a line are stronger than those glued inside one', () => {
     const c = findHeadingCandidates('x。二、主动公开政府信息情况\n二、主动公开政府信息情况');
     expect(c.map((h) => h.strength)).toEqual([2, 3]);
+  });
+});
+
+describe('bare titles: the scan for characters that can end a title', () => {
+  it('MAY_GIVE_TITLE_END covers every UTF-16 unit whose normalisation holds a title\'s last character', () => {
+    const one = new RegExp(MAY_GIVE_TITLE_END.source);
+    const missed: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (givesTitleEnd(c) && !one.test(String.fromCharCode(c))) missed.push(c.toString(16));
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('bare titles: units that are never SLOW', () => {
+  it('NOT_SLOW_RUN passes over no unit that normaliseForMatch\'s character-by-character path does not take', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      NOT_SLOW_RUN.lastIndex = 0;
+      NOT_SLOW_RUN.test(String.fromCharCode(c));
+      if (NOT_SLOW_RUN.lastIndex === 1 && isSlowUnit(c)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
   });
 });
