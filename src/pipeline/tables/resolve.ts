@@ -62,53 +62,6 @@ function slotValues(reading: Slot[]): Cell[] {
   return reading.map((s) => (s === null ? undefined : pieceValue(s)));
 }
 
-/** Solve identities with one unknown cell, then check those fully known. False on a contradiction. */
-function propagate(grid: Grid, identities: GridIdentity[]): boolean {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const id of identities) {
-      let sum = 0;
-      let unknownRow: Cell[] | null = null;
-      let unknownCol = 0;
-      let unknownSign = 0;
-      let unknowns = 0;
-      // Left cells count +, right cells − (a cell without a number makes the identity unusable).
-      let usable = true;
-      for (let side = 0; side < 2 && usable && unknowns <= 1; side++) {
-        const cells = side === 0 ? id.left : id.right;
-        for (let k = 0; k < cells.length; k++) {
-          const cell = cells[k]!;
-          const row = grid.get(cell[0]);
-          const v = row?.[cell[1]];
-          if (v === null || row === undefined) {
-            usable = false;
-            break;
-          }
-          if (v === undefined) {
-            unknowns += 1;
-            if (unknowns > 1) break;
-            unknownRow = row;
-            unknownCol = cell[1];
-            unknownSign = side === 0 ? 1 : -1;
-          } else if (side === 0) sum += v;
-          else sum -= v;
-        }
-      }
-      if (!usable || unknowns > 1) continue;
-      if (unknowns === 0) {
-        if (Math.abs(sum) > 1e-9) return false;
-        continue;
-      }
-      const value = -sum / unknownSign;
-      if (value < 0 || Math.abs(value - Math.round(value)) > 1e-9) return false;
-      unknownRow![unknownCol] = Math.round(value);
-      changed = true;
-    }
-  }
-  return true;
-}
-
 /** An identity's cells as row indexes (−1: a row the grid lacks) and columns; the first `left` count +, the rest −. */
 interface CompiledIdentity {
   rows: Int32Array;
@@ -127,7 +80,10 @@ function compileIdentities(identities: GridIdentity[], rowIndex: Map<string, num
   });
 }
 
-/** propagate on a grid of rows by index, with compiled identities (the same steps, in the same order). */
+/**
+ * Solve identities with one unknown cell, then check those fully known; false on a contradiction.
+ * On a grid of rows by index, with the identities compiled to those indexes.
+ */
 function propagateRows(grid: Cell[][], identities: CompiledIdentity[]): boolean {
   let changed = true;
   while (changed) {
@@ -225,11 +181,12 @@ export function resolveRows(
       grid.set(key, slotValues(reading.readings[0]!));
       continue;
     }
-    const local = localIdentities(identities, key);
+    // The row alone, as row 0: its own identities name no other row.
+    const local = compileIdentities(localIdentities(identities, key), new Map([[key, 0]]));
     const kept: Cell[][] = [];
     for (const r of reading.readings) {
-      const g: Grid = new Map([[key, slotValues(r)]]);
-      if (propagate(g, local)) kept.push(g.get(key)!);
+      const g = [slotValues(r)];
+      if (propagateRows(g, local)) kept.push(g[0]!);
     }
     const unique = distinct(kept);
     if (unique.length === 1 && unique[0]!.every((c) => c !== undefined)) {
