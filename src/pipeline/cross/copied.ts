@@ -43,7 +43,7 @@ export function checkCopied<T extends ReportRecord>(records: T[], signatureOf: (
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sigs = eligible.map((e) => e.sig);
   const n = sigs.length;
-  // A pair is a copy when at least this many of the signature's minima agree (estimatedSimilarity ≥ COPY_THRESHOLD).
+  // A pair is a copy when at least this many of the signature's minima agree (the share of equal minima estimates the Jaccard similarity; it must reach COPY_THRESHOLD).
   const needed = Math.ceil(COPY_THRESHOLD * SIGNATURE_SIZE - 1e-9);
   const matches = new Map<number, { other: number; similarity: number }[]>();
   const add = (self: number, other: number, similarity: number) => {

@@ -52,12 +52,6 @@ export function signature(hashes: Set<number>): Uint32Array {
   return sig;
 }
 
-export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
-  return same / SIGNATURE_SIZE;
-}
-
 /**
  * Index pairs (i < j) of signatures that share at least one band. Within a
  * bucket each member is paired with the next `window` members only, so a
