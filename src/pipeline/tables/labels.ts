@@ -43,10 +43,17 @@ export function coreOf(norm: string): string {
 /** The whole-cell fragment (总计, 其他, 合计) a text is, numbering aside, or null: only a text ending in one can be. */
 function wholeCellCore(norm: string): string | null {
   if (norm.length > 8 || norm.length < 2) return null;
-  const tail = norm.slice(-2);
-  if (!WHOLE_CELL_ONLY.has(tail)) return null;
+  if (!endsWholeCellOnly(norm)) return null;
   const core = norm.length === 2 ? norm : coreOf(norm);
   return WHOLE_CELL_ONLY.has(core) ? core : null;
+}
+
+/** Whether a text ends in 总计, 其他 or 合计 (WHOLE_CELL_ONLY), tested on its last two char codes. */
+function endsWholeCellOnly(norm: string): boolean {
+  const a = norm.charCodeAt(norm.length - 2);
+  const b = norm.charCodeAt(norm.length - 1);
+  // 总计 合计 | 其他
+  return b === 0x8ba1 ? a === 0x603b || a === 0x5408 : b === 0x4ed6 && a === 0x5176;
 }
 
 /** Token index of each character of a run's joined text (grown as needed, reused). */
@@ -94,6 +101,18 @@ interface Fragments {
   codeOf: Map<string, string>;
   /** Codes of the rows whose labels list a whole-cell fragment, in row order. */
   wholeCodes: Map<string, string[]>;
+  /** Fragment matches by a run's joined text (see runHits). */
+  runs: Map<string, readonly RunMatch[]>;
+}
+
+/** Runs longer than this (prose, not a label) are matched afresh each time. */
+const MEMO_RUN_LENGTH = 120;
+
+/** A fragment matched in a run's joined text: its row, first character's offset and length. */
+interface RunMatch {
+  code: string;
+  at: number;
+  len: number;
 }
 
 /** Per row list, every fragment that may match inside a label, longest first, by first character. */
@@ -114,7 +133,7 @@ function fragmentsOf(defs: readonly RowDef[]): Fragments {
     for (const c of byFirst.keys()) starts[c] = 1;
     const wholeCodes = new Map<string, string[]>();
     for (const w of WHOLE_CELL_ONLY) wholeCodes.set(w, defs.filter((d) => d.match.includes(w)).map((d) => d.code));
-    cached = { byFirst, starts, codeOf, wholeCodes };
+    cached = { byFirst, starts, codeOf, wholeCodes, runs: new Map() };
     FRAGMENTS.set(defs, cached);
   }
   return cached;
@@ -126,7 +145,19 @@ function fragmentsOf(defs: readonly RowDef[]): Fragments {
  * expression of all fragments, longest first, finds with the g flag).
  */
 function runHits(joined: string, defs: readonly RowDef[], out: Hit[]): void {
-  const { byFirst, starts, codeOf } = fragmentsOf(defs);
+  const fragments = fragmentsOf(defs);
+  // The same label runs come back report after report: each short run's matches are found once (bounded).
+  const short = joined.length <= MEMO_RUN_LENGTH;
+  let matches = short ? fragments.runs.get(joined) : undefined;
+  if (matches === undefined) {
+    matches = matchesIn(joined, fragments);
+    if (short && fragments.runs.size < 20_000) fragments.runs.set(joined, matches);
+  }
+  for (const m of matches) out.push({ code: m.code, start: owner[m.at]!, end: owner[m.at + m.len - 1]! + 1, len: m.len, whole: false });
+}
+
+function matchesIn(joined: string, { byFirst, starts, codeOf }: Fragments): RunMatch[] {
+  const out: RunMatch[] = [];
   let p = 0;
   while (p < joined.length) {
     const c = joined.charCodeAt(p);
@@ -134,7 +165,7 @@ function runHits(joined: string, defs: readonly RowDef[], out: Hit[]): void {
     if (starts[c] === 1) {
       for (const f of byFirst.get(c)!) {
         if (joined.startsWith(f, p)) {
-          out.push({ code: codeOf.get(f)!, start: owner[p]!, end: owner[p + f.length - 1]! + 1, len: f.length, whole: false });
+          out.push({ code: codeOf.get(f)!, at: p, len: f.length });
           matched = f.length;
           break;
         }
@@ -142,6 +173,7 @@ function runHits(joined: string, defs: readonly RowDef[], out: Hit[]): void {
     }
     p += matched > 0 ? matched : 1;
   }
+  return out;
 }
 
 /** The hits that make rows, in order (sorts and changes `hits`, which findRows made for this call only). */

@@ -17,11 +17,18 @@ export function proactiveTemplateOf(tokens: Token[]): TemplateCode | null {
   // Labels joined, each value or blank cell a `|` between them.
   let text = '';
   for (const t of tokens) text += t.kind === 'text' ? t.norm : '|';
+  // Tables of one layout give the same text (values are all `|`): the answer is kept by text.
+  const known = TEMPLATE_BY_TEXT.get(text);
+  if (known !== undefined) return known;
   const a = markersIn(text, MARKERS_2021);
   const b = markersIn(text, MARKERS_2019);
-  if (a === b) return null;
-  return a > b ? '2021' : '2019';
+  const template = a === b ? null : a > b ? '2021' : '2019';
+  if (TEMPLATE_BY_TEXT.size < 10_000) TEMPLATE_BY_TEXT.set(text, template);
+  return template;
 }
+
+/** proactiveTemplateOf by joined text (bounded). */
+const TEMPLATE_BY_TEXT = new Map<string, TemplateCode | null>();
 
 function markersIn(text: string, markers: readonly string[]): number {
   let n = 0;

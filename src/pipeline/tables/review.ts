@@ -21,6 +21,19 @@ const HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉'
  * proceeding. A header broken by noise (a label cut in two) falls back on the template.
  */
 export function resultOrder(header: string): ResultCode[] {
+  // Headers repeat from report to report: each is read once (bounded).
+  let order = ORDER_BY_HEADER.get(header);
+  if (order === undefined) {
+    order = readResultOrder(header);
+    if (ORDER_BY_HEADER.size < 10_000) ORDER_BY_HEADER.set(header, order);
+  }
+  return order;
+}
+
+/** resultOrder by header text; the arrays are shared, never changed. */
+const ORDER_BY_HEADER = new Map<string, ResultCode[]>();
+
+function readResultOrder(header: string): ResultCode[] {
   const template = RESULTS.map((r) => r.code);
   const hits: { code: ResultCode; at: number }[] = [];
   for (const r of RESULTS) {

@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { isSpaceCode } from './scan.ts';
+import { isSpaceCode, toNfkc } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
@@ -39,11 +39,18 @@ let lineStarts = new Int32Array(512);
 let lineBlank = new Uint8Array(512);
 
 function linesOf(text: string): Lines {
+  const n = text.length;
   let count = 0;
   let start = 0;
+  // One char-code scan finds each line's end and whether it is whitespace only (indexOf per line cost more).
   for (;;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+    let end = start;
+    let blank = 1;
+    for (; end < n; end++) {
+      const c = text.charCodeAt(end);
+      if (c === 10) break;
+      if (blank === 1 && !isSpaceCode(c)) blank = 0;
+    }
     if (count + 1 >= lineStarts.length) {
       const starts = new Int32Array(lineStarts.length * 2);
       starts.set(lineStarts);
@@ -53,12 +60,12 @@ function linesOf(text: string): Lines {
       lineBlank = flags;
     }
     lineStarts[count] = start;
-    lineBlank[count] = isBlankRange(text, start, end) ? 1 : 0;
+    lineBlank[count] = blank;
     count++;
-    if (end === text.length) break;
+    if (end === n) break;
     start = end + 1;
   }
-  lineStarts[count] = text.length + 1;
+  lineStarts[count] = n + 1;
   return { text, starts: lineStarts, count, blank: lineBlank };
 }
 
@@ -152,8 +159,8 @@ function addCell(n: number, from: number, to: number): number {
 function cellsOfLine(text: string, from: number, to: number, separator: number): number {
   let n = 0;
   let start = from;
-  const mark = separator === TAB ? '\t' : '|';
-  for (let i = text.indexOf(mark, from); i >= 0 && i < to; i = text.indexOf(mark, i + 1)) {
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) !== separator) continue;
     n = addCell(n, start, i);
     start = i + 1;
   }
@@ -298,7 +305,7 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const piped = htmlCellsToPipes(region.normalize('NFKC'));
+  const piped = htmlCellsToPipes(toNfkc(region));
   const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
   const lines = linesOf(text);
   const { starts, blank } = lines;

@@ -65,12 +65,36 @@ export function fromYuan(value: number, unit: string | null): string {
 
 /**
  * Pieces of plain digits, made once per text: most cells print a few small numbers
- * again and again, and nothing changes a piece once made. Bounded.
+ * again and again, and nothing changes a piece once made. Bounded. Numbers of at most
+ * four digits without a leading zero are found by value (no string hashing); others by text.
  */
+const SMALL_PIECES: (Piece | undefined)[] = new Array(10_000).fill(undefined);
 const PLAIN_PIECES = new Map<string, Piece>();
 
+/** The value of 1–4 ASCII digits without a leading zero (or "0"), else −1. */
+function smallValue(raw: string): number {
+  const n = raw.length;
+  if (n === 0 || n > 4) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return n > 1 && raw.charCodeAt(0) === 48 ? -1 : v;
+}
+
 export function pieceOf(raw: string): Piece {
-  // Most cells: plain digits, read without the regular expression.
+  const small = smallValue(raw);
+  if (small >= 0) {
+    let piece = SMALL_PIECES[small];
+    if (piece === undefined) {
+      piece = { raw, kind: 'num', value: small, unit: null };
+      SMALL_PIECES[small] = piece;
+    }
+    return piece;
+  }
+  // Most other cells: plain digits, read without the regular expression.
   if (isPlainDigits(raw)) {
     let piece = PLAIN_PIECES.get(raw);
     if (piece === undefined) {
