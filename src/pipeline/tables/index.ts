@@ -72,7 +72,8 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
     })),
   ];
   const tables: ReportTables = { proactive_disclosure: proactive.table, applications: applications.table, review_litigation: review.table };
-  return { value: tables, findings: [...findings, ...unexplainedUnreadable(tables, findings)] };
+  const unexplained = unexplainedUnreadable(tables, findings);
+  return { value: tables, findings: unexplained.length > 0 ? [...findings, ...unexplained] : findings };
 }
 
 /**
@@ -80,6 +81,8 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
  * unreadable without any split having been tried: it still gets its finding.
  */
 function unexplainedUnreadable(tables: ReportTables, findings: Finding[]): Finding[] {
+  // Most reports have no unreadable cell.
+  if (!hasUnreadable(tables.applications.cells) && !hasUnreadable(tables.proactive_disclosure.cells) && !hasUnreadable(tables.review_litigation.cells)) return [];
   const explained = new Set(findings.filter((f) => f.rule === 'table.unreadable_cells').map((f) => f.location));
   const rows: [TableName, string, string, string | null][] = [
     ...tables.applications.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['applications', c.row, c.applicant, c.raw]),
@@ -95,6 +98,11 @@ function unexplainedUnreadable(tables: ReportTables, findings: Finding[]): Findi
         en: `${table}/${row}/${column}: printed "${(raw ?? '').slice(0, 40)}", too many digits to be a cell value`,
       }),
     );
+}
+
+function hasUnreadable(cells: readonly { status: string }[]): boolean {
+  for (const c of cells) if (c.status === 'unreadable') return true;
+  return false;
 }
 
 /** The document's part break: the shortest gap after a table region (a longer one holds empty cells). */

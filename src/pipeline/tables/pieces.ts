@@ -4,7 +4,7 @@
  * normalised form for matching. Char-code scans: this runs on every cell.
  */
 import { normaliseForMatch } from '../normalize.ts';
-import { endsWithYuan, hasDigit, isAllDigits, isCountWord, isDigitCode, isNotApplicable, isSpaceCode, needsMatchNormalising } from './scan.ts';
+import { CHAR_CLASS, DIGIT_BIT, NORMALISE_BIT, SPACE_BIT, endsWithYuan, hasDigit, isAllDigits, isCountWord, isDigitCode, isNotApplicable, isSpaceCode, needsMatchNormalising } from './scan.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -111,8 +111,8 @@ function isSignedInteger(s: string, start: number, end: number): boolean {
   return true;
 }
 
-/** A label or unit piece (no whitespace in it). */
-function pushText(t: string, out: Token[], state?: LineState): void {
+/** A label or unit piece (no whitespace in it); `normalise`: whether needsMatchNormalising(t), when the caller knows. */
+function pushText(t: string, out: Token[], state?: LineState, normalise?: boolean): void {
   if (t === '') return;
   const unit = t === '元' || t === '万元';
   const count = !unit && isCountWord(t);
@@ -120,13 +120,14 @@ function pushText(t: string, out: Token[], state?: LineState): void {
   // A money unit printed apart from its number ("7.522 万元") belongs to it.
   const prev = out[out.length - 1];
   if (unit && prev?.kind === 'num' && !endsWithYuan(prev.raw)) {
-    prev.raw += t;
+    // A new token: number tokens are shared (see numberToken), never changed.
+    out[out.length - 1] = { kind: 'num', raw: prev.raw + t };
     return;
   }
   // A count word printed after a number ("6件") says nothing the template does not.
   if (count && prev?.kind === 'num') return;
   // The region is NFKC already: the rest of normaliseForMatch (quotes, commas, spaces) is enough.
-  const norm = needsMatchNormalising(t) ? normaliseForMatch(t) : t;
+  const norm = (normalise ?? needsMatchNormalising(t)) ? normaliseForMatch(t) : t;
   if (norm === '') return;
   if (isNotApplicable(t)) {
     out.push({ kind: 'na', raw: t });
@@ -135,15 +136,64 @@ function pushText(t: string, out: Token[], state?: LineState): void {
   out.push({ kind: 'text', text: t, norm });
 }
 
-/** Tokens of one cell, text[from, to): its whitespace-separated pieces (spaces, U+3000 after NFKC, separate numbers; labels keep theirs for matching). */
+/**
+ * Tokens of one cell, text[from, to): its whitespace-separated pieces (spaces, U+3000 after NFKC,
+ * separate numbers; labels keep theirs for matching). One scan splits the pieces and learns, for
+ * each, whether it is all digits, has any, and has a character normaliseForMatch would change.
+ */
 export function tokeniseCell(text: string, from: number, to: number, out: Token[], state?: LineState): void {
   let start = -1;
+  let any = 0;
+  let all = 0;
   for (let i = from; i < to; i++) {
-    if (isSpaceCode(text.charCodeAt(i))) {
-      if (start >= 0) tokenisePiece(text.slice(start, i), out, state);
+    const f = CHAR_CLASS[text.charCodeAt(i)]!;
+    if ((f & SPACE_BIT) !== 0) {
+      if (start >= 0) tokeniseRange(text, start, i, any, all, out, state);
       start = -1;
-    } else if (start < 0) start = i;
+    } else if (start < 0) {
+      start = i;
+      any = f;
+      all = f;
+    } else {
+      any |= f;
+      all &= f;
+    }
   }
-  if (start >= 0) tokenisePiece(start === 0 && to === text.length ? text : text.slice(start, to), out, state);
+  if (start >= 0) tokeniseRange(text, start, to, any, all, out, state);
 }
 
+/**
+ * tokenisePiece of text[from, to) (no whitespace in it), given its CHAR_CLASS bits: `any` of
+ * its characters have, and `all` of them have. A bare number (no mark is digits) and a text
+ * without digits are cut out and pushed at once.
+ */
+function tokeniseRange(text: string, from: number, to: number, any: number, all: number, out: Token[], state?: LineState): void {
+  if ((all & DIGIT_BIT) !== 0) {
+    out.push(numberToken(text, from, to));
+    return;
+  }
+  const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  if ((any & DIGIT_BIT) !== 0) {
+    tokenisePiece(piece, out, state);
+    return;
+  }
+  if (isNotApplicable(piece)) out.push({ kind: 'na', raw: piece });
+  else pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);
+}
+
+/** Tokens of the numbers 0–9999 as printed without a leading zero, made once: most cells print one. */
+const SMALL_NUMBERS: (Token | undefined)[] = new Array(10_000).fill(undefined);
+
+/** The token of the digits text[from, to): a small number's shared token, else a new one. */
+function numberToken(text: string, from: number, to: number): Token {
+  const n = to - from;
+  if (n > 4 || (n > 1 && text.charCodeAt(from) === 48)) return { kind: 'num', raw: text.slice(from, to) };
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  let token = SMALL_NUMBERS[v];
+  if (token === undefined) {
+    token = { kind: 'num', raw: text.slice(from, to) };
+    SMALL_NUMBERS[v] = token;
+  }
+  return token;
+}

@@ -75,7 +75,8 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   for (const { def, measures, rules } of categories) {
     const row = rows.find((r) => r.code === def.code);
     readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);
-    headerUnit.set(def.code, row ? unitIn(contextOf(tokens!, row)) : null);
+    // The header's unit matters only to an amount column.
+    if (row && measures.includes('amount')) headerUnit.set(def.code, unitIn(contextOf(tokens!, row)));
   }
   const { cells, printed, notes } = resolveRows(readings, (code) => widths.get(code)!, []);
   const out: ProactiveCell[] = [];

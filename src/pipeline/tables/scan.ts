@@ -72,7 +72,10 @@ export function isCountWord(s: string): boolean {
   return c === 0x4ef6 || c === 0x4e2a || c === 0x9879 || c === 0x6761 || c === 0x6b21 || c === 0x5bb6 || c === 0x4eba;
 }
 
-/** `/[\s"'“”‘’「」『』,，、\u200b-\u200d\ufeff]/.test(s)`: a character normaliseForMatch would drop or change in NFKC text. */
+/**
+ * `/[\s"'“”‘’「」『』,，\u200b-\u200d\ufeff]/.test(s)`: a character normaliseForMatch would drop or
+ * change in NFKC text (、 it keeps: commas become it).
+ */
 export function needsMatchNormalising(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -82,7 +85,7 @@ export function needsMatchNormalising(s: string): boolean {
     } else if (
       c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || // “ ” ‘ ’
       c === 0x300c || c === 0x300d || c === 0x300e || c === 0x300f || // 「 」 『 』
-      c === 0xff0c || c === 0x3001 || // ， 、
+      c === 0xff0c || // ，
       (c >= 0x200b && c <= 0x200d) || c === 0xfeff
     ) return true;
   }
@@ -94,44 +97,15 @@ export function endsWithYuan(s: string): boolean {
   return s.length > 0 && s.charCodeAt(s.length - 1) === 0x5143;
 }
 
-/**
- * What NFKC makes of each code unit the tables stage's text is mostly made of, when
- * that is one code unit that composes with nothing (0: ask String.prototype.normalize):
- * ASCII, CJK unified ideographs (no decomposition), common Chinese punctuation as
- * they are; full-width ASCII forms and the ideographic space as their ASCII. A text
- * of only these has as its NFKC form the units' forms in order: all are starters,
- * and no two of them compose.
- */
-const NFKC_UNIT = new Uint16Array(0x10000);
-for (let c = 0x01; c < 0x80; c++) NFKC_UNIT[c] = c;
-for (let c = 0x4e00; c <= 0x9fff; c++) NFKC_UNIT[c] = c;
-for (const c of [0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x3001, 0x3002, 0x3008, 0x3009, 0x300a, 0x300b, 0x300c, 0x300d, 0x300e, 0x300f, 0x3010, 0x3011]) {
-  if (String.fromCharCode(c).normalize('NFKC') === String.fromCharCode(c)) NFKC_UNIT[c] = c;
-}
-for (const c of [0x3000, ...Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => 0xff01 + i)]) {
-  const n = String.fromCharCode(c).normalize('NFKC');
-  if (n.length === 1 && n.charCodeAt(0) < 0x80) NFKC_UNIT[c] = n.charCodeAt(0);
-}
 
-/** `s.normalize('NFKC')`, without the call for text of the units NFKC_UNIT knows. */
-export function toNfkc(s: string): string {
-  const n = s.length;
-  let changed = false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const u = NFKC_UNIT[c]!;
-    if (u === 0) return s.normalize('NFKC');
-    if (u !== c) changed = true;
-  }
-  if (!changed) return s;
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const u = NFKC_UNIT[c]!;
-    if (u === c) continue;
-    out += s.slice(last, i) + String.fromCharCode(u);
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
+/** Bits of CHAR_CLASS: JavaScript whitespace, an ASCII digit, a character needsMatchNormalising looks for (besides whitespace). */
+export const SPACE_BIT = 1;
+export const DIGIT_BIT = 2;
+export const NORMALISE_BIT = 4;
+
+/** What a cell scan needs to know of each UTF-16 unit, in one lookup (see the bits above). */
+export const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (IS_SPACE[c] === 1) CHAR_CLASS[c] = SPACE_BIT | NORMALISE_BIT;
+for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT_BIT;
+// " ' , “ ” ‘ ’ 「 」 『 』 ， and the zero-width characters (as in needsMatchNormalising)
+for (const c of [0x22, 0x27, 0x2c, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0xff0c, 0x200b, 0x200c, 0x200d, 0xfeff]) CHAR_CLASS[c]! |= NORMALISE_BIT;

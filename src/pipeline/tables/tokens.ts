@@ -8,13 +8,16 @@
  * pieces that become tokens are cut out of it.
  */
 import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { isSpaceCode, toNfkc } from './scan.ts';
+import { isSpaceCode } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
   | { kind: 'num'; raw: string }
   | { kind: 'na'; raw: string }
   | { kind: 'blank' };
+
+/** The one blank-cell token: it has nothing that could differ, and nothing changes it. */
+const BLANK: Token = { kind: 'blank' };
 
 // A page number line from PDF text: "- 4 -", "— 4 —", "第 4 页", "第4页 共9页".
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
@@ -39,18 +42,11 @@ let lineStarts = new Int32Array(512);
 let lineBlank = new Uint8Array(512);
 
 function linesOf(text: string): Lines {
-  const n = text.length;
   let count = 0;
   let start = 0;
-  // One char-code scan finds each line's end and whether it is whitespace only (indexOf per line cost more).
   for (;;) {
-    let end = start;
-    let blank = 1;
-    for (; end < n; end++) {
-      const c = text.charCodeAt(end);
-      if (c === 10) break;
-      if (blank === 1 && !isSpaceCode(c)) blank = 0;
-    }
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     if (count + 1 >= lineStarts.length) {
       const starts = new Int32Array(lineStarts.length * 2);
       starts.set(lineStarts);
@@ -60,12 +56,12 @@ function linesOf(text: string): Lines {
       lineBlank = flags;
     }
     lineStarts[count] = start;
-    lineBlank[count] = blank;
+    lineBlank[count] = isBlankRange(text, start, end) ? 1 : 0;
     count++;
-    if (end === n) break;
+    if (end === text.length) break;
     start = end + 1;
   }
-  lineStarts[count] = n + 1;
+  lineStarts[count] = text.length + 1;
   return { text, starts: lineStarts, count, blank: lineBlank };
 }
 
@@ -159,8 +155,8 @@ function addCell(n: number, from: number, to: number): number {
 function cellsOfLine(text: string, from: number, to: number, separator: number): number {
   let n = 0;
   let start = from;
-  for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) !== separator) continue;
+  const mark = separator === TAB ? '\t' : '|';
+  for (let i = text.indexOf(mark, from); i >= 0 && i < to; i = text.indexOf(mark, i + 1)) {
     n = addCell(n, start, i);
     start = i + 1;
   }
@@ -305,7 +301,7 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const piped = htmlCellsToPipes(toNfkc(region));
+  const piped = htmlCellsToPipes(region.normalize('NFKC'));
   const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
   const lines = linesOf(text);
   const { starts, blank } = lines;
@@ -325,19 +321,19 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     const to = starts[index + 1]! - 1;
     // Cells between `\n|\n` separators: nothing but blank lines between two bare `|` lines is an empty cell.
     const bare = isBareSeparator(text, from, to);
-    if (bare && afterBareSeparator && blanks > 0 && pitch === 0) out.push({ kind: 'blank' });
+    if (bare && afterBareSeparator && blanks > 0 && pitch === 0) out.push(BLANK);
     afterBareSeparator = bare;
     if (isPageOrDelimiter(lines, index, true)) continue;
     // Empty cells in a one-cell-per-line layout show as a longer run of blank lines.
     if (pitch > 0 && blanks > pitch) {
       const empty = Math.floor((blanks - pitch) / (pitch + 1));
-      for (let i = 0; i < empty; i++) out.push({ kind: 'blank' });
+      for (let i = 0; i < empty; i++) out.push(BLANK);
     }
     blanks = 0;
     state.lineStart = out.length;
     // A cell terminator with nothing before it (" |") is an empty cell in the one-cell-per-line pipe layout.
     if (isEmptyCellTerminator(text, from, to)) {
-      out.push({ kind: 'blank' });
+      out.push(BLANK);
       continue;
     }
     // Filler rows of pipes only: "|||".
@@ -352,7 +348,7 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     for (let c = labelFillers(text, joints?.has(index) ? 1 : 0, n); c < n; c++) {
       const a = cellFrom[c]!;
       const b = cellTo[c]!;
-      if (isBlankRange(text, a, b)) out.push({ kind: 'blank' });
+      if (isBlankRange(text, a, b)) out.push(BLANK);
       else tokeniseCell(text, a, b, out, state);
     }
   }
@@ -361,7 +357,7 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
   const trailing = trailingGap(text);
   if (pitch > 0 && trailing > partBreak) {
     const empty = Math.floor((trailing - partBreak) / (pitch + 1));
-    for (let i = 0; i < empty; i++) out.push({ kind: 'blank' });
+    for (let i = 0; i < empty; i++) out.push(BLANK);
   }
   return { tokens: out, leansOnPreviousLine: state.leansOnPreviousLine };
 }
