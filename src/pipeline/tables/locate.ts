@@ -54,6 +54,29 @@ function search(text: string, re: RegExp, from: number): number {
   return m ? from + m.index : -1;
 }
 
+/** EARLIER_TITLE without its line-start anchor, tried at one position (see earlierTitleBefore). */
+const EARLIER_TITLE_AT = new RegExp(EARLIER_TITLE.source.slice(1), 'y');
+
+/**
+ * Where EARLIER_TITLE first matches in text.slice(from) (as an offset of `text`), when
+ * that is before `end`; else −1. Its ^ (with the m flag) holds at the slice's start and
+ * after each line terminator, so only those places before `end` are tried, not the
+ * rest of the document.
+ */
+function earlierTitleBefore(text: string, from: number, end: number): number {
+  let p = from;
+  while (p < end) {
+    EARLIER_TITLE_AT.lastIndex = p;
+    if (EARLIER_TITLE_AT.test(text)) return p;
+    // The next line start: after \n, \r, U+2028 or U+2029 (what ^ with the m flag takes).
+    while (p < end) {
+      const c = text.charCodeAt(p++);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+    }
+  }
+  return -1;
+}
+
 function firstOf(...positions: number[]): number {
   const found = positions.filter((p) => p >= 0);
   return found.length ? Math.min(...found) : -1;
@@ -76,8 +99,8 @@ export function locateInText(text: string): Regions {
   if (end < 0) end = search(text, P6_TITLE, after4 + 1);
   if (end < 0) end = text.length;
   // The last table ends at the next part title, whichever part it is: what follows never belongs to it.
-  const earlier = search(text, EARLIER_TITLE, after4 + 1);
-  if (earlier >= 0 && earlier < end) end = earlier;
+  const earlier = earlierTitleBefore(text, after4 + 1, end);
+  if (earlier >= 0) end = earlier;
   const cut = (from: number, ...to: number[]): string | null => {
     if (from < 0) return null;
     const stop = firstOf(...to.filter((t) => t > from));

@@ -86,7 +86,12 @@ function edgeBlanks(values: readonly ValueToken[]): { before: number; after: num
 
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
   // The usual row: one printed value per cell, no empty positions.
-  if (tokens.length === n && n > 0 && tokens.every((t) => t.kind !== 'blank')) return { kind: 'cells', cells: tokens.map(tokenPiece) };
+  if (tokens.length === n && n > 0) {
+    const cells: Piece[] = new Array(n);
+    let k = 0;
+    for (; k < n && tokens[k]!.kind !== 'blank'; k++) cells[k] = tokenPiece(tokens[k]!);
+    if (k === n) return { kind: 'cells', cells };
+  }
   let values = tokens.slice();
   const filled = values.filter((t) => t.kind !== 'blank').length;
   // A whole row of empty positions before the first value: the row itself printed nothing, and
