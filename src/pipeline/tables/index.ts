@@ -113,30 +113,24 @@ function partBreakOf(regions: Regions): number {
 
 /**
  * Whether `raw` with its runs of three or more line breaks written as two (as the
- * clean stage writes them) is `cleaned`: compared in one scan, without the copy.
+ * clean stage writes them) is `cleaned`: compared piece by piece between such runs
+ * (startsWith, no copy of the text), each run's end checked where the cleaned one ends.
  */
 function equalsCollapsed(raw: string, cleaned: string): boolean {
   let i = 0;
   let j = 0;
-  while (i < raw.length) {
-    const c = raw.charCodeAt(i);
-    if (c !== 10) {
-      if (j >= cleaned.length || cleaned.charCodeAt(j) !== c) return false;
-      i++;
-      j++;
-      continue;
-    }
-    let run = 0;
-    while (i < raw.length && raw.charCodeAt(i) === 10) {
-      run++;
-      i++;
-    }
-    const kept = run >= 3 ? 2 : run;
-    for (let k = 0; k < kept; k++, j++) if (j >= cleaned.length || cleaned.charCodeAt(j) !== 10) return false;
+  for (;;) {
+    const run = raw.indexOf('\n\n\n', i);
+    if (run < 0) return raw.length - i === cleaned.length - j && cleaned.startsWith(i === 0 ? raw : raw.slice(i), j);
+    // Up to the run, and two of its line breaks.
+    const kept = raw.slice(i, run + 2);
+    if (!cleaned.startsWith(kept, j)) return false;
+    j += kept.length;
+    i = run + 3;
+    while (i < raw.length && raw.charCodeAt(i) === 10) i++;
     // The cleaned text's run ends where the collapsed one does.
     if (j < cleaned.length && cleaned.charCodeAt(j) === 10) return false;
   }
-  return j === cleaned.length;
 }
 
 /** What a token says for sameContent: a label's normalised text, a value as printed. */

@@ -218,13 +218,21 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
   }
   // One row per code: the one that printed most values (a table row beats a sentence
   // that names the row), the first among equals.
-  const byCode = new Map<string, { row: FoundRow; printed: number }>();
-  for (const r of rows) {
-    const seen = byCode.get(r.code);
-    const printed = printedCount(r.values);
-    if (!seen || printed > seen.printed) byCode.set(r.code, { row: r, printed });
+  // Each code's chosen row by index, and the values each row printed.
+  const best = new Map<string, number>();
+  const printed: number[] = new Array(rows.length);
+  let repeated = false;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k]!;
+    printed[k] = printedCount(r.values);
+    const seen = best.get(r.code);
+    if (seen === undefined) best.set(r.code, k);
+    else {
+      repeated = true;
+      if (printed[k]! > printed[seen]!) best.set(r.code, k);
+    }
   }
-  return rows.filter((r) => byCode.get(r.code)!.row === r);
+  return repeated ? rows.filter((r, k) => best.get(r.code) === k) : rows;
 }
 
 function printedCount(values: FoundRow['values']): number {

@@ -70,6 +70,12 @@ function hasCode(text: string, from: number, to: number, code: number): boolean 
   return false;
 }
 
+/** text.indexOf(mark, from), or text.length when there is none. */
+function indexOrEnd(text: string, mark: string, from: number): number {
+  const i = text.indexOf(mark, from);
+  return i < 0 ? text.length : i;
+}
+
 function isBlankRange(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
   return true;
@@ -312,6 +318,8 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
   const out: Token[] = [];
   let blanks = -1;
   let afterBareSeparator = false;
+  let nextTab = -1;
+  let nextPipe = -1;
   for (let index = 0; index < lines.count; index++) {
     if (blank[index] === 1) {
       if (blanks >= 0) blanks += 1;
@@ -339,7 +347,10 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     // Filler rows of pipes only: "|||".
     if (isPipeFiller(text, from, to)) continue;
     // Tab- or pipe-separated cells when the line has those, else one cell (spaces split later).
-    const separator = anyTab && hasCode(text, from, to, TAB) ? TAB : anyPipe && hasCode(text, from, to, PIPE) ? PIPE : 0;
+    // The next tab and pipe at or after the line's start, found with indexOf and kept until passed.
+    if (anyTab && nextTab < from) nextTab = indexOrEnd(text, '\t', from);
+    if (anyPipe && nextPipe < from) nextPipe = indexOrEnd(text, '|', from);
+    const separator = anyTab && nextTab < to ? TAB : anyPipe && nextPipe < to ? PIPE : 0;
     if (separator === 0) {
       tokeniseCell(text, from, to, out, state);
       continue;
