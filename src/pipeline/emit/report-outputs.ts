@@ -14,7 +14,8 @@ import { reportMarkdown } from './markdown.ts';
 import { deflateEntry } from './zip.ts';
 import { applicationRows, applicationWideRows, findingRows, proactiveRows, reportRows, reviewRows, sectionRows } from './rows.ts';
 
-const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
+/** Each per-report dataset's rows of some records, sorted by its key. */
+export const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
   reports: reportRows,
   applications: applicationRows,
   applications_wide: applicationWideRows,

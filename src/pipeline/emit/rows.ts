@@ -1,5 +1,8 @@
 /** Records → CSV rows, one function per dataset. Pure; rows come out sorted by the dataset's key. */
-import { APPLICANTS, applicationRowsFor, PROCEEDINGS, proactiveCategoriesFor, RESULTS, templateForYear, type MeasureCode, type TemplateCode } from '../../schema/codes.ts';
+import {
+  APPLICANTS, applicationRowsFor, PROCEEDINGS, proactiveCategoriesFor, RESULTS, templateForYear,
+  type ApplicantCode, type ApplicationRowCode, type MeasureCode, type ProactiveCategoryCode, type ProactiveItemCode, type ProceedingCode, type ResultCode, type TemplateCode,
+} from '../../schema/codes.ts';
 import {
   AGENCIES, APPLICATIONS, APPLICATIONS_WIDE, CODE_LISTS, CODES_DATASET, FINDINGS_DATASET, PROACTIVE, REPORTS, REVIEW,
   SECTIONS_DATASET, WIDE_STATUS_SUFFIX,
@@ -87,19 +90,37 @@ export function agencyRows(records: AgencySource[]): CsvRow[] {
   return sortByKey(AGENCIES, rows);
 }
 
+/** A cell's place in a template's layout: its key in `byKey` maps below and its codes. */
+interface Slot<K> {
+  key: string;
+  codes: K;
+}
+
+/** Computes a template's slots once: the same few layouts serve every report. */
+function perTemplate<K>(make: (template: TemplateCode) => Slot<K>[]): (template: TemplateCode) => Slot<K>[] {
+  const made = new Map<TemplateCode, Slot<K>[]>();
+  return (template) => {
+    let slots = made.get(template);
+    if (!slots) made.set(template, (slots = make(template)));
+    return slots;
+  };
+}
+
+const applicationSlots = perTemplate((template) => applicationRowsFor(template).flatMap((row) => APPLICANTS.map((a) => ({
+  key: `${row.code}/${a.code}`, codes: { row: row.code as ApplicationRowCode, applicant: a.code as ApplicantCode },
+}))));
+
 /** Every cell of the template (missing ones included) plus any printed cell of the other template. */
 export function applicationCells(record: ReportRecord): ApplicationCell[] {
   const template = templateOf(record, 'applications');
   const printed = record.tables.applications.cells;
   if (!template) return printed;
-  const byKey = new Map(printed.map((c) => [`${c.row}/${c.applicant}`, c]));
+  const byKey = new Map<string, ApplicationCell>();
+  for (const c of printed) byKey.set(`${c.row}/${c.applicant}`, c);
   const out: ApplicationCell[] = [];
-  for (const row of applicationRowsFor(template)) {
-    for (const a of APPLICANTS) {
-      const key = `${row.code}/${a.code}`;
-      out.push(byKey.get(key) ?? ({ ...MISSING, row: row.code, applicant: a.code } as ApplicationCell));
-      byKey.delete(key);
-    }
+  for (const { key, codes } of applicationSlots(template)) {
+    out.push(byKey.get(key) ?? { ...MISSING, row: codes.row, applicant: codes.applicant });
+    byKey.delete(key);
   }
   return [...out, ...byKey.values()];
 }
@@ -110,33 +131,41 @@ export function applicationRows(records: ReportRecord[]): CsvRow[] {
   }))));
 }
 
+const WIDE_STATUS_COLUMNS = APPLICANTS.map((a) => a.code + WIDE_STATUS_SUFFIX);
+
 export function applicationWideRows(records: ReportRecord[]): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const r of records) {
     const byRow = new Map<string, CsvRow>();
     for (const c of applicationCells(r)) {
-      const row = byRow.get(c.row) ?? { report_id: r.report_id, row: c.row, ...Object.fromEntries(APPLICANTS.map((a) => [a.code + WIDE_STATUS_SUFFIX, 'missing'])) };
+      let row = byRow.get(c.row);
+      if (!row) {
+        row = { report_id: r.report_id, row: c.row };
+        for (const status of WIDE_STATUS_COLUMNS) row[status] = 'missing';
+        byRow.set(c.row, row);
+      }
       row[c.applicant] = valueOf(c);
       row[c.applicant + WIDE_STATUS_SUFFIX] = c.status;
-      byRow.set(c.row, row);
     }
     rows.push(...byRow.values());
   }
   return sortByKey(APPLICATIONS_WIDE, rows);
 }
 
+const proactiveSlots = perTemplate((template) => proactiveCategoriesFor(template).flatMap((cat) => (cat.measures[template] ?? []).map((measure) => ({
+  key: `${cat.code}/${measure}`, codes: { item: cat.item as ProactiveItemCode, category: cat.code as ProactiveCategoryCode, measure: measure as MeasureCode },
+}))));
+
 export function proactiveCells(record: ReportRecord): ProactiveCell[] {
   const template = templateOf(record, 'proactive_disclosure');
   const printed = record.tables.proactive_disclosure.cells;
   if (!template) return printed;
-  const byKey = new Map(printed.map((c) => [`${c.category}/${c.measure}`, c]));
+  const byKey = new Map<string, ProactiveCell>();
+  for (const c of printed) byKey.set(`${c.category}/${c.measure}`, c);
   const out: ProactiveCell[] = [];
-  for (const cat of proactiveCategoriesFor(template)) {
-    for (const measure of cat.measures[template] ?? []) {
-      const key = `${cat.code}/${measure}`;
-      out.push(byKey.get(key) ?? ({ ...MISSING, item: cat.item, category: cat.code, measure } as ProactiveCell));
-      byKey.delete(key);
-    }
+  for (const { key, codes } of proactiveSlots(template)) {
+    out.push(byKey.get(key) ?? { ...MISSING, item: codes.item, category: codes.category, measure: codes.measure });
+    byKey.delete(key);
   }
   return [...out, ...byKey.values()];
 }
@@ -148,16 +177,20 @@ export function proactiveRows(records: ReportRecord[]): CsvRow[] {
   }))));
 }
 
+const REVIEW_SLOTS = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => ({
+  key: `${p.code}/${res.code}`, codes: { proceeding: p.code as ProceedingCode, result: res.code as ResultCode },
+})));
+
 export function reviewCells(record: ReportRecord): ReviewCell[] {
   const printed = record.tables.review_litigation.cells;
   if (!templateOf(record, 'review_litigation')) return printed;
-  const byKey = new Map(printed.map((c) => [`${c.proceeding}/${c.result}`, c]));
-  const out = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => {
-    const key = `${p.code}/${res.code}`;
-    const cell = byKey.get(key) ?? ({ ...MISSING, proceeding: p.code, result: res.code } as ReviewCell);
+  const byKey = new Map<string, ReviewCell>();
+  for (const c of printed) byKey.set(`${c.proceeding}/${c.result}`, c);
+  const out: ReviewCell[] = [];
+  for (const { key, codes } of REVIEW_SLOTS) {
+    out.push(byKey.get(key) ?? { ...MISSING, proceeding: codes.proceeding, result: codes.result });
     byKey.delete(key);
-    return cell;
-  }));
+  }
   return [...out, ...byKey.values()];
 }
 
