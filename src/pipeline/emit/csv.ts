@@ -23,6 +23,8 @@ export function neutraliseFormula(text: string): string {
 
 /** Numbers without float noise (12.5万元 × 10000 must print 125000, not 125000.00000000001). */
 export function formatNumber(n: number): string {
+  // An integer prints as itself (toFixed adds only zeros, which Number drops); most cells are counts.
+  if (Number.isInteger(n)) return String(n);
   if (!Number.isFinite(n)) return '';
   return String(Number(n.toFixed(6)));
 }
@@ -68,16 +70,30 @@ export function csvField(text: string): string {
  */
 export function csvBlock(dataset: DatasetDef, rows: CsvRow[]): string {
   const columns = dataset.columns;
+  const writers = fieldWriters(dataset);
   let out = '';
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) {
-      const column = columns[i]!;
       if (i) out += ',';
-      out += csvField(formatCell(column, row[column.name]));
+      out += writers[i]!(row[columns[i]!.name]);
     }
     out += '\n';
   }
   return out;
+}
+
+const writersByDataset = new WeakMap<DatasetDef, ((v: CsvCell) => string)[]>();
+
+/** Per column, a cell to its field: numbers and booleans print nothing that needs quotes, so only text is checked. */
+function fieldWriters(dataset: DatasetDef): ((v: CsvCell) => string)[] {
+  let writers = writersByDataset.get(dataset);
+  if (!writers) {
+    writers = dataset.columns.map((column) => (column.type === 'integer' || column.type === 'number' || column.type === 'boolean'
+      ? (v: CsvCell) => formatCell(column, v)
+      : (v: CsvCell) => csvField(formatCell(column, v))));
+    writersByDataset.set(dataset, writers);
+  }
+  return writers;
 }
 
 /** csvBlock through csv-stringify: the reference the tests hold csvBlock to. */

@@ -41,12 +41,13 @@ function byCode<T extends { code: string }>(list: readonly T[]): Map<string, T> 
   return out;
 }
 
-/** The first cell of each key, in the cells' order. */
-function firstByKey<C>(cells: readonly C[], key: (c: C) => string): Map<string, C> {
-  const out = new Map<string, C>();
+/** The first cell of each (row, column) pair, in the cells' order: what `find` by both codes would give. */
+function firstByPair<C>(cells: readonly C[], row: (c: C) => string, column: (c: C) => string): Map<string, Map<string, C>> {
+  const out = new Map<string, Map<string, C>>();
   for (const c of cells) {
-    const k = key(c);
-    if (!out.has(k)) out.set(k, c);
+    let columns = out.get(row(c));
+    if (!columns) out.set(row(c), (columns = new Map()));
+    if (!columns.has(column(c))) columns.set(column(c), c);
   }
   return out;
 }
@@ -55,14 +56,17 @@ const ITEM_ZH = byCode(PROACTIVE_ITEMS);
 const CATEGORY_ZH = byCode(PROACTIVE_CATEGORIES);
 const MEASURE_ZH = byCode(MEASURES);
 
+const APPLICATION_ROW_LABELS = APPLICATION_ROWS.map((def) => ({ code: def.code as string, label: `${def.number} ${def.zh}` }));
+
 function applicationsTable(record: ReportRecord): Block {
-  const cells = applicationCells(record);
-  const byKey = firstByKey(cells, (c) => `${c.row}/${c.applicant}`);
-  const printedRows = new Set<string>(cells.map((c) => c.row));
-  const rows = APPLICATION_ROWS.filter((def) => printedRows.has(def.code)).map((def) => [`${def.number} ${def.zh}`, ...APPLICANTS.map((a) => {
-    const cell = byKey.get(`${def.code}/${a.code}`);
-    return cell ? cellText(cell) : '';
-  })]);
+  const byRow = firstByPair(applicationCells(record), (c) => c.row, (c) => c.applicant);
+  const rows = APPLICATION_ROW_LABELS.filter((def) => byRow.has(def.code)).map((def) => {
+    const byApplicant = byRow.get(def.code)!;
+    return [def.label, ...APPLICANTS.map((a) => {
+      const cell = byApplicant.get(a.code);
+      return cell ? cellText(cell) : '';
+    })];
+  });
   return table(['项目', ...APPLICANTS.map((a) => a.zh)], rows);
 }
 
@@ -78,11 +82,14 @@ function proactiveTable(record: ReportRecord): Block {
 }
 
 function reviewTable(record: ReportRecord): Block {
-  const byKey = firstByKey(reviewCells(record), (c) => `${c.proceeding}/${c.result}`);
-  const rows = PROCEEDINGS.map((p) => [p.zh, ...RESULTS.map((res) => {
-    const cell = byKey.get(`${p.code}/${res.code}`);
-    return cell ? cellText(cell) : '';
-  })]);
+  const byProceeding = firstByPair(reviewCells(record), (c) => c.proceeding, (c) => c.result);
+  const rows = PROCEEDINGS.map((p) => {
+    const byResult = byProceeding.get(p.code);
+    return [p.zh, ...RESULTS.map((res) => {
+      const cell = byResult?.get(res.code);
+      return cell ? cellText(cell) : '';
+    })];
+  });
   return table(['类型', ...RESULTS.map((r) => r.zh)], rows);
 }
 

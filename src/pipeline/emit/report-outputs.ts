@@ -28,7 +28,8 @@ export const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> =
 /** The datasets made of per-report blocks, in the schema's order. */
 export const BLOCK_DATASETS: DatasetDef[] = DATASETS.filter((d) => d.name in BLOCK_ROWS);
 
-export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const encoder = new TextEncoder();
+export const utf8 = (s: string): Uint8Array => encoder.encode(s);
 export { sha256Hex as sha256 } from '../read.ts';
 
 /** reports/<id>.json: the record, one space of indentation, a final newline. */

@@ -106,6 +106,13 @@ function perTemplate<K>(make: (template: TemplateCode) => Slot<K>[]): (template:
   };
 }
 
+/** Whether the printed cells are exactly the layout's, in its order (what the tables stage gives): then they are the answer. */
+function inLayout<C, K>(printed: readonly C[], slots: readonly Slot<K>[], same: (cell: C, codes: K) => boolean): boolean {
+  if (printed.length !== slots.length) return false;
+  for (let i = 0; i < slots.length; i++) if (!same(printed[i]!, slots[i]!.codes)) return false;
+  return true;
+}
+
 const applicationSlots = perTemplate((template) => applicationRowsFor(template).flatMap((row) => APPLICANTS.map((a) => ({
   key: `${row.code}/${a.code}`, codes: { row: row.code as ApplicationRowCode, applicant: a.code as ApplicantCode },
 }))));
@@ -115,10 +122,12 @@ export function applicationCells(record: ReportRecord): ApplicationCell[] {
   const template = templateOf(record, 'applications');
   const printed = record.tables.applications.cells;
   if (!template) return printed;
+  const slots = applicationSlots(template);
+  if (inLayout(printed, slots, (c, k) => c.row === k.row && c.applicant === k.applicant)) return [...printed];
   const byKey = new Map<string, ApplicationCell>();
   for (const c of printed) byKey.set(`${c.row}/${c.applicant}`, c);
   const out: ApplicationCell[] = [];
-  for (const { key, codes } of applicationSlots(template)) {
+  for (const { key, codes } of slots) {
     out.push(byKey.get(key) ?? { ...MISSING, row: codes.row, applicant: codes.applicant });
     byKey.delete(key);
   }
@@ -160,10 +169,12 @@ export function proactiveCells(record: ReportRecord): ProactiveCell[] {
   const template = templateOf(record, 'proactive_disclosure');
   const printed = record.tables.proactive_disclosure.cells;
   if (!template) return printed;
+  const slots = proactiveSlots(template);
+  if (inLayout(printed, slots, (c, k) => c.category === k.category && c.measure === k.measure)) return [...printed];
   const byKey = new Map<string, ProactiveCell>();
   for (const c of printed) byKey.set(`${c.category}/${c.measure}`, c);
   const out: ProactiveCell[] = [];
-  for (const { key, codes } of proactiveSlots(template)) {
+  for (const { key, codes } of slots) {
     out.push(byKey.get(key) ?? { ...MISSING, item: codes.item, category: codes.category, measure: codes.measure });
     byKey.delete(key);
   }
@@ -184,6 +195,7 @@ const REVIEW_SLOTS = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => ({
 export function reviewCells(record: ReportRecord): ReviewCell[] {
   const printed = record.tables.review_litigation.cells;
   if (!templateOf(record, 'review_litigation')) return printed;
+  if (inLayout(printed, REVIEW_SLOTS, (c, k) => c.proceeding === k.proceeding && c.result === k.result)) return [...printed];
   const byKey = new Map<string, ReviewCell>();
   for (const c of printed) byKey.set(`${c.proceeding}/${c.result}`, c);
   const out: ReviewCell[] = [];
@@ -200,10 +212,18 @@ export function reviewRows(records: ReportRecord[]): CsvRow[] {
   }))));
 }
 
+// A surrogate pair: one code point in two UTF-16 units (string iteration counts it once).
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters as code points (`[...text].length`), without building the array. */
+export function codePoints(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 export function sectionRows(records: ReportRecord[]): CsvRow[] {
   return sortByKey(SECTIONS_DATASET, records.flatMap((r) => r.sections.map((s) => ({
     report_id: r.report_id, section: s.code, number: s.number, status: s.status, title_found: s.title_found,
-    chars: [...s.text].length, text: s.text,
+    chars: codePoints(s.text), text: s.text,
   }))));
 }
 

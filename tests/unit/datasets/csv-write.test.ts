@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { codeList, DATASETS, type DatasetDef } from '../../../src/schema/datasets.ts';
 import { csvBlock, csvBlockReference, csvField, sortByKey, type CsvRow } from '../../../src/pipeline/emit/csv.ts';
 import { BLOCK_DATASETS, BLOCK_ROWS } from '../../../src/pipeline/emit/report-outputs.ts';
+import { codePoints } from '../../../src/pipeline/emit/rows.ts';
 import { TRICKY } from './hostile.ts';
 import { writerRecords } from './writer-records.ts';
 
@@ -65,5 +66,12 @@ describe('CSV block writer', () => {
       const shuffled = rows.map((row, i) => ({ row, at: (i * 7919) % rows.length })).sort((a, b) => a.at - b.at).map((x) => x.row);
       expect(sortByKey(d, shuffled)).toEqual(sortByKeyReference(d, shuffled));
     }
+  });
+
+  it('counts a section\'s characters as code points, lone surrogates one each', () => {
+    const units = ['a', '中', '\ud83d', '\ude00', '\ud800', '\udc00'];
+    let texts = [''];
+    for (let n = 0; n < 4; n++) texts = [...texts, ...texts.filter((t) => t.length === n).flatMap((t) => units.map((u) => t + u))];
+    expect(texts.filter((t) => codePoints(t) !== [...t].length)).toEqual([]);
   });
 });
