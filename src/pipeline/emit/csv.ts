@@ -84,13 +84,22 @@ export function csvBlock(dataset: DatasetDef, rows: CsvRow[]): string {
 
 const writersByDataset = new WeakMap<DatasetDef, ((v: CsvCell) => string)[]>();
 
+// A text that needs neither neutralising nor quoting (almost all: codes, ids, statuses) is its own field.
+const TEXT_NEEDS_WORK = /^[=+\-@\t\r]|[",\n\r]/;
+
+/** A text cell's field: formatCell then csvField, skipped when neither would change it. */
+function textField(column: ColumnDef, v: CsvCell): string {
+  if (typeof v === 'string' && !TEXT_NEEDS_WORK.test(v)) return v;
+  return csvField(formatCell(column, v));
+}
+
 /** Per column, a cell to its field: numbers and booleans print nothing that needs quotes, so only text is checked. */
 function fieldWriters(dataset: DatasetDef): ((v: CsvCell) => string)[] {
   let writers = writersByDataset.get(dataset);
   if (!writers) {
     writers = dataset.columns.map((column) => (column.type === 'integer' || column.type === 'number' || column.type === 'boolean'
       ? (v: CsvCell) => formatCell(column, v)
-      : (v: CsvCell) => csvField(formatCell(column, v))));
+      : (v: CsvCell) => textField(column, v)));
     writersByDataset.set(dataset, writers);
   }
   return writers;

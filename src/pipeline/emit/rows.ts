@@ -141,6 +141,8 @@ export function applicationRows(records: ReportRecord[]): CsvRow[] {
 }
 
 const WIDE_STATUS_COLUMNS = APPLICANTS.map((a) => a.code + WIDE_STATUS_SUFFIX);
+// The status column of each applicant, made once (a key built per cell is slow to look up).
+const WIDE_STATUS_COLUMN = new Map<string, string>(APPLICANTS.map((a, i) => [a.code, WIDE_STATUS_COLUMNS[i]!]));
 
 export function applicationWideRows(records: ReportRecord[]): CsvRow[] {
   const rows: CsvRow[] = [];
@@ -154,7 +156,7 @@ export function applicationWideRows(records: ReportRecord[]): CsvRow[] {
         byRow.set(c.row, row);
       }
       row[c.applicant] = valueOf(c);
-      row[c.applicant + WIDE_STATUS_SUFFIX] = c.status;
+      row[WIDE_STATUS_COLUMN.get(c.applicant) ?? c.applicant + WIDE_STATUS_SUFFIX] = c.status;
     }
     rows.push(...byRow.values());
   }
