@@ -14,7 +14,8 @@ import { reportMarkdown } from './markdown.ts';
 import { deflateEntry } from './zip.ts';
 import { applicationRows, applicationWideRows, findingRows, proactiveRows, reportRows, reviewRows, sectionRows } from './rows.ts';
 
-const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
+/** Each per-report dataset's rows of some records, sorted by its key. */
+export const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
   reports: reportRows,
   applications: applicationRows,
   applications_wide: applicationWideRows,
@@ -27,7 +28,8 @@ const BLOCK_ROWS: Record<string, (records: ReportRecord[]) => CsvRow[]> = {
 /** The datasets made of per-report blocks, in the schema's order. */
 export const BLOCK_DATASETS: DatasetDef[] = DATASETS.filter((d) => d.name in BLOCK_ROWS);
 
-export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+const encoder = new TextEncoder();
+export const utf8 = (s: string): Uint8Array => encoder.encode(s);
 export { sha256Hex as sha256 } from '../read.ts';
 
 /** reports/<id>.json: the record, one space of indentation, a final newline. */

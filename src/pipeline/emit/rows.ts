@@ -1,5 +1,8 @@
 /** Records → CSV rows, one function per dataset. Pure; rows come out sorted by the dataset's key. */
-import { APPLICANTS, applicationRowsFor, PROCEEDINGS, proactiveCategoriesFor, RESULTS, templateForYear, type MeasureCode, type TemplateCode } from '../../schema/codes.ts';
+import {
+  APPLICANTS, applicationRowsFor, PROCEEDINGS, proactiveCategoriesFor, RESULTS, templateForYear,
+  type ApplicantCode, type ApplicationRowCode, type MeasureCode, type ProactiveCategoryCode, type ProactiveItemCode, type ProceedingCode, type ResultCode, type TemplateCode,
+} from '../../schema/codes.ts';
 import {
   AGENCIES, APPLICATIONS, APPLICATIONS_WIDE, CODE_LISTS, CODES_DATASET, FINDINGS_DATASET, PROACTIVE, REPORTS, REVIEW,
   SECTIONS_DATASET, WIDE_STATUS_SUFFIX,
@@ -87,19 +90,46 @@ export function agencyRows(records: AgencySource[]): CsvRow[] {
   return sortByKey(AGENCIES, rows);
 }
 
+/** A cell's place in a template's layout: its key in `byKey` maps below and its codes. */
+interface Slot<K> {
+  key: string;
+  codes: K;
+}
+
+/** Computes a template's slots once: the same few layouts serve every report. */
+function perTemplate<K>(make: (template: TemplateCode) => Slot<K>[]): (template: TemplateCode) => Slot<K>[] {
+  const made = new Map<TemplateCode, Slot<K>[]>();
+  return (template) => {
+    let slots = made.get(template);
+    if (!slots) made.set(template, (slots = make(template)));
+    return slots;
+  };
+}
+
+/** Whether the printed cells are exactly the layout's, in its order (what the tables stage gives): then they are the answer. */
+function inLayout<C, K>(printed: readonly C[], slots: readonly Slot<K>[], same: (cell: C, codes: K) => boolean): boolean {
+  if (printed.length !== slots.length) return false;
+  for (let i = 0; i < slots.length; i++) if (!same(printed[i]!, slots[i]!.codes)) return false;
+  return true;
+}
+
+const applicationSlots = perTemplate((template) => applicationRowsFor(template).flatMap((row) => APPLICANTS.map((a) => ({
+  key: `${row.code}/${a.code}`, codes: { row: row.code as ApplicationRowCode, applicant: a.code as ApplicantCode },
+}))));
+
 /** Every cell of the template (missing ones included) plus any printed cell of the other template. */
 export function applicationCells(record: ReportRecord): ApplicationCell[] {
   const template = templateOf(record, 'applications');
   const printed = record.tables.applications.cells;
   if (!template) return printed;
-  const byKey = new Map(printed.map((c) => [`${c.row}/${c.applicant}`, c]));
+  const slots = applicationSlots(template);
+  if (inLayout(printed, slots, (c, k) => c.row === k.row && c.applicant === k.applicant)) return [...printed];
+  const byKey = new Map<string, ApplicationCell>();
+  for (const c of printed) byKey.set(`${c.row}/${c.applicant}`, c);
   const out: ApplicationCell[] = [];
-  for (const row of applicationRowsFor(template)) {
-    for (const a of APPLICANTS) {
-      const key = `${row.code}/${a.code}`;
-      out.push(byKey.get(key) ?? ({ ...MISSING, row: row.code, applicant: a.code } as ApplicationCell));
-      byKey.delete(key);
-    }
+  for (const { key, codes } of slots) {
+    out.push(byKey.get(key) ?? { ...MISSING, row: codes.row, applicant: codes.applicant });
+    byKey.delete(key);
   }
   return [...out, ...byKey.values()];
 }
@@ -110,33 +140,45 @@ export function applicationRows(records: ReportRecord[]): CsvRow[] {
   }))));
 }
 
+const WIDE_STATUS_COLUMNS = APPLICANTS.map((a) => a.code + WIDE_STATUS_SUFFIX);
+// The status column of each applicant, made once (a key built per cell is slow to look up).
+const WIDE_STATUS_COLUMN = new Map<string, string>(APPLICANTS.map((a, i) => [a.code, WIDE_STATUS_COLUMNS[i]!]));
+
 export function applicationWideRows(records: ReportRecord[]): CsvRow[] {
   const rows: CsvRow[] = [];
   for (const r of records) {
     const byRow = new Map<string, CsvRow>();
     for (const c of applicationCells(r)) {
-      const row = byRow.get(c.row) ?? { report_id: r.report_id, row: c.row, ...Object.fromEntries(APPLICANTS.map((a) => [a.code + WIDE_STATUS_SUFFIX, 'missing'])) };
+      let row = byRow.get(c.row);
+      if (!row) {
+        row = { report_id: r.report_id, row: c.row };
+        for (const status of WIDE_STATUS_COLUMNS) row[status] = 'missing';
+        byRow.set(c.row, row);
+      }
       row[c.applicant] = valueOf(c);
-      row[c.applicant + WIDE_STATUS_SUFFIX] = c.status;
-      byRow.set(c.row, row);
+      row[WIDE_STATUS_COLUMN.get(c.applicant) ?? c.applicant + WIDE_STATUS_SUFFIX] = c.status;
     }
     rows.push(...byRow.values());
   }
   return sortByKey(APPLICATIONS_WIDE, rows);
 }
 
+const proactiveSlots = perTemplate((template) => proactiveCategoriesFor(template).flatMap((cat) => (cat.measures[template] ?? []).map((measure) => ({
+  key: `${cat.code}/${measure}`, codes: { item: cat.item as ProactiveItemCode, category: cat.code as ProactiveCategoryCode, measure: measure as MeasureCode },
+}))));
+
 export function proactiveCells(record: ReportRecord): ProactiveCell[] {
   const template = templateOf(record, 'proactive_disclosure');
   const printed = record.tables.proactive_disclosure.cells;
   if (!template) return printed;
-  const byKey = new Map(printed.map((c) => [`${c.category}/${c.measure}`, c]));
+  const slots = proactiveSlots(template);
+  if (inLayout(printed, slots, (c, k) => c.category === k.category && c.measure === k.measure)) return [...printed];
+  const byKey = new Map<string, ProactiveCell>();
+  for (const c of printed) byKey.set(`${c.category}/${c.measure}`, c);
   const out: ProactiveCell[] = [];
-  for (const cat of proactiveCategoriesFor(template)) {
-    for (const measure of cat.measures[template] ?? []) {
-      const key = `${cat.code}/${measure}`;
-      out.push(byKey.get(key) ?? ({ ...MISSING, item: cat.item, category: cat.code, measure } as ProactiveCell));
-      byKey.delete(key);
-    }
+  for (const { key, codes } of slots) {
+    out.push(byKey.get(key) ?? { ...MISSING, item: codes.item, category: codes.category, measure: codes.measure });
+    byKey.delete(key);
   }
   return [...out, ...byKey.values()];
 }
@@ -148,16 +190,21 @@ export function proactiveRows(records: ReportRecord[]): CsvRow[] {
   }))));
 }
 
+const REVIEW_SLOTS = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => ({
+  key: `${p.code}/${res.code}`, codes: { proceeding: p.code as ProceedingCode, result: res.code as ResultCode },
+})));
+
 export function reviewCells(record: ReportRecord): ReviewCell[] {
   const printed = record.tables.review_litigation.cells;
   if (!templateOf(record, 'review_litigation')) return printed;
-  const byKey = new Map(printed.map((c) => [`${c.proceeding}/${c.result}`, c]));
-  const out = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => {
-    const key = `${p.code}/${res.code}`;
-    const cell = byKey.get(key) ?? ({ ...MISSING, proceeding: p.code, result: res.code } as ReviewCell);
+  if (inLayout(printed, REVIEW_SLOTS, (c, k) => c.proceeding === k.proceeding && c.result === k.result)) return [...printed];
+  const byKey = new Map<string, ReviewCell>();
+  for (const c of printed) byKey.set(`${c.proceeding}/${c.result}`, c);
+  const out: ReviewCell[] = [];
+  for (const { key, codes } of REVIEW_SLOTS) {
+    out.push(byKey.get(key) ?? { ...MISSING, proceeding: codes.proceeding, result: codes.result });
     byKey.delete(key);
-    return cell;
-  }));
+  }
   return [...out, ...byKey.values()];
 }
 
@@ -167,10 +214,18 @@ export function reviewRows(records: ReportRecord[]): CsvRow[] {
   }))));
 }
 
+// A surrogate pair: one code point in two UTF-16 units (string iteration counts it once).
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters as code points (`[...text].length`), without building the array. */
+export function codePoints(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 export function sectionRows(records: ReportRecord[]): CsvRow[] {
   return sortByKey(SECTIONS_DATASET, records.flatMap((r) => r.sections.map((s) => ({
     report_id: r.report_id, section: s.code, number: s.number, status: s.status, title_found: s.title_found,
-    chars: [...s.text].length, text: s.text,
+    chars: codePoints(s.text), text: s.text,
   }))));
 }
 
