@@ -38,9 +38,9 @@ export interface PoolJob {
 export type NextJob = () => PoolJob | null;
 
 /** Jobs a worker holds at once: enough that it never waits for this thread between two of them. */
-export const QUEUE_DEPTH = 6;
+export const QUEUE_DEPTH = 16;
 /** A worker wakes this thread when it finishes a job with this many or fewer left in its queue (worker.ts). */
-export const LOW_WATER = 2;
+export const LOW_WATER = 4;
 
 /** What worker.ts is started with. */
 export interface WorkerInit {
