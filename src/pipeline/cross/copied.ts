@@ -8,7 +8,7 @@
 import { SECTIONS } from '../../schema/codes.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { candidatePairCodes, SIGNATURE_SIZE, shingleHashes, signature } from './minhash.ts';
+import { candidatePairCodes, SIGNATURE_SIZE, textSignature } from './minhash.ts';
 
 /** Estimated Jaccard similarity of the 5-character shingles from which two narratives count as copies. */
 export const COPY_THRESHOLD = 0.8;
@@ -28,7 +28,7 @@ export function narrativeForComparison(record: ReportRecord): string {
 /** The MinHash signature a report's narrative is compared by, or null when it is too short to call copied. */
 export function narrativeSignature(record: ReportRecord): Uint32Array | null {
   const text = narrativeForComparison(record);
-  return [...text].length >= MIN_CHARS ? signature(shingleHashes(text)) : null;
+  return [...text].length >= MIN_CHARS ? textSignature(text) : null;
 }
 
 /**

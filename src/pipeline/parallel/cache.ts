@@ -64,15 +64,28 @@ function readDigestLog(path: string): Map<string, string> {
 
 export function openCache(dir: string): ParseCache {
   const made = new Set<string>();
-  // Written aside and renamed, so a reader never sees half a record.
-  const write = (target: string, text: string) => {
+  const folder = (target: string) => {
     if (!made.has(dirname(target))) {
       mkdirSync(dirname(target), { recursive: true });
       made.add(dirname(target));
     }
+  };
+  // Written aside and renamed, so a reader never sees half the digest file.
+  const write = (target: string, text: string) => {
+    folder(target);
     const temp = `${target}.${process.pid}.tmp`;
     writeFileSync(temp, text);
     renameSync(temp, target);
+  };
+  /**
+   * A record is written in place, one open-write-close, without a file aside:
+   * a record cut short (a crash, or read while written) is a JSON object
+   * without its closing brace, which get() cannot parse, so it is a miss,
+   * never a wrong record; and two writers of one key write the same bytes.
+   */
+  const writeRecord = (target: string, text: string) => {
+    folder(target);
+    writeFileSync(target, text);
   };
   const logPath = join(dir, DIGEST_LOG);
   let digests: Map<string, string> | null = null;
@@ -107,7 +120,7 @@ export function openCache(dir: string): ParseCache {
       }
     },
     put(key, record) {
-      write(pathOf(dir, key), JSON.stringify(record));
+      writeRecord(pathOf(dir, key), JSON.stringify(record));
     },
     getDigest<D>(key: string): D | null {
       const text = loaded().get(key);

@@ -61,8 +61,9 @@ interface Outcomes {
 
 /**
  * Each file is read once: its bytes give the cache key and, on a miss, go to
- * a worker as they are (transferred, not copied). Files are read lazily, as
- * workers become free, so only the files being parsed are in memory.
+ * a worker (copied: a job queued behind a file that times out is sent again).
+ * Files are read lazily, as workers' queues have room, so only the files
+ * being parsed or queued are in memory.
  */
 function parseCore(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, outcomes: Outcomes, stats?: ParseAllStats): void {
   const opts = resolveOptions(options);
@@ -211,12 +212,13 @@ export function deflateInWorkers(jobs: readonly (DeflateJob & { bytes: number })
   const total = jobs.reduce((n, j) => n + j.bytes, 0);
   if (opts.workers <= 0 || jobs.length < 2 || total < minBytes) return;
   const sorted = [...jobs].sort((a, b) => b.bytes - a.bytes);
-  // No per-file limit worth the name: a large CSV takes as long as it takes.
-  runJobs(sorted.map(({ bytes: _, ...deflate }) => ({ name: deflate.path, deflate })), Math.min(opts.workers, jobs.length), DEFLATE_TIMEOUT_MS);
+  // No per-file limit worth the name: a large CSV takes as long as it takes. One job per worker at a time, so the
+  // largest files spread over the workers as they free up rather than in turns fixed in advance.
+  runJobs(sorted.map(({ bytes: _, ...deflate }) => ({ name: deflate.path, deflate })), Math.min(opts.workers, jobs.length), DEFLATE_TIMEOUT_MS, undefined, 1);
 }
 
 /** `succeeded` hears of each job a worker finished with `true`. */
-function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: DeflateJob }[], workers: number, timeoutMs: number, succeeded: (index: number) => void = () => {}): void {
+function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: DeflateJob }[], workers: number, timeoutMs: number, succeeded: (index: number) => void = () => {}, queueDepth?: number): void {
   let cursor = 0;
   const next = () => {
     if (cursor >= jobs.length) return null;
@@ -227,7 +229,7 @@ function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: Deflat
   };
   runPool(next, (index, record, result) => {
     if (record === null && result === true) succeeded(index);
-  }, { workers, timeoutMs });
+  }, { workers, timeoutMs, queueDepth });
 }
 
 /** Below this much to compress, starting workers (about a second) costs more than it saves. */

@@ -2,9 +2,12 @@
  * Parse input files across cores with worker threads, synchronously (the
  * caller's pipeline stays a plain function): the main thread waits on a
  * shared counter and drains the workers' ports with receiveMessageOnPort.
+ * Each worker holds a few jobs at once, so it starts the next the moment it
+ * finishes one, and wakes this thread only when its queue runs low (worker.ts).
  * Results are placed by input index, so the output never depends on which
  * worker finished first. A file over the per-file limit gets its worker
- * terminated and becomes a failed record with a `file.timeout` finding.
+ * terminated and becomes a failed record with a `file.timeout` finding; the
+ * jobs queued behind it go to another worker.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
@@ -18,16 +21,49 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Worker entry; the parse worker by default (tests pass a deliberately slow one). */
   workerUrl?: URL;
+  /** Jobs a worker holds at once (QUEUE_DEPTH by default). */
+  queueDepth?: number;
+}
+
+/** One job: a file to parse, or an emit or deflate job (prepare.ts). */
+export interface PoolJob {
+  index: number;
+  file: InputFile;
+  prepare?: Prepare;
+  emit?: EmitJob;
+  deflate?: DeflateJob;
 }
 
 /** The next file to parse, or null when there is none; called lazily so bytes are read only when needed. */
-export type NextJob = () => { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob; deflate?: DeflateJob } | null;
+export type NextJob = () => PoolJob | null;
+
+/** Jobs a worker holds at once: enough that it never waits for this thread between two of them. */
+export const QUEUE_DEPTH = 16;
+/** A worker wakes this thread when it finishes a job with this many or fewer left in its queue (worker.ts). */
+export const LOW_WATER = 4;
+
+/** What worker.ts is started with. */
+export interface WorkerInit {
+  port: MessagePort;
+  /** Bumped and notified by a worker that wants this thread to wake. */
+  signal: SharedArrayBuffer;
+  /** One Int32: how many jobs this thread has sent the worker so far. */
+  sent: SharedArrayBuffer;
+  lowWater: number;
+}
 
 interface Slot {
   worker: Worker;
   port: MessagePort;
+  sent: Int32Array;
   ready: boolean;
-  job: { index: number; file: InputFile; deadline: number } | null;
+  /**
+   * Jobs sent and not answered, in the order sent (a worker answers in that
+   * order). Only the first can be running; its deadline is set when it becomes
+   * first, which is no later than when the worker can have started it.
+   */
+  jobs: PoolJob[];
+  deadline: number;
 }
 
 interface Reply {
@@ -39,16 +75,13 @@ interface Reply {
   error?: string;
 }
 
-const EMPTY = new Uint8Array(0);
-
 /**
- * The bytes in an ArrayBuffer of their own, which can be transferred without
- * taking other data along. Empty bytes are always fresh: the read stage shares
- * one empty array between refused files, and a transferred buffer is gone.
+ * The bytes in an ArrayBuffer of their own: a view into a larger buffer
+ * would be cloned with all of it. They are copied to the worker, not
+ * transferred, so a job can be sent again if the worker ahead of it dies.
  */
-function ownBuffer(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  if (bytes.length === 0) return new Uint8Array(0);
-  if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes as Uint8Array<ArrayBuffer>;
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
   return new Uint8Array(bytes);
 }
 
@@ -58,9 +91,20 @@ const STARTUP_LIMIT_MS = 60_000;
 
 function spawn(signal: SharedArrayBuffer, url: URL): Slot {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(url, { workerData: { port: port2, signal }, transferList: [port2], execArgv: [...TYPESCRIPT_NODE_ARGS] });
+  const sent = new SharedArrayBuffer(4);
+  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER };
+  const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv: [...TYPESCRIPT_NODE_ARGS] });
   worker.unref();
-  return { worker, port: port1, ready: false, job: null };
+  return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity };
+}
+
+function send(slot: Slot, job: PoolJob, timeoutMs: number): void {
+  if (slot.jobs.length === 0) slot.deadline = Date.now() + timeoutMs;
+  slot.jobs.push(job);
+  // Counted before it is posted: a worker that sees the count early only wakes this thread less.
+  Atomics.add(slot.sent, 0, 1);
+  const { index, file, prepare, emit, deflate } = job;
+  slot.port.postMessage({ index, file: { ...file, bytes: ownBuffer(file.bytes) }, prepare, emit, deflate });
 }
 
 /**
@@ -70,55 +114,73 @@ function spawn(signal: SharedArrayBuffer, url: URL): Slot {
 export function runPool(next: NextJob, done: (index: number, record: ReportRecord | null, digest?: unknown) => void, options: PoolOptions): void {
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
+  const url = options.workerUrl ?? WORKER_URL;
+  const depth = Math.max(1, options.queueDepth ?? QUEUE_DEPTH);
   const maxWorkers = Math.max(1, options.workers);
-  const slots: Slot[] = [spawn(signal, options.workerUrl ?? WORKER_URL)];
+  const slots: Slot[] = [spawn(signal, url)];
   const started = Date.now();
   let exhausted = false;
-  const ahead: NonNullable<ReturnType<NextJob>>[] = [];
+  // Jobs read ahead of the workers (one per worker), and those re-sent after a timeout.
+  const ahead: PoolJob[] = [];
+  const take = (): PoolJob | null => {
+    if (ahead.length > 0) return ahead.shift()!;
+    if (exhausted) return null;
+    const job = next();
+    if (!job) exhausted = true;
+    return job;
+  };
   try {
     for (;;) {
       const seen = Atomics.load(flag, 0);
       for (const slot of slots) {
+        let answered = false;
         for (let msg = receiveMessageOnPort(slot.port); msg; msg = receiveMessageOnPort(slot.port)) {
           const reply = msg.message as Reply;
           if (reply.ready) slot.ready = true;
-          else if (slot.job && reply.index === slot.job.index) {
-            const file = slot.job.file;
-            slot.job = null;
+          else if (slot.jobs.length > 0 && reply.index === slot.jobs[0]!.index) {
+            const { file } = slot.jobs.shift()!;
+            answered = true;
             if (reply.digest !== undefined && reply.record === undefined) done(reply.index, null, reply.digest);
             else done(reply.index, reply.record ?? failedRecordFor(file, 'file.unreadable', `${file.path}：解析程序出错（${reply.error}）`, `${file.path}: the parser failed (${reply.error})`));
           }
         }
+        // The next job's time starts now, after its worker answered the one before: never earlier than it began.
+        if (answered) slot.deadline = slot.jobs.length > 0 ? Date.now() + options.timeoutMs : Infinity;
       }
       const now = Date.now();
       for (const [i, slot] of slots.entries()) {
-        if (slot.job && now > slot.job.deadline) {
-          done(slot.job.index, timedOutRecord(slot.job.file, options.timeoutMs));
+        if (slot.jobs.length > 0 && now > slot.deadline) {
+          const [running, ...queued] = slot.jobs;
+          done(running!.index, timedOutRecord(running!.file, options.timeoutMs));
           void slot.worker.terminate();
-          slots[i] = spawn(signal, options.workerUrl ?? WORKER_URL);
+          slot.port.close();
+          // The jobs behind it were never started: they go to the next free worker, bytes and all.
+          ahead.unshift(...queued);
+          slots[i] = spawn(signal, url);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
-          throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${WORKER_URL.pathname})`);
+          throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${url.pathname})`);
         }
       }
-      // One job per worker is read ahead, so reading (and the cache hits met on the way) goes on while workers start or parse.
+      // Each ready worker's queue is topped up, the emptiest first, so the work stays spread evenly.
+      for (;;) {
+        let emptiest: Slot | null = null;
+        for (const slot of slots) if (slot.ready && slot.jobs.length < depth && (!emptiest || slot.jobs.length < emptiest.jobs.length)) emptiest = slot;
+        if (!emptiest) break;
+        const job = take();
+        if (!job) break;
+        send(emptiest, job, options.timeoutMs);
+      }
+      // One job per worker is read ahead, so reading (and the cache hits met on the way) goes on while workers start.
       while (!exhausted && ahead.length < maxWorkers) {
         const job = next();
         if (job) ahead.push(job);
         else exhausted = true;
       }
-      for (const slot of slots) {
-        if (!slot.ready || slot.job || ahead.length === 0) continue;
-        const job = ahead.shift()!;
-        const bytes = ownBuffer(job.file.bytes);
-        // The bytes move to the worker (transferred, not copied); the pool keeps the file's path and hash.
-        slot.job = { ...job, file: { ...job.file, bytes: EMPTY }, deadline: Date.now() + options.timeoutMs };
-        slot.port.postMessage({ index: job.index, file: { ...job.file, bytes }, prepare: job.prepare, emit: job.emit, deflate: job.deflate }, [bytes.buffer]);
-      }
       // Another worker only when jobs wait for every one there is: a rebuild of one changed file starts one.
-      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => !s.job).length) slots.push(spawn(signal, options.workerUrl ?? WORKER_URL));
-      if (exhausted && ahead.length === 0 && slots.every((s) => !s.job)) return;
-      const nearest = Math.min(...slots.map((s) => (s.job ? s.job.deadline - Date.now() : 200)));
-      Atomics.wait(flag, 0, seen, Math.max(1, Math.min(200, nearest + 1)));
+      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url));
+      if (exhausted && ahead.length === 0 && slots.every((s) => s.jobs.length === 0)) return;
+      const nearest = Math.min(200, ...slots.map((s) => s.deadline - Date.now()));
+      Atomics.wait(flag, 0, seen, Math.max(1, nearest + 1));
     }
   } finally {
     for (const slot of slots) {

@@ -1,24 +1,29 @@
 /**
- * A parse worker: receives input files on its port, answers with records and
- * bumps the shared signal so the pool (which waits synchronously) wakes up.
+ * A parse worker: receives jobs on its port, in order, and answers each with
+ * a record (or, for a prepare job, its digest). The pool keeps a few jobs
+ * queued here; a worker bumps the shared signal, waking the pool (which waits
+ * synchronously), only when few are left, so most answers are only posted.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseReport } from '../report.ts';
 import { deflateFile, emitReport, keepRecord, type DeflateJob, type EmitJob, type Prepare } from './prepare.ts';
+import type { WorkerInit } from './pool.ts';
 import type { InputFile } from '../../schema/types.ts';
 
-interface WorkerInit {
-  port: MessagePort;
-  signal: SharedArrayBuffer;
-}
-
-const { port, signal } = workerData as WorkerInit;
+const { port, signal, sent, lowWater } = workerData as WorkerInit;
 const flag = new Int32Array(signal);
+const sentCount = new Int32Array(sent);
+let handled = 0;
+
+function wake(): void {
+  Atomics.add(flag, 0, 1);
+  Atomics.notify(flag, 0);
+}
 
 function answer(message: unknown): void {
   port.postMessage(message);
-  Atomics.add(flag, 0, 1);
-  Atomics.notify(flag, 0);
+  handled++;
+  if (Atomics.load(sentCount, 0) - handled <= lowWater) wake();
 }
 
 port.on('message', (job: { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob; deflate?: DeflateJob }) => {
@@ -34,5 +39,6 @@ port.on('message', (job: { index: number; file: InputFile; prepare?: Prepare; em
     answer({ index: job.index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
   }
 });
-answer({ ready: true });
+port.postMessage({ ready: true });
+wake();
 parentPort?.unref();
