@@ -19,6 +19,12 @@ export interface PlainCell {
 
 const SECTIONS = new Set(['tbody', 'thead', 'tfoot']);
 
+/** The tags most pages' tables are made of, as readTag reads them (their `next` unused: the caller knows their length). */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+const PLAIN_TD: Tag = { name: 'td', end: false, attributes: NO_ATTRIBUTES, next: -1 };
+const PLAIN_TR: Tag = { name: 'tr', end: false, attributes: NO_ATTRIBUTES, next: -1 };
+const PLAIN_TR_END: Tag = { name: 'tr', end: true, attributes: NO_ATTRIBUTES, next: -1 };
+
 /** The tree construction refuses a span with a reference in it (html-simple.ts `element`). */
 function spansReadable(tag: Tag): boolean {
   if (tag.attributes.size === 0) return true;
@@ -45,9 +51,10 @@ export function readPlainTable(html: string, at: number): { rows: PlainCell[][];
     if (html.charCodeAt(i) !== 0x3c) return null;
     const after = html.charCodeAt(i + 1);
     if (!isAsciiLetter(after) && after !== 0x2f) return null;
-    const tag = readTag(html, i);
+    // A plain <td>, <tr> or </tr> as most pages write them (what readTag reads them as), else the tag read.
+    const tag = html.startsWith('<td>', i) ? PLAIN_TD : html.startsWith('<tr>', i) ? PLAIN_TR : html.startsWith('</tr>', i) ? PLAIN_TR_END : readTag(html, i);
     if (tag === null || !spansReadable(tag)) return null;
-    i = tag.next;
+    i = tag === PLAIN_TD || tag === PLAIN_TR ? i + 4 : tag === PLAIN_TR_END ? i + 5 : tag.next;
     const name = tag.name;
     if (tag.end) {
       if (name === 'table') return { rows, next: i };
@@ -64,10 +71,15 @@ export function readPlainTable(html: string, at: number): { rows: PlainCell[][];
       const lt = html.indexOf('<', i);
       if (lt < 0 || html.charCodeAt(lt + 1) !== 0x2f) return null;
       const text = lt === i ? '' : decodeText(html.slice(i, lt));
-      const end = readTag(html, lt);
-      if (text === null || end === null || end.name !== name) return null;
+      if (text === null) return null;
       row.push({ text, rowSpan: tag.attributes.get('rowspan'), colSpan: tag.attributes.get('colspan') });
-      i = end.next;
+      // The end tag as most pages write it (what readTag reads it as), else read.
+      if (html.startsWith(name === 'td' ? '</td>' : '</th>', lt)) i = lt + 5;
+      else {
+        const end = readTag(html, lt);
+        if (end === null || end.name !== name) return null;
+        i = end.next;
+      }
     } else if (name === 'tr') {
       row = [];
       rows.push(row);

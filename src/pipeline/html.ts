@@ -110,7 +110,15 @@ export function tableToGrid(table: Element): HtmlTable {
  * a cell whose text toText reads otherwise than oneLine does (cellText), which the tree path then reads.
  */
 function plainTableText(rows: PlainCell[][]): string | null {
-  for (const row of rows) for (const cell of row) if (BEYOND_WHITESPACE.test(cell.text)) return null;
+  let spans = false;
+  for (const row of rows) {
+    for (const cell of row) {
+      if (BEYOND_WHITESPACE.test(cell.text)) return null;
+      if (cell.rowSpan !== undefined || cell.colSpan !== undefined) spans = true;
+    }
+  }
+  // Without span attributes each row of the grid is its cells' texts (gridOf), and is written at once.
+  if (!spans) return `\n${rows.map((row) => `| ${row.map((cell) => oneLine(cell.text)).join(' | ')} |`).join('\n')}\n`;
   return `\n${gridToPipeRows(gridOf(rows.map((row) => row.map((cell) => ({ text: oneLine(cell.text), rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
 }
 
