@@ -155,14 +155,22 @@ function repairFinding(path: string, repair: Repair): Finding {
 export function lineEndingsOf(text: string): string {
   // Without a carriage return (most files) only line feeds can occur.
   if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
-  // Only whether each kind occurs matters, not how often.
-  const crlf = text.includes('\r\n');
-  const cr = text.includes('\r') && /\r(?!\n)/.test(text);
-  const lf = /(?<!\r)\n/.test(text);
+  // Only whether each kind occurs matters, not how often. Without its CRLF pairs, a text holds only its lone
+  // carriage returns and line feeds (a CR followed by LF always pairs with it).
+  const unpaired = text.replaceAll('\r\n', '');
+  const crlf = unpaired.length !== text.length;
+  const cr = unpaired.includes('\r');
+  const lf = unpaired.includes('\n');
   const kinds = [crlf, cr, lf].filter(Boolean).length;
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
+}
+
+/** CRLF and lone CR made LF (what replace(/\r\n?/g, '\n') does), by plain searches: faster than the expression. */
+function unifiedLineEnds(raw: string): string {
+  const pairsDone = raw.replaceAll('\r\n', '\n');
+  return pairsDone.includes('\r') ? pairsDone.replaceAll('\r', '\n') : pairsDone;
 }
 
 /** Control characters other than tab, line feed, carriage return and form feed. */
@@ -198,7 +206,7 @@ export function decodeBytes(bytes: Uint8Array, path: string): StageResult<Decode
   if (raw.trim() === '') return unreadable(path, 'the file holds only whitespace');
   const controls = CONTROL_CHAR.test(raw) ? (raw.match(CONTROL_CHARS) ?? []).length : 0;
   if (controls > 0 && controls * 100 > raw.length) return unreadable(path, `binary content (${controls} control characters)`);
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  const text = raw.includes('\r') ? unifiedLineEnds(raw) : raw;
   return {
     value: { text, encoding: detected.value.encoding, lineEndings: lineEndingsOf(raw), isHtml: looksLikeHtml(text, path) },
     findings: detected.value.repair ? [repairFinding(path, detected.value.repair)] : [],

@@ -14,6 +14,7 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { HtmlTable } from '../schema/types.ts';
+import { IS_SPACE } from './chars.ts';
 import { readSimpleHtml } from './html-simple.ts';
 import type { PlainCell } from './html-simple-table.ts';
 
@@ -111,15 +112,38 @@ export function tableToGrid(table: Element): HtmlTable {
  */
 function plainTableText(rows: PlainCell[][]): string | null {
   let spans = false;
+  const texts: string[][] = [];
   for (const row of rows) {
+    const line: string[] = [];
     for (const cell of row) {
-      if (BEYOND_WHITESPACE.test(cell.text)) return null;
+      const text = plainCellText(cell.text);
+      if (text === null) return null;
+      line.push(text);
       if (cell.rowSpan !== undefined || cell.colSpan !== undefined) spans = true;
     }
+    texts.push(line);
   }
   // Without span attributes each row of the grid is its cells' texts (gridOf), and is written at once.
-  if (!spans) return `\n${rows.map((row) => `| ${row.map((cell) => oneLine(cell.text)).join(' | ')} |`).join('\n')}\n`;
-  return `\n${gridToPipeRows(gridOf(rows.map((row) => row.map((cell) => ({ text: oneLine(cell.text), rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
+  if (!spans) return `\n${texts.map((line) => `| ${line.join(' | ')} |`).join('\n')}\n`;
+  return `\n${gridToPipeRows(gridOf(rows.map((row, r) => row.map((cell, c) => ({ text: texts[r]![c]!, rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
+}
+
+/** Per UTF-16 unit: 2 when BEYOND_WHITESPACE has it, 1 when oneLine changes it (\s, as IS_SPACE has it, or a pipe), else 0. */
+const CELL_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  CELL_UNIT[c] = BEYOND_WHITESPACE.test(ch) ? 2 : IS_SPACE[c] === 1 || ch === '|' ? 1 : 0;
+}
+
+/** oneLine of a printed cell's text in one scan (most cells are a few digits: a scan costs less than an expression), or null where cellText would call toText. */
+function plainCellText(text: string): string | null {
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const v = CELL_UNIT[text.charCodeAt(i)];
+    if (v === 2) return null;
+    if (v === 1) changed = true;
+  }
+  return changed ? oneLine(text) : text;
 }
 
 export function gridToPipeRows(grid: HtmlTable): string {

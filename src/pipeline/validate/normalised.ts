@@ -148,7 +148,8 @@ export function readReportText(sections: readonly Section[], text: string): Repo
   sections.forEach((s, i) => {
     if (s.status !== 'present') return;
     const known = cut !== null ? cut[i]! : -1;
-    let at = known >= 0 && text.startsWith(s.text, known) ? known : text.indexOf(s.text, from);
+    // (A slice compared, not startsWith: V8 compares a slice at memory speed, startsWith unit by unit.)
+    let at = known >= 0 && text.slice(known, known + s.text.length) === s.text ? known : text.indexOf(s.text, from);
     if (at < 0) at = text.indexOf(s.text);
     if (at < 0) return;
     found[i] = at;

@@ -1,7 +1,7 @@
 /** decode: encodings, BOMs and line endings give the same text; unreadable files give a clear finding. */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, MAX_FILE_BYTES } from '../../../src/pipeline/decode.ts';
+import { decodeBytes, lineEndingsOf, MAX_FILE_BYTES } from '../../../src/pipeline/decode.ts';
 import { parseReport } from '../../../src/pipeline/report.ts';
 import { corpusBytes, inputFromBytes, readStages } from './load.ts';
 import { summarise } from './summary.ts';
@@ -123,5 +123,24 @@ describe('decode: unreadable files get a finding that names the file and the rea
     const result = decodeBytes(new Uint8Array([0x61, 0x80, 0x80, 0x80, 0xff, 0x62]), 'x.txt');
     expect(result.value).toBeNull();
     expect(result.findings[0]!.rule).toBe('file.unreadable');
+  });
+});
+
+describe('line endings: unified and named by plain searches as the expressions would', () => {
+  /** The expressions the searches stand for. */
+  const reference = (text: string) => {
+    if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
+    const kinds = [text.includes('\r\n'), /\r(?!\n)/.test(text), /(?<!\r)\n/.test(text)];
+    const n = kinds.filter(Boolean).length;
+    return n === 0 ? 'none' : n > 1 ? 'mixed' : kinds[0] ? 'crlf' : kinds[1] ? 'cr' : 'lf';
+  };
+  it('on every text of up to six characters of a, CR and LF', () => {
+    const texts = [''];
+    for (let len = 1; len <= 6; len++) for (const t of texts.filter((x) => x.length === len - 1)) for (const ch of ['a', '\r', '\n']) texts.push(t + ch);
+    for (const t of texts) {
+      const s = `x${t}`;
+      expect(lineEndingsOf(s), JSON.stringify(s)).toBe(reference(s));
+      expect(decodeBytes(new TextEncoder().encode(s), 'a.txt').value!.text, JSON.stringify(s)).toBe(s.replace(/\r\n?/g, '\n'));
+    }
   });
 });
