@@ -1,6 +1,6 @@
 /** segment: the six parts by their numbered titles, in template order, never invented. */
 import { describe, expect, it } from 'vitest';
-import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, normalisedByCodePoint, normalisedWithOffsets, NOT_SLOW_RUN, partStartsOf, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
+import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, normalisedByCodePoint, NUMERAL, normalisedWithOffsets, NOT_SLOW_RUN, partStartsOf, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
 
 const codes = (text: string) => segmentReport(text).value.map((s) => (s.status === 'present' ? s.title_found : null));
 
@@ -162,5 +162,15 @@ describe('partStartsOf: where segmentReport cut each part', () => {
     segmentReport(FULL);
     expect(partStartsOf(first)).toBeNull();
     expect(partStartsOf(first.map((s) => ({ ...s })))).toBeNull();
+  });
+});
+
+describe('NUMERAL: the character before the numeral looked at after it', () => {
+  it('finds what the lookbehind before the numeral finds', () => {
+    const before = /第([一二三四五六])部分\s*[、.．，,:：]?|(?<![（(［\[〔一二三四五六七八九十第])([一二三四五六])\s*(?:[、.．，,:：]|\s)/gu;
+    const all = (re: RegExp, t: string) => [...t.matchAll(re)].map((m) => [m.index, m[0], m[1], m[2]]);
+    const texts = [FULL, '一、总体情况', '（一）主动', '(二)、x', '十一、本年', '第二十条', '第三部分：', '〔四〕 五 六\n七、', '𠀀一、总体', '\ud800二、', '[三] 三 、', '一一、二二 ', '第一部分第二部分', '五\u3000六,'];
+    for (const a of ['', '一', '（', '第', '𠀀', ' ', '\n', 'x']) for (const b of ['一、', '二 ', '三．', '第四部分']) texts.push(a + b, a + b + a + b);
+    for (const t of texts) expect(all(NUMERAL, t), t).toEqual(all(before, t));
   });
 });
