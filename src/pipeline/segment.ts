@@ -136,20 +136,24 @@ const NOT_TITLE_WORD = /[0-9。；;|]/;
 function findTitle(norm: string, part: number): [number, number] | null {
   const variants = TITLE_VARIANTS[part - 1]!;
   let best: [number, number] | null = null;
-  // The characters before the variant must be title words, not numbers or sentence ends: a variant may start at most at the first of those.
-  const firstStop = norm.search(NOT_TITLE_WORD);
-  const latest = firstStop < 0 ? MAX_TITLE_PREFIX : Math.min(firstStop, MAX_TITLE_PREFIX);
+  // The characters before the variant must be title words, not numbers or sentence ends: a variant may start at most
+  // at the first of those (looked for once a variant is found).
+  let latest = -1;
   for (const v of variants) {
     const at = norm.indexOf(v);
-    if (at < 0 || at > latest) continue;
+    if (at < 0 || at > MAX_TITLE_PREFIX) continue;
+    if (latest < 0) {
+      const firstStop = norm.search(NOT_TITLE_WORD);
+      latest = firstStop < 0 ? MAX_TITLE_PREFIX : Math.min(firstStop, MAX_TITLE_PREFIX);
+    }
+    if (at > latest) continue;
     if (!best || at < best[0] || (at === best[0] && at + v.length > best[1])) best = [at, at + v.length];
   }
   return best;
 }
 
-/** How the candidate sits in its line: at its start (after Markdown marks), after a sentence end, or glued. */
-function strengthAt(text: string, start: number): number {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+/** How the candidate at `start` sits in its line (which starts at `lineStart`): at its start (after Markdown marks), after a sentence end, or glued. */
+function strengthAt(text: string, start: number, lineStart: number): number {
   const before = text.slice(lineStart, start);
   if (/^[\s#*>]*$/u.test(before)) return STRENGTH.lineStart;
   // After a sentence end, a closing bracket, a table cell end or whitespace.
@@ -182,9 +186,9 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const found = findTitle(norm, part);
     if (!found) continue;
     const titleEnd = afterSep + (offsets ? offsets[found[1]]! : found[1]);
-    const strength = strengthAt(text, m.index!);
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const strength = strengthAt(text, m.index, lineStart);
     // A heading that starts its line takes the Markdown marks before it (## **六、…**), not the indent.
-    const lineStart = text.lastIndexOf('\n', m.index! - 1) + 1;
     const lead = text.slice(lineStart, m.index!);
     const start = strength === STRENGTH.lineStart ? lineStart + (lead.length - lead.trimStart().length) : m.index!;
     const end = headingEnd(text, titleEnd);
