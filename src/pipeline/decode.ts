@@ -58,6 +58,16 @@ function strictUtf8(bytes: Uint8Array): string | null {
   return isUtf8(bytes) ? validUtf8Text(bytes) : null;
 }
 
+/**
+ * Whether `bytes` may be valid UTF-8 but for a last character cut short (lenientDecode's reading without a
+ * replacement): only if they are valid without their last 1–3 bytes, which isUtf8 tells at native speed. A GB18030
+ * file fails at once, and is not read leniently for nothing.
+ */
+export function mayBeCutUtf8(bytes: Uint8Array): boolean {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) if (isUtf8(bytes.subarray(0, bytes.length - k))) return true;
+  return false;
+}
+
 /** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
 function strictGb18030(bytes: Uint8Array): string | null {
   // Most files are ASCII and two-byte characters: decode-fast.ts reads those (null: it cannot tell).
@@ -117,7 +127,7 @@ function detectEncoding(bytes: Uint8Array): Detection {
   if (utf8 !== null) return { ok: true, value: { text: utf8, encoding: 'utf-8' } };
   // Valid UTF-8 but for a character cut at the very end: UTF-8 is so strict that this is near proof (GB18030's
   // structure accepts most byte pairs, so the same bytes often pass as GB18030 mojibake). Checked before GB18030.
-  const cutUtf8 = lenientDecode(bytes, 'utf-8');
+  const cutUtf8 = mayBeCutUtf8(bytes) ? lenientDecode(bytes, 'utf-8') : null;
   if (cutUtf8 && cutUtf8.replaced === 0) return repaired(cutUtf8, 'utf-8');
   const gb = strictGb18030(bytes);
   if (gb !== null) return { ok: true, value: { text: gb, encoding: 'gb18030' } };
