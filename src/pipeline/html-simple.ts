@@ -18,6 +18,7 @@
  */
 import type { Comment, Doctype, Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { decodeText, isAsciiLetter, readTag, type Tag } from './html-simple-tags.ts';
+import { readPlainTable, type PlainCell } from './html-simple-table.ts';
 
 type Parent = Root | Element;
 type Mode = 'initial' | 'beforeHead' | 'inHead' | 'afterHead' | 'inBody' | 'afterBody' | 'afterAfterBody';
@@ -269,14 +270,27 @@ class Builder {
     return true;
   }
 
+  /** A table read whole (html-simple-table.ts), as the <pre> of its rows the html stage makes of it; false where startTag refuses a table. */
+  textTable(tag: Tag, rows: string): boolean {
+    if (!element(tag.name, tag.attributes) || this.mode === 'afterBody' || this.mode === 'afterAfterBody') return false;
+    this.ensureBody();
+    if (this.inTableContext() || this.open('table') || this.open('p')) return false;
+    this.append(this.current(), { type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: rows }] }, false);
+    return true;
+  }
+
   finish(): Root {
     this.ensureBody();
     return this.root;
   }
 }
 
-/** The hast tree of `html` as rehype-parse would give it (positions aside), or null when the page is not one this reader takes. */
-export function readSimpleHtml(html: string): Root | null {
+/**
+ * The hast tree of `html` as rehype-parse would give it (positions aside), or null when the page is not one this reader takes.
+ * With `tableText` (the html stage's), each plain table (html-simple-table.ts) is read whole and stands in the tree as the
+ * <pre> element tableText makes of its rows (null: the table is read tag by tag).
+ */
+export function readSimpleHtml(html: string, tableText?: (rows: PlainCell[][]) => string | null): Root | null {
   // The parser turns carriage returns into line feeds and skips a byte order mark; the decode stage has done both already.
   if (html.includes('\r') || html.startsWith('\ufeff')) return null;
   const b = new Builder();
@@ -306,6 +320,15 @@ export function readSimpleHtml(html: string): Root | null {
       const tag = readTag(html, lt);
       if (!tag) return null;
       i = tag.next;
+      if (tableText !== undefined && !tag.end && tag.name === 'table') {
+        const plain = readPlainTable(html, i);
+        const rows = plain === null ? null : tableText(plain.rows);
+        if (rows !== null) {
+          if (!b.textTable(tag, rows)) return null;
+          i = plain!.next;
+          continue;
+        }
+      }
       if (!tag.end && RAW_TEXT.has(tag.name)) {
         const end = RAW_TEXT_END[tag.name]!.exec(html.slice(i));
         if (!end) return null;

@@ -14,7 +14,9 @@ import { toText } from 'hast-util-to-text';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { HtmlTable } from '../schema/types.ts';
+import { IS_SPACE } from './chars.ts';
 import { readSimpleHtml } from './html-simple.ts';
+import type { PlainCell } from './html-simple-table.ts';
 
 /** Elements whose content is never report text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'button', 'select', 'input']);
@@ -26,8 +28,9 @@ function isElement(node: RootContent | ElementContent | Root, tag?: string): nod
   return node.type === 'element' && (tag === undefined || node.tagName === tag);
 }
 
-function spanOf(cell: Element, attr: 'colSpan' | 'rowSpan'): number {
-  const raw = Number(cell.properties?.[attr] ?? 1);
+/** A span attribute's value as a number of rows or columns (1 when it is none). */
+function spanValue(value: unknown): number {
+  const raw = Number(value ?? 1);
   return Number.isInteger(raw) && raw >= 1 ? Math.min(raw, MAX_SPAN) : 1;
 }
 
@@ -53,26 +56,36 @@ function cellText(cell: Element): string {
   // Most cells hold one text node: toText would only collapse its whitespace, which the line below does anyway.
   const only = cell.children.length === 1 ? cell.children[0]! : null;
   const text = cell.children.length === 0 ? '' : only?.type === 'text' && !BEYOND_WHITESPACE.test(only.value) ? only.value : toText(cell, { whitespace: 'normal' });
+  return oneLine(text);
+}
+
+/** A cell's text on one line. */
+function oneLine(text: string): string {
   // Without whitespace or a pipe (most cells), there is nothing to collapse, replace or trim. (No flag u: no
   // character beyond the BMP is whitespace or a pipe, so these read every text as they would with it, faster.)
   return /[\s|]/.test(text) ? text.replace(/\s+/g, ' ').replace(/\|/g, '｜').trim() : text;
 }
 
-/** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
-export function tableToGrid(table: Element): HtmlTable {
+/** A cell for gridOf: its text on one line and its span attributes. */
+interface GridCell {
+  text: string;
+  rowSpan: unknown;
+  colSpan: unknown;
+}
+
+/** Rows of cells as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
+function gridOf(rows: readonly (readonly GridCell[])[]): HtmlTable {
   const grid: (string | undefined)[][] = [];
-  rowsOf(table).forEach((tr, r) => {
+  rows.forEach((cells, r) => {
     grid[r] ??= [];
     let c = 0;
-    for (const cell of tr.children) {
-      if (!isElement(cell) || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue;
+    for (const cell of cells) {
       while (grid[r]![c] !== undefined) c++;
-      const text = cellText(cell);
-      const colspan = spanOf(cell, 'colSpan');
-      const rowspan = spanOf(cell, 'rowSpan');
+      const colspan = spanValue(cell.colSpan);
+      const rowspan = spanValue(cell.rowSpan);
       for (let dr = 0; dr < rowspan; dr++) {
         grid[r + dr] ??= [];
-        for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? text : '';
+        for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? cell.text : '';
       }
       c += colspan;
     }
@@ -80,6 +93,57 @@ export function tableToGrid(table: Element): HtmlTable {
   // Holes (positions no cell reached) become ''.
   for (const row of grid) for (let i = 0; i < row.length; i++) row[i] ??= '';
   return grid as HtmlTable;
+}
+
+/** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
+export function tableToGrid(table: Element): HtmlTable {
+  return gridOf(
+    rowsOf(table).map((tr) =>
+      tr.children
+        .filter((cell): cell is Element => isElement(cell) && (cell.tagName === 'td' || cell.tagName === 'th'))
+        .map((cell) => ({ text: cellText(cell), rowSpan: cell.properties?.rowSpan, colSpan: cell.properties?.colSpan })),
+    ),
+  );
+}
+
+/**
+ * The <pre> text prepare makes of a plain table (html-simple-table.ts), from its cells as printed; null for
+ * a cell whose text toText reads otherwise than oneLine does (cellText), which the tree path then reads.
+ */
+function plainTableText(rows: PlainCell[][]): string | null {
+  let spans = false;
+  const texts: string[][] = [];
+  for (const row of rows) {
+    const line: string[] = [];
+    for (const cell of row) {
+      const text = plainCellText(cell.text);
+      if (text === null) return null;
+      line.push(text);
+      if (cell.rowSpan !== undefined || cell.colSpan !== undefined) spans = true;
+    }
+    texts.push(line);
+  }
+  // Without span attributes each row of the grid is its cells' texts (gridOf), and is written at once.
+  if (!spans) return `\n${texts.map((line) => `| ${line.join(' | ')} |`).join('\n')}\n`;
+  return `\n${gridToPipeRows(gridOf(rows.map((row, r) => row.map((cell, c) => ({ text: texts[r]![c]!, rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
+}
+
+/** Per UTF-16 unit: 2 when BEYOND_WHITESPACE has it, 1 when oneLine changes it (\s, as IS_SPACE has it, or a pipe), else 0. */
+const CELL_UNIT = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  CELL_UNIT[c] = BEYOND_WHITESPACE.test(ch) ? 2 : IS_SPACE[c] === 1 || ch === '|' ? 1 : 0;
+}
+
+/** oneLine of a printed cell's text in one scan (most cells are a few digits: a scan costs less than an expression), or null where cellText would call toText. */
+function plainCellText(text: string): string | null {
+  let changed = false;
+  for (let i = 0; i < text.length; i++) {
+    const v = CELL_UNIT[text.charCodeAt(i)];
+    if (v === 2) return null;
+    if (v === 1) changed = true;
+  }
+  return changed ? oneLine(text) : text;
 }
 
 export function gridToPipeRows(grid: HtmlTable): string {
@@ -121,8 +185,16 @@ const TRAILING_BLANKS = /[ \t]+(?=\n|$)/g;
 const HTML_PARSER = unified().use(rehypeParse).freeze();
 
 export function htmlToText(html: string): string {
-  // Plain well-formed pages are read by html-simple.ts (the same tree, faster); the rest by rehype-parse.
-  const tree = readSimpleHtml(html) ?? HTML_PARSER.parse(html);
+  // Plain well-formed pages are read by html-simple.ts (the same tree, faster; plain tables read whole); the rest by rehype-parse.
+  return textOf(readSimpleHtml(html, plainTableText) ?? HTML_PARSER.parse(html));
+}
+
+/** For tests: htmlToText with every table read from the tree (the reference for plain tables read whole). */
+export function htmlToTextFromTree(html: string): string {
+  return textOf(readSimpleHtml(html) ?? HTML_PARSER.parse(html));
+}
+
+function textOf(tree: Root): string {
   prepare(tree);
   const text = toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' });
   return (

@@ -37,9 +37,11 @@ export interface HeadingCandidate {
 /**
  * A part numeral with its separator: 一、 一. 一． 一， or 一 followed by a
  * space, not preceded by a bracket (（一）), another numeral (十一、) or 第
- * (第二十条); or 第一部分.
+ * (第二十条); or 第一部分. (The character before the numeral is looked at after
+ * the numeral is read, `.` being the numeral: both branches then start with a
+ * plain character, which the engine searches for faster.)
  */
-const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|(?<![（(［\[〔一二三四五六七八九十第])([一二三四五六])\s*(?:[、.．，,:：]|\s)/gu;
+export const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|([一二三四五六])(?<![（(［\[〔一二三四五六七八九十第].)\s*(?:[、.．，,:：]|\s)/gu;
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
@@ -47,13 +49,57 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六'];
  * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window;
  * offsets null when every unit is its own normalisation (norm is the window, each offset its own).
  */
-function normalisedWithOffsets(window: string): { norm: string; offsets: number[] | null } {
+export function normalisedWithOffsets(window: string): { norm: string; offsets: number[] | null } {
   let same = true;
-  for (let k = 0; k < window.length && same; k++) {
+  let surrogate = false;
+  for (let k = 0; k < window.length; k++) {
     const c = window.charCodeAt(k);
-    same = ((UNIT_CLASS[c] || classOf(c)) & IDENTITY) !== 0;
+    if (((UNIT_CLASS[c] || classOf(c)) & IDENTITY) !== 0) continue;
+    same = false;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      surrogate = true;
+      break;
+    }
   }
   if (same) return { norm: window, offsets: null };
+  return surrogate ? normalisedByCodePoint(window) : normalisedByUnit(window);
+}
+
+/** normaliseCharForMatch of each UTF-16 unit but surrogates, with Markdown marks as nothing, worked out when first met. */
+const UNIT_NORM: string[] = [];
+
+/** normalisedWithOffsets of a window without surrogates: each unit is a character; runs of units that are their own normalisation are copied at once. */
+function normalisedByUnit(window: string): { norm: string; offsets: number[] } {
+  let norm = '';
+  const offsets: number[] = [];
+  let run = 0;
+  for (let k = 0; k < window.length; k++) {
+    const c = window.charCodeAt(k);
+    if ((UNIT_CLASS[c]! & IDENTITY) !== 0) {
+      offsets.push(k);
+      continue;
+    }
+    if (run < k) norm += window.slice(run, k);
+    run = k + 1;
+    let n = UNIT_NORM[c];
+    if (n === undefined) {
+      const ch = String.fromCharCode(c);
+      // Markdown emphasis and heading marks carry no title text.
+      n = UNIT_NORM[c] = ch === '*' || ch === '#' || ch === '_' ? '' : normaliseCharForMatch(ch);
+    }
+    // One offset per character of the normalisation, as normalisedByCodePoint gives.
+    for (const d of n) {
+      norm += d;
+      offsets.push(k);
+    }
+  }
+  if (run < window.length) norm += window.slice(run);
+  offsets.push(window.length);
+  return { norm, offsets };
+}
+
+/** normalisedWithOffsets of any window, character by character (exported for tests: the reference for the others). */
+export function normalisedByCodePoint(window: string): { norm: string; offsets: number[] } {
   let norm = '';
   const offsets: number[] = [];
   let i = 0;
@@ -83,23 +129,31 @@ const TITLE_VARIANTS: readonly string[][] = SECTIONS.map((s) => [...s.match].map
 /** Each part's official title, normalised (for bare-title lines). */
 const BARE_TITLES: readonly string[] = SECTIONS.map((s) => normaliseForMatch(s.zh));
 
+/** What never stands before a title variant in a heading: digits and sentence ends. */
+const NOT_TITLE_WORD = /[0-9。；;|]/;
+
 /** The longest title variant of `part` starting within MAX_TITLE_PREFIX characters, as [from, to) in norm. */
 function findTitle(norm: string, part: number): [number, number] | null {
   const variants = TITLE_VARIANTS[part - 1]!;
   let best: [number, number] | null = null;
+  // The characters before the variant must be title words, not numbers or sentence ends: a variant may start at most
+  // at the first of those (looked for once a variant is found).
+  let latest = -1;
   for (const v of variants) {
     const at = norm.indexOf(v);
     if (at < 0 || at > MAX_TITLE_PREFIX) continue;
-    // The characters before the variant must be title words, not numbers or sentence ends.
-    if (/[0-9。；;|]/.test(norm.slice(0, at))) continue;
+    if (latest < 0) {
+      const firstStop = norm.search(NOT_TITLE_WORD);
+      latest = firstStop < 0 ? MAX_TITLE_PREFIX : Math.min(firstStop, MAX_TITLE_PREFIX);
+    }
+    if (at > latest) continue;
     if (!best || at < best[0] || (at === best[0] && at + v.length > best[1])) best = [at, at + v.length];
   }
   return best;
 }
 
-/** How the candidate sits in its line: at its start (after Markdown marks), after a sentence end, or glued. */
-function strengthAt(text: string, start: number): number {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+/** How the candidate at `start` sits in its line (which starts at `lineStart`): at its start (after Markdown marks), after a sentence end, or glued. */
+function strengthAt(text: string, start: number, lineStart: number): number {
   const before = text.slice(lineStart, start);
   if (/^[\s#*>]*$/u.test(before)) return STRENGTH.lineStart;
   // After a sentence end, a closing bracket, a table cell end or whitespace.
@@ -121,7 +175,9 @@ function headingEnd(text: string, titleEnd: number): number {
 
 export function findHeadingCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
-  for (const m of text.matchAll(NUMERAL)) {
+  // One search through the text (exec, not matchAll: no copy of the pattern per text).
+  NUMERAL.lastIndex = 0;
+  for (let m = NUMERAL.exec(text); m !== null; m = NUMERAL.exec(text)) {
     const part = NUMERALS.indexOf(m[1] ?? m[2]!) + 1;
     const afterSep = m.index! + m[0].length;
     const lineEnd = text.indexOf('\n', afterSep);
@@ -130,9 +186,9 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const found = findTitle(norm, part);
     if (!found) continue;
     const titleEnd = afterSep + (offsets ? offsets[found[1]]! : found[1]);
-    const strength = strengthAt(text, m.index!);
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const strength = strengthAt(text, m.index, lineStart);
     // A heading that starts its line takes the Markdown marks before it (## **六、…**), not the indent.
-    const lineStart = text.lastIndexOf('\n', m.index! - 1) + 1;
     const lead = text.slice(lineStart, m.index!);
     const start = strength === STRENGTH.lineStart ? lineStart + (lead.length - lead.trimStart().length) : m.index!;
     const end = headingEnd(text, titleEnd);
@@ -305,20 +361,35 @@ function* linesFromEnd(text: string): Generator<{ line: string; start: number },
   }
 }
 
+/**
+ * The parts the last segmentReport made, and where each present part's text starts in the text it was cut from
+ * (-1 for a part not present): the validate stage reads the parts there instead of searching the text for them.
+ */
+let lastCut: { sections: readonly Section[]; starts: readonly number[] } | null = null;
+
+/** Where each part of `sections` starts in its text, when they are the last segmentReport's parts; else null. */
+export function partStartsOf(sections: readonly Section[]): readonly number[] | null {
+  return lastCut !== null && lastCut.sections === sections ? lastCut.starts : null;
+}
+
 export function segmentReport(text: string): StageResult<Section[]> {
   const chosen = chooseHeadings(findHeadingCandidates(text));
   const findings = [];
   const sections: Section[] = [];
+  const starts: number[] = [];
   for (const [i, s] of SECTIONS.entries()) {
     const h = chosen[i];
     if (!h) {
       sections.push({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' });
+      starts.push(-1);
       findings.push(makeFinding('section.missing', { location: `section/${s.code}`, zh: `报告缺少第${s.numeral}部分（${s.zh}）`, en: `The report has no part ${s.number} (${s.en})` }));
       continue;
     }
     const next = chosen.slice(i + 1).find((c) => c !== null);
     const body = text.slice(h.end, next ? next.start : Math.max(h.end, signOffStart(text)));
     sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.trim() });
+    starts.push(h.end + body.length - body.trimStart().length);
   }
+  lastCut = { sections, starts };
   return { value: sections, findings };
 }

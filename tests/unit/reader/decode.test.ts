@@ -1,7 +1,8 @@
 /** decode: encodings, BOMs and line endings give the same text; unreadable files give a clear finding. */
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, MAX_FILE_BYTES } from '../../../src/pipeline/decode.ts';
+import { decodeBytes, lineEndingsOf, MAX_FILE_BYTES, mayBeCutUtf8 } from '../../../src/pipeline/decode.ts';
+import { lenientDecode } from '../../../src/pipeline/decode-repair.ts';
 import { parseReport } from '../../../src/pipeline/report.ts';
 import { corpusBytes, inputFromBytes, readStages } from './load.ts';
 import { summarise } from './summary.ts';
@@ -123,5 +124,42 @@ describe('decode: unreadable files get a finding that names the file and the rea
     const result = decodeBytes(new Uint8Array([0x61, 0x80, 0x80, 0x80, 0xff, 0x62]), 'x.txt');
     expect(result.value).toBeNull();
     expect(result.findings[0]!.rule).toBe('file.unreadable');
+  });
+});
+
+describe('line endings: unified and named by plain searches as the expressions would', () => {
+  /** The expressions the searches stand for. */
+  const reference = (text: string) => {
+    if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
+    const kinds = [text.includes('\r\n'), /\r(?!\n)/.test(text), /(?<!\r)\n/.test(text)];
+    const n = kinds.filter(Boolean).length;
+    return n === 0 ? 'none' : n > 1 ? 'mixed' : kinds[0] ? 'crlf' : kinds[1] ? 'cr' : 'lf';
+  };
+  it('on every text of up to six characters of a, CR and LF', () => {
+    const texts = [''];
+    for (let len = 1; len <= 6; len++) for (const t of texts.filter((x) => x.length === len - 1)) for (const ch of ['a', '\r', '\n']) texts.push(t + ch);
+    for (const t of texts) {
+      const s = `x${t}`;
+      expect(lineEndingsOf(s), JSON.stringify(s)).toBe(reference(s));
+      expect(decodeBytes(new TextEncoder().encode(s), 'a.txt').value!.text, JSON.stringify(s)).toBe(s.replace(/\r\n?/g, '\n'));
+    }
+  });
+});
+
+describe('mayBeCutUtf8: the quick test before reading a file as UTF-8 with a cut last character', () => {
+  it('holds wherever lenientDecode reads the bytes without a replacement', () => {
+    const samples: Uint8Array[] = [];
+    const utf8 = new TextEncoder().encode('一、总体情况 abc 𠀀 é');
+    for (let cut = 0; cut <= utf8.length; cut++) samples.push(utf8.subarray(0, cut));
+    const gb = iconv.encode('一、总体情况，主动公开政府信息情况。', 'gb18030');
+    for (let cut = 1; cut <= gb.length; cut++) samples.push(new Uint8Array(gb.subarray(0, cut)));
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+    for (let n = 0; n < 400; n++) samples.push(Uint8Array.from({ length: 1 + (n % 9) }, () => [0x41, 0xe4, 0xb8, 0x80, 0xf0, 0x9f, 0xc2, 0xed, next()][next() % 9]!));
+    for (const b of samples) {
+      if (b.length === 0) continue;
+      const lenient = lenientDecode(b, 'utf-8');
+      if (lenient !== null && lenient.replaced === 0) expect(mayBeCutUtf8(b), Buffer.from(b).toString('hex')).toBe(true);
+    }
   });
 });

@@ -1,8 +1,9 @@
 /** html: hast-based conversion; tables as pipe rows with spans expanded; an HTML rendering of a report reads like its .txt. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../../src/pipeline/html.ts';
+import { htmlToText, htmlToTextFromTree } from '../../../src/pipeline/html.ts';
+import { readPlainTable } from '../../../src/pipeline/html-simple-table.ts';
 import { corpusBytes, FIXTURE_DIR, readStages } from './load.ts';
 
 describe('htmlToText', () => {
@@ -67,4 +68,65 @@ describe('an HTML rendering of 004 gives the same parts as the .txt', () => {
     expect(html.removed_chrome).toEqual(expect.arrayContaining(['首页 > 信息公开 > 政府信息公开年报', '扫一扫在手机打开当前页', '鄂ICP备05003312号']));
     expect(html.text).not.toContain('版权所有');
   });
+});
+
+describe('htmlToText: plain tables read whole give the text the tree gives', () => {
+  const PAGE = (body: string) => `<!DOCTYPE html>\n<html lang="zh-CN">\n<head><meta charset="utf-8"><title>标题</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
+  const tables = [
+    '<table>\n<tr>\n<td rowspan="2">甲</td><td colspan="2">乙</td>\n</tr>\n<tr><th>丙</th><td> 1 </td></tr>\n</table>',
+    '<table><thead><tr><td>a</td></tr></thead><tbody><tr><td>1</td></tr></table>',
+    '<table><tr><td>a</td></tr></tbody><tr><td>b</td></tr></table>',
+    '<table><tbody><tr><td>a</td></tbody></table>',
+    '<TABLE border="1"><TR><TD ROWSPAN="3" colspan="x">a &amp; b &lt;c&gt; &#20013;</TD><td colspan="0">|p|</td><td rowspan="1000"></td></TR></TABLE>',
+    '<table><tr><td>a\n\tb  c</td><td>&nbsp;x&nbsp;</td><td>\u200b零宽</td><td>\u200e方向</td></tr></table>',
+    '<table><tr></tr><tr><td/>x</td></tr></table>',
+    '<table><tr><td>a</th></tr></table>',
+    '<table><tr><td>a<br>b</td></tr></table>',
+    '<table><tr><td>1 < 2</td></tr></table>',
+    '<table><!-- c --><tr><td>a</td></tr></table>',
+    '<table><tr><td>a</td>x</tr></table>',
+    '<table><tr><td>a</td><tr><td>b</td></tr></table>',
+    '<table><caption>t</caption><tr><td>a</td></tr></table>',
+    '<table><tr><td>a</td></tr><thead><tr><td>b</td></tr></thead></table>',
+    '<table><tr><td rowspan="&#50;">a</td></tr></table>',
+    '<table><tr><td>a</td></tr></table><table><tr><td>b</td></tr></table>',
+    '<table><tr><td>a</td></tr>',
+    '<table><tr><td>&copy;</td></tr></table>',
+    '<table><tr><td nowrap>a</td></tr></table>',
+    '<table><tr><td>a</td></tr></table >',
+  ];
+  const pages = [
+    ...tables.map(PAGE),
+    ...tables.map((t) => `一、总体情况\n正文。\n${t}\n三、收到\n`),
+    ...tables.map((t) => PAGE(`<p>段落</p><div><span>x</span>${t}</div>`)),
+    ...tables.map((t) => PAGE(`<p>段落${t}</p>`)),
+    PAGE('<table><tr><td><table><tr><td>a</td></tr></table></td></tr></table>'),
+  ];
+
+  it.each(pages.map((p) => [p]))('%s', (page) => {
+    expect(htmlToText(page)).toBe(htmlToTextFromTree(page));
+  });
+
+  it('on every HTML fixture and corpus page', () => {
+    const root = join(FIXTURE_DIR, '..');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.html?$/.test(f));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const page = readFileSync(join(root, f), 'utf8');
+      expect(htmlToText(page), f).toBe(htmlToTextFromTree(page));
+    }
+  });
+});
+
+describe('readPlainTable', () => {
+  it('reads a plain table whole, with its cells as printed', () => {
+    const html = '<table>\n<tr><td rowspan="2">甲 &amp; 乙</td><th colspan="2"></th></tr>\n</table>后';
+    const read = readPlainTable(html, '<table>'.length);
+    expect(read).toEqual({ rows: [[{ text: '甲 & 乙', rowSpan: '2', colSpan: undefined }, { text: '', rowSpan: undefined, colSpan: '2' }]], next: html.length - 1 });
+  });
+
+  it.each([['<table><tr><td>a<br>b</td></tr></table>'], ['<table><!-- c --><tr><td>a</td></tr></table>'], ['<table><tr><td>a</th></tr></table>'], ['<table><tr><td>a</td><tr></table>'], ['<table>x<tr></tr></table>']])(
+    'leaves %s to the tree',
+    (html) => expect(readPlainTable(html, '<table>'.length)).toBeNull(),
+  );
 });

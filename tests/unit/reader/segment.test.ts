@@ -1,6 +1,6 @@
 /** segment: the six parts by their numbered titles, in template order, never invented. */
 import { describe, expect, it } from 'vitest';
-import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, NOT_SLOW_RUN, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
+import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, normalisedByCodePoint, NUMERAL, normalisedWithOffsets, NOT_SLOW_RUN, partStartsOf, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
 
 const codes = (text: string) => segmentReport(text).value.map((s) => (s.status === 'present' ? s.title_found : null));
 
@@ -115,5 +115,62 @@ describe('bare titles: units that are never SLOW', () => {
       if (NOT_SLOW_RUN.lastIndex === 1 && isSlowUnit(c)) wrong.push(c.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('normalisedWithOffsets: the unit-by-unit path gives what the character-by-character path gives', () => {
+  it('agrees on windows with full-width forms, spaces, quotes, Markdown marks, compatibility characters and ligatures', () => {
+    const windows = [
+      '总体情况', '**主动公开政府信息情况**', '（一）收到和处理 政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况',
+      '\u3000\u3000存在的主要问题及改进情况：', '“其他需要报告的事项”', '＃＃ 总体情况 ＿', '㈠主动公开', '⼀⼆⾏政复议', 'ﬁ总体ﬃ情况',
+      '存在的主要问题\u00a0及改进情况', '收到和处理政府信息公开申请情况１２３', '_#*总体*#_情况', '〔二〕主动公开', '\u200b总体\u200d情况', 'ｆｕｌｌ　ｗｉｄｔｈ',
+      '①②③总体情况', '㊀㊁总体', 'Ⅰ、Ⅱ．总体情况', '\t \n', '',
+    ];
+    for (let c = 0x20; c < 0x3400; c += 7) windows.push(`总${String.fromCharCode(c)}体${String.fromCharCode(c + 3)}情况`);
+    for (let c = 0xf900; c < 0xfffe; c += 5) windows.push(`总${String.fromCharCode(c)}体情况${String.fromCharCode(c + 1)}`);
+    for (const w of windows) {
+      const got = normalisedWithOffsets(w);
+      const want = normalisedByCodePoint(w);
+      expect(got.norm, w).toBe(want.norm);
+      if (got.offsets !== null) expect(got.offsets, w).toEqual(want.offsets);
+      else expect(want.norm, w).toBe(w);
+    }
+  });
+
+  it('takes the character-by-character path for windows with surrogates (astral characters, lone halves)', () => {
+    for (const w of ['总体𠀀情况', '总体\ud800情况', '\udc00主动公开', '𝐀𝐁总体情况']) {
+      expect(normalisedWithOffsets(w)).toEqual(normalisedByCodePoint(w));
+    }
+  });
+});
+
+describe('partStartsOf: where segmentReport cut each part', () => {
+  it('gives, for the last segmentReport\'s parts, the offset of each present part\'s text in the text', () => {
+    for (const text of [FULL, `  ${FULL}\n\n河北省教育厅\n2020年1月15日\n`, FULL.replace('二、', '二、\n\n   '), '没有任何部分的文字\n']) {
+      const sections = segmentReport(text).value;
+      const starts = partStartsOf(sections)!;
+      expect(starts).toHaveLength(sections.length);
+      sections.forEach((s, i) => {
+        if (s.status !== 'present') expect(starts[i]).toBe(-1);
+        else expect(text.slice(starts[i], starts[i]! + s.text.length)).toBe(s.text);
+      });
+    }
+  });
+
+  it('gives null for parts it did not make last', () => {
+    const first = segmentReport(FULL).value;
+    segmentReport(FULL);
+    expect(partStartsOf(first)).toBeNull();
+    expect(partStartsOf(first.map((s) => ({ ...s })))).toBeNull();
+  });
+});
+
+describe('NUMERAL: the character before the numeral looked at after it', () => {
+  it('finds what the lookbehind before the numeral finds', () => {
+    const before = /第([一二三四五六])部分\s*[、.．，,:：]?|(?<![（(［\[〔一二三四五六七八九十第])([一二三四五六])\s*(?:[、.．，,:：]|\s)/gu;
+    const all = (re: RegExp, t: string) => [...t.matchAll(re)].map((m) => [m.index, m[0], m[1], m[2]]);
+    const texts = [FULL, '一、总体情况', '（一）主动', '(二)、x', '十一、本年', '第二十条', '第三部分：', '〔四〕 五 六\n七、', '𠀀一、总体', '\ud800二、', '[三] 三 、', '一一、二二 ', '第一部分第二部分', '五\u3000六,'];
+    for (const a of ['', '一', '（', '第', '𠀀', ' ', '\n', 'x']) for (const b of ['一、', '二 ', '三．', '第四部分']) texts.push(a + b, a + b + a + b);
+    for (const t of texts) expect(all(NUMERAL, t), t).toEqual(all(before, t));
   });
 });

@@ -3,6 +3,7 @@ import { validateReport } from '../../../src/pipeline/validate/index.ts';
 import { findCountClaims, parseCount } from '../../../src/pipeline/validate/narrative-counts.ts';
 import { findNoReviewClaims } from '../../../src/pipeline/validate/narrative-review.ts';
 import { findSpam } from '../../../src/pipeline/validate/spam.ts';
+import { sentencesHolding } from '../../../src/pipeline/validate/sentences.ts';
 import { applications, input, review, sections, tables, metadata } from './builders.ts';
 
 const rulesAt = (fs: { rule: string; location: string }[]) => fs.map((f) => `${f.rule} ${f.location}`);
@@ -107,5 +108,22 @@ describe('narrative.table_disagrees for table 四', () => {
     expect(fs[0]).toMatchObject({ severity: 'warning', origin: 'source', expected: '1', actual: '0' });
     expect(fs[0]!.message_zh).toBe('一、总体情况写明“无行政复议、诉讼等情况”，但表四行政复议总计为1');
     expect(validateReport(input(2023, tables('2021'), { general: '无行政复议、诉讼等情况。' }))).toEqual([]);
+  });
+});
+
+describe('sentences for count claims: found by 申请 and kept when they hold a verb', () => {
+  it('are the sentences found by a verb that hold 申请, in order, each once', () => {
+    const verbs = /收到|新收|受理|接收|接到|办理/g;
+    const texts = [
+      '本年收到政府信息公开申请6件。其中受理3件；办理申请2件！无申请。收到信件。',
+      '申请收到申请受理申请。申请；收到；；办理申请？!收到?申请',
+      '收到收到申请申请。接到接到。申请申请',
+      '', '。。', '申请', '收到', '受理政府信息公开申请1件、办理2件;新收依申请公开事项3件',
+    ];
+    for (const t of texts) {
+      const byVerb = sentencesHolding(verbs, t).filter((s) => s.includes('申请'));
+      const byApplication = sentencesHolding(/申请/g, t).filter((s) => /收到|新收|受理|接收|接到|办理/.test(s));
+      expect(byApplication, t).toEqual(byVerb);
+    }
   });
 });
