@@ -47,13 +47,14 @@ for (let pass = 1; pass <= Number(values.passes); pass++) {
     lap('html');
     const cleaned = cleanText(plain);
     lap('clean');
-    const sections = segmentReport(cleaned.text).value;
+    const segmented = segmentReport(cleaned.text);
+    const sections = segmented.value;
     lap('segment');
     const meta = extractMetadata(cleaned.text, sections);
     lap('metadata');
     const tables = parseTables({ sections, text: cleaned.text, year: meta.value.year, sourceText: plain });
     lap('tables');
-    validateReport({ metadata: { ...meta.value, template: tables.value.applications.template }, sections, tables: tables.value, text: cleaned.text });
+    validateReport({ metadata: { ...meta.value, template: tables.value.applications.template }, sections, tables: tables.value, text: cleaned.text, partStarts: segmented.partStarts });
     lap('validate');
   }
   const start = performance.now();

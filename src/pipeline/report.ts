@@ -56,7 +56,7 @@ export function parseReport(file: InputFile): ReportRecord {
   };
 
   // 7. validate: the contract's single-report rules.
-  findings.push(...validateReport({ metadata, sections, tables: tables.value, text: cleaned.text }));
+  findings.push(...validateReport({ metadata, sections, tables: tables.value, text: cleaned.text, partStarts: segmented.partStarts }));
 
   const isReport = sections.some((s) => s.status === 'present');
   if (!isReport) findings.push(makeFinding('file.not_a_report', { location: 'file', zh: `${file.path}：未找到年度报告的任何部分（一至六）`, en: `${file.path}: none of the six parts of an annual report was found` }));

@@ -362,17 +362,10 @@ function* linesFromEnd(text: string): Generator<{ line: string; start: number },
 }
 
 /**
- * The parts the last segmentReport made, and where each present part's text starts in the text it was cut from
- * (-1 for a part not present): the validate stage reads the parts there instead of searching the text for them.
+ * The six parts, and where each present part's text starts in `text` (-1 for a part not present): the validate
+ * stage reads the parts there instead of searching the text for them.
  */
-let lastCut: { sections: readonly Section[]; starts: readonly number[] } | null = null;
-
-/** Where each part of `sections` starts in its text, when they are the last segmentReport's parts; else null. */
-export function partStartsOf(sections: readonly Section[]): readonly number[] | null {
-  return lastCut !== null && lastCut.sections === sections ? lastCut.starts : null;
-}
-
-export function segmentReport(text: string): StageResult<Section[]> {
+export function segmentReport(text: string): StageResult<Section[]> & { partStarts: readonly number[] } {
   const chosen = chooseHeadings(findHeadingCandidates(text));
   const findings = [];
   const sections: Section[] = [];
@@ -390,6 +383,5 @@ export function segmentReport(text: string): StageResult<Section[]> {
     sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.trim() });
     starts.push(h.end + body.length - body.trimStart().length);
   }
-  lastCut = { sections, starts };
-  return { value: sections, findings };
+  return { value: sections, findings, partStarts: starts };
 }

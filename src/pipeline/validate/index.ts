@@ -22,14 +22,16 @@ export interface ValidationInput {
   tables: ReportTables;
   /** The cleaned full text (for spam detection). */
   text: string;
+  /** Where segmentReport cut each part in `text` (its partStarts); optional, it only saves searching. */
+  partStarts?: readonly number[];
 }
 
 export function validateReport(input: ValidationInput): Finding[] {
-  const { metadata, sections, tables, text } = input;
+  const { metadata, sections, tables, text, partStarts } = input;
   const year = metadata.year;
   const fallback = year === null ? (metadata.template ?? '2021') : templateForYear(year);
   // The narrative rules read the text normalised: done once for all of them.
-  const reportText = readReportText(sections, text);
+  const reportText = readReportText(sections, text, partStarts ?? null);
   // The arithmetic and narrative rules read the same cells: their values by place, once per table.
   const applications = applicationValues(tables.applications.cells);
   const review = reviewValues(tables.review_litigation.cells);

@@ -15,7 +15,6 @@
 import type { Section } from '../../schema/types.ts';
 import { normaliseForMatch } from '../normalize.ts';
 import { fastNormaliseForMatch } from '../normalize-fast.ts';
-import { partStartsOf } from '../segment.ts';
 import { LOOK, mayEndTerm, mayHaveSpam, screenAction, termEndsIn, UNSCREENED } from './spam-screen.ts';
 
 export interface ReportText {
@@ -136,15 +135,18 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
   return { normalised, spam };
 }
 
-/** The full text and the parts, normalised, and the spam screen of all of them. */
-export function readReportText(sections: readonly Section[], text: string): ReportText {
+/**
+ * The full text and the parts, normalised, and the spam screen of all of them. `partStarts` (segmentReport's)
+ * says where each part was cut; without it, or where it does not hold, the parts are searched for.
+ */
+export function readReportText(sections: readonly Section[], text: string, partStarts: readonly number[] | null = null): ReportText {
   // Where each present part is in the full text: after the one before, as segment cuts them in order, else anywhere.
   const found = new Array<number>(sections.length).fill(-1);
   const marks: number[] = [];
   let from = 0;
-  // Where segment cut the parts, when these are its parts: checked, not searched for. Any place a part's
-  // text stands gives the same normalised slice (see above), so this reads as the search would.
-  const cut = partStartsOf(sections);
+  // Where segment cut the parts: checked, not searched for. Any place a part's text stands gives the same
+  // normalised slice (see above), so this reads as the search would.
+  const cut = partStarts !== null && partStarts.length === sections.length ? partStarts : null;
   sections.forEach((s, i) => {
     if (s.status !== 'present') return;
     const known = cut !== null ? cut[i]! : -1;

@@ -1,6 +1,6 @@
 /** segment: the six parts by their numbered titles, in template order, never invented. */
 import { describe, expect, it } from 'vitest';
-import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, normalisedByCodePoint, NUMERAL, normalisedWithOffsets, NOT_SLOW_RUN, partStartsOf, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
+import { findHeadingCandidates, givesTitleEnd, isSlowUnit, MAY_GIVE_TITLE_END, normalisedByCodePoint, NUMERAL, normalisedWithOffsets, NOT_SLOW_RUN, segmentReport, signOffStart } from '../../../src/pipeline/segment.ts';
 
 const codes = (text: string) => segmentReport(text).value.map((s) => (s.status === 'present' ? s.title_found : null));
 
@@ -144,24 +144,16 @@ describe('normalisedWithOffsets: the unit-by-unit path gives what the character-
   });
 });
 
-describe('partStartsOf: where segmentReport cut each part', () => {
-  it('gives, for the last segmentReport\'s parts, the offset of each present part\'s text in the text', () => {
+describe('segmentReport partStarts: where each part was cut', () => {
+  it('gives the offset of each present part\'s text in the text, -1 for a missing part', () => {
     for (const text of [FULL, `  ${FULL}\n\n河北省教育厅\n2020年1月15日\n`, FULL.replace('二、', '二、\n\n   '), '没有任何部分的文字\n']) {
-      const sections = segmentReport(text).value;
-      const starts = partStartsOf(sections)!;
-      expect(starts).toHaveLength(sections.length);
+      const { value: sections, partStarts } = segmentReport(text);
+      expect(partStarts).toHaveLength(sections.length);
       sections.forEach((s, i) => {
-        if (s.status !== 'present') expect(starts[i]).toBe(-1);
-        else expect(text.slice(starts[i], starts[i]! + s.text.length)).toBe(s.text);
+        if (s.status !== 'present') expect(partStarts[i]).toBe(-1);
+        else expect(text.slice(partStarts[i], partStarts[i]! + s.text.length)).toBe(s.text);
       });
     }
-  });
-
-  it('gives null for parts it did not make last', () => {
-    const first = segmentReport(FULL).value;
-    segmentReport(FULL);
-    expect(partStartsOf(first)).toBeNull();
-    expect(partStartsOf(first.map((s) => ({ ...s })))).toBeNull();
   });
 });
 
