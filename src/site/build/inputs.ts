@@ -87,7 +87,10 @@ function hashReports(dataDir: string, previous: readonly ReportInput[]): IndexEn
 /** One ReportInput per report of the data folder, sorted by report_id. */
 export function readReportInputs(dataDir: string, previous: readonly ReportInput[] = []): ReportInput[] {
   const entries = readReportIndex(dataDir) ?? hashReports(dataDir, previous);
+  // One listing of the markdown folder rather than a look-up per report.
+  const markdownDir = join(dataDir, 'markdown');
+  const markdown = new Set(existsSync(markdownDir) ? readdirSync(markdownDir) : []);
   return entries
-    .map((e) => ({ report_id: e.report_id, agency_id: e.agency_id, sha256: e.sha256, markdown: existsSync(join(dataDir, 'markdown', `${e.report_id}.md`)) }))
+    .map((e) => ({ report_id: e.report_id, agency_id: e.agency_id, sha256: e.sha256, markdown: markdown.has(`${e.report_id}.md`) }))
     .sort((a, b) => byId(a.report_id, b.report_id));
 }
