@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeSummariesFile, type SummaryCounts } from '../summaries-file.ts';
 import { packageBin, runChild } from './child.ts';
-import { clearRender, copyInto, mirrorTree, moveInto, remove, removeFile, STATE_FILE, type MirrorCounts } from './files.ts';
+import { AGGREGATE_PAGES, clearRender, copyInto, mirrorTree, moveInto, remove, removeFile, STATE_FILE, type MirrorCounts } from './files.ts';
 import { dataNames, readReportInputs, siteFingerprint } from './inputs.ts';
 import { decidePlan, renderAggregates, STATE_VERSION, type BuildState, type SitePlan } from './plan.ts';
 
@@ -243,7 +243,8 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     o.onPlan?.(plan);
     summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
     next.summaries = summaries.digest;
-    aggregates = renderAggregates(plan, previous, summaries.digest);
+    // Kept aggregate pages must all be there (an output folder someone pruned gets them again).
+    aggregates = renderAggregates(plan, previous, summaries.digest) || AGGREGATE_PAGES.some((page) => !existsSync(join(o.out, page)));
     if (!aggregates) log('site plan: no summary changed, the aggregate pages kept');
     // From here the output folder changes: without the state file a failed run leads to a full build next time.
     removeFile(join(o.out, STATE_FILE));
