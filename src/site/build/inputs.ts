@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ReportInput } from './plan.ts';
-import { sha256Hex } from '../../pipeline/read.ts';
 import { byCodeUnits as byId } from '../../compare.ts';
+
+// Hashed here rather than with pipeline/read.ts's helper: importing the reader loads its decoders (~0.3 s per start).
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Every file under dir, as paths relative to root with `/`, sorted; `skip` is matched against those paths. */
 function filesUnder(root: string, dir: string, skip: (path: string) => boolean): string[] {
