@@ -19,7 +19,6 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runChild } from '../src/site/build/child.ts';
-import { runSiteStage } from '../src/site/build/site-stage.ts';
 import { TYPESCRIPT_NODE_ARGS } from '../src/typescript-loader.ts';
 
 const STAGES = ['data', 'site', 'search'] as const;
@@ -63,6 +62,8 @@ async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Prom
     const status = await runChild(process.execPath, [...TYPESCRIPT_NODE_ARGS, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
     if (status !== 0) throw new Error(`scripts/data.ts exited with status ${status}`);
   } else if (stage === 'site') {
+    // Loaded only when the site stage runs: `--only data` needs none of it.
+    const { runSiteStage } = await import('../src/site/build/site-stage.ts');
     const result = await runSiteStage({ root, data, out, cache, clean: values.clean!, onPlan: (plan) => onSitePlan(plan.mode === 'incremental') }, (line) => console.log(`build: ${line}`));
     const d = result.data;
     console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);

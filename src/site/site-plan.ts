@@ -1,8 +1,9 @@
 /**
  * The build plan the build script hands to Astro (NIANBAO_SITE_PLAN: a JSON file
- * `{"agencies": [...] or null for all, "unidentified": true|false}`): which
- * agency pages to render, and whether to render the page of unidentified
- * reports. Without it, every page.
+ * `{"agencies": [...] or null for all, "unidentified": true|false, "aggregates": true|false}`):
+ * which agency pages to render, whether to render the page of unidentified
+ * reports, and whether to render the pages that aggregate over all reports
+ * (home, agency list, method, tables; absent: true). Without it, every page.
  *
  * The build script starts Astro before it has decided the plan and writes the
  * summaries file, then the plan file (whole, by a rename): Astro's start-up
@@ -14,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 interface Plan {
   agencies: Set<string> | null;
   unidentified: boolean;
+  aggregates: boolean;
 }
 
 let planned: Plan | null | undefined;
@@ -36,12 +38,13 @@ function readPlan(): Plan | null {
   const path = process.env.NIANBAO_SITE_PLAN;
   if (!path) return (planned = null);
   waitForFile(path);
-  const plan = JSON.parse(readFileSync(path, 'utf8')) as { agencies?: unknown; unidentified?: unknown };
+  const plan = JSON.parse(readFileSync(path, 'utf8')) as { agencies?: unknown; unidentified?: unknown; aggregates?: unknown };
   if (plan.agencies !== null && (!Array.isArray(plan.agencies) || !plan.agencies.every((id) => typeof id === 'string'))) {
     throw new Error(`${path}: the site plan has no "agencies" list of ids (or null)`);
   }
   if (typeof plan.unidentified !== 'boolean') throw new Error(`${path}: the site plan has no "unidentified" true or false`);
-  return (planned = { agencies: plan.agencies === null ? null : new Set(plan.agencies as string[]), unidentified: plan.unidentified });
+  if (plan.aggregates !== undefined && typeof plan.aggregates !== 'boolean') throw new Error(`${path}: the site plan's "aggregates" is not true or false`);
+  return (planned = { agencies: plan.agencies === null ? null : new Set(plan.agencies as string[]), unidentified: plan.unidentified, aggregates: plan.aggregates ?? true });
 }
 
 /** Returns once the build script's plan is there (at once without one): the summaries file is complete by then. */
@@ -63,4 +66,9 @@ export function rendersAgency(agencyId: string): boolean {
 /** Whether this build renders the page of unidentified reports. */
 export function rendersUnidentified(): boolean {
   return readPlan()?.unidentified ?? true;
+}
+
+/** Whether this build renders the pages that aggregate over all reports (site/build/files.ts AGGREGATE_PAGES). */
+export function rendersAggregates(): boolean {
+  return readPlan()?.aggregates ?? true;
 }

@@ -1,8 +1,9 @@
 /**
  * The incremental site build gives the output a clean build gives, byte for byte,
  * on the real corpus: build; change one report; build again (incremental, the
- * search stage beside the site stage); build the same data from nothing into
- * another folder (search after site); compare every file, the search index's too.
+ * search stage beside the site stage); change its text only and build again
+ * (the aggregate pages kept); build the same data from nothing into another
+ * folder (search after site); compare every file, the search index's too.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ const CHANGED_FILE = '000_bbae7e2c4812eba4.txt';
 const CHANGED_AGENCY = 'nanchongshishunqingqurenminzhengfubangongshi-a7c430';
 const UNCHANGED_AGENCY = 'hebeishengjiaoyuting-9df43b';
 const ADDED_SENTENCE = '本年度还开展了政务公开专项培训三次。';
+// Added by the third build: text only, so no report's summary changes and the aggregate pages are kept.
+const TEXT_ONLY_SENTENCE = '本报告发布后更正了一处文字。';
 // Table 三, row 本年新收 (one cell per line): natural persons 20 → 21 and the total 35 → 36, so the aggregates change too.
 const RECEIVED_BEFORE = '一、本年新收政府信息公开申请数量\n\n20\n\n0\n\n0\n\n0\n\n0\n\n15\n\n35\n';
 const RECEIVED_AFTER = '一、本年新收政府信息公开申请数量\n\n21\n\n0\n\n0\n\n0\n\n0\n\n15\n\n36\n';
@@ -45,6 +48,7 @@ function filesUnder(dir: string): string[] {
 const agencyPage = (out: string, agency: string) => join(out, 'agencies', agency, 'index.html');
 
 let secondRun = '';
+let thirdRun = '';
 let unchangedBefore = 0;
 let receivedBefore = '';
 
@@ -62,8 +66,10 @@ beforeAll(() => {
   expect(text).toContain(RECEIVED_BEFORE);
   writeFileSync(path, text.replace('一、总体情况\n', `一、总体情况\n\n${ADDED_SENTENCE}\n`).replace(RECEIVED_BEFORE, RECEIVED_AFTER));
   secondRun = build(...common);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('一、总体情况\n', `一、总体情况\n\n${TEXT_ONLY_SENTENCE}\n`));
+  thirdRun = build(...common);
   build('--data', data, '--out', clean, '--cache', join(tmp, 'cache-clean'), '--only', 'site,search', '--clean');
-}, 300_000);
+}, 450_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -78,6 +84,12 @@ describe('incremental site build', () => {
     const lines = secondRun.split('\n');
     expect(lines.some((l) => /^build: search [\d.]+ s$/.test(l))).toBe(true);
     expect(lines.some((l) => /^search index: rebuilt 1 of 1 shard/.test(l))).toBe(true);
+  });
+
+  it('keeps the aggregate pages when no report\'s summary changed', () => {
+    expect(secondRun).not.toContain('the aggregate pages kept');
+    expect(thirdRun).toContain('build: site plan: no summary changed, the aggregate pages kept');
+    expect(readFileSync(agencyPage(incremental, CHANGED_AGENCY), 'utf8')).toContain(TEXT_ONLY_SENTENCE);
   });
 
   it('renders the aggregate pages again with the changed numbers', () => {

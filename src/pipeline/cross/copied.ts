@@ -51,16 +51,22 @@ export function checkCopied<T extends ReportRecord>(records: T[], signatureOf: (
     if (list) list.push({ other, similarity });
     else matches.set(self, [{ other, similarity }]);
   };
-  for (const code of candidatePairCodes(sigs, 2 * MAX_MATCHES)) {
+  // Every signature in one array, as 32-bit integers (equal exactly when the minima are): hundreds of thousands
+  // of pairs are compared, and one flat array of integers is read about twice as fast as thousands of small ones.
+  const flat = new Int32Array(n * SIGNATURE_SIZE);
+  sigs.forEach((sig, i) => flat.set(new Int32Array(sig.buffer, sig.byteOffset, SIGNATURE_SIZE), i * SIGNATURE_SIZE));
+  const codes = candidatePairCodes(sigs, 2 * MAX_MATCHES);
+  for (let p = 0; p < codes.length; p++) {
+    const code = codes[p]!;
     const x = Math.floor(code / n);
     const y = code - x * n;
-    const sx = sigs[x]!;
-    const sy = sigs[y]!;
+    const ox = x * SIGNATURE_SIZE;
+    const oy = y * SIGNATURE_SIZE;
     // Most candidates are far from a copy: stop once too many minima differ for the pair to reach the threshold.
     let same = 0;
     let differ = 0;
     for (let k = 0; k < SIGNATURE_SIZE && differ <= SIGNATURE_SIZE - needed; k++) {
-      if (sx[k] === sy[k]) same++;
+      if (flat[ox + k] === flat[oy + k]) same++;
       else differ++;
     }
     if (same < needed) continue;

@@ -54,6 +54,9 @@ function deflateAgain(bytes: Uint8Array, shaBefore: string | undefined, resume: 
   return deflateResumed(bytes, resume.unchangedPrefix, { data: before.data, boundaries }, resume.bytesBefore, ZIP_LEVEL);
 }
 
+/** At most this many bytes of unchanged entries are copied at once. */
+const RAW_RUN_BYTES = 16 << 20;
+
 export function writeArchive(out: string, zipName: string, whole: readonly WholeFile[], parts: readonly PartEntry[], partsPath: string, cache: EmitCache, previous: ZipState | null = null, resume: ReadonlyMap<string, Resume> = new Map()): ArchiveResult {
   type Item = { name: string; whole?: WholeFile; part?: PartEntry; old?: ZipEntryAt };
   const before = new Map((previous?.entries ?? []).map((e) => [e.name, e]));
@@ -71,10 +74,18 @@ export function writeArchive(out: string, zipName: string, whole: readonly Whole
   const zip = openZipWriter(zipPath);
   const fd = openSync(partsPath, 'r');
   try {
-    for (const item of items) {
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k]!;
       if (item.old) {
-        const o = item.old;
-        zip.addRaw(item.name, o, readAt(oldFd!, o.offset, localLength(o.name, o.compressed), zipPath));
+        // Entries that follow one another in the previous zip too are copied in one read and one write.
+        const run = [item.old];
+        let end = item.old.offset + localLength(item.old.name, item.old.compressed);
+        for (let next = items[k + 1]?.old; next && next.offset === end && end - item.old.offset < RAW_RUN_BYTES; next = items[k + 1]?.old) {
+          run.push(next);
+          end += localLength(next.name, next.compressed);
+          k++;
+        }
+        zip.addRawRun(run, readAt(oldFd!, item.old.offset, end - item.old.offset, zipPath));
       } else if (item.whole) {
         let entry = cache.deflated(item.whole.sha256);
         if (!entry) {

@@ -23,7 +23,7 @@ import { readmeMarkdown } from './readme.ts';
 import { BLOCK_DATASETS, sha256, utf8 } from './report-outputs.ts';
 import { readReportIndex, REPORT_INDEX, reportIndexJson } from './report-index.ts';
 import { reportPass, type ReportSource } from './report-pass.ts';
-import { fileState, readState, statePathFor, writeState, type EmitState } from './state.ts';
+import { fileState, readState, statePathFor, stillThere, writeState, type EmitState, type MadeFileState } from './state.ts';
 import { agencyRows, codeRows, type AgencySource } from './rows.ts';
 import { timer } from '../timings.ts';
 import { pruneKeyedFiles } from '../cache-prune.ts';
@@ -103,11 +103,22 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     }
 
     t.mark('stale + csv close');
-    // 2. The datasets over all reports (agencies) or none (codes), whole.
+    // 2. The datasets over all reports (agencies) or none (codes), whole; left as they are when made from the same rows.
+    const made: Record<string, MadeFileState> = {};
     for (const [d, rows] of [[AGENCIES, agencyRows([...agencies].sort(byReportId))], [CODES_DATASET, codeRows()]] as const) {
+      const path = join(out, d.file);
+      const from = sha256(utf8(JSON.stringify(rows)));
+      const before = state?.made?.[d.file];
+      if (before && before.from === from && stillThere(path, before)) {
+        made[d.file] = before;
+        written.set(d.name, entry(d.file, before.bytes, before.sha256, before.rows, d));
+        continue;
+      }
       const bytes = utf8(toCsv(d, rows));
-      writeIfChanged(join(out, d.file), bytes);
-      written.set(d.name, entry(d.file, bytes.length, sha256(bytes), rows.length, d));
+      writeIfChanged(path, bytes);
+      const sha = sha256(bytes);
+      made[d.file] = { ...fileState(path, bytes.length, sha, rows.length), from };
+      written.set(d.name, entry(d.file, bytes.length, sha, rows.length, d));
     }
     const manifest = DATASETS.map((d) => written.get(d.name)!);
 
@@ -133,7 +144,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
     if (statePath) {
       const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])) };
-      writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState });
+      writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState, made });
     }
     if (options.cacheDir) {
       // Compressed whole files other than this run's: the next run resumes only from these.

@@ -45,12 +45,19 @@ export interface ZipState extends FileState {
   whole: Record<string, string>;
 }
 
+/** A file made whole from a few rows (agencies.csv, codes.csv): what it holds, and the sha256 of the rows it was made from. */
+export interface MadeFileState extends FileState {
+  from: string;
+}
+
 export interface EmitState {
   version: string;
   reports: ReportState[];
   /** CSV file name → what it holds. */
   csv: Record<string, FileState>;
   zip: ZipState;
+  /** CSV file made whole → what it holds and was made from (absent in states of earlier versions). */
+  made?: Record<string, MadeFileState>;
 }
 
 export function statePathFor(cacheDir: string, out: string): string {
@@ -71,7 +78,8 @@ export function fileState(path: string, bytes: number, sha256: string, rows: num
   return { bytes, sha256, rows, mtimeMs: mtimeOf(path) ?? -1 };
 }
 
-function stillThere(path: string, f: FileState): boolean {
+/** Whether the file still has the recorded length and modification time. */
+export function stillThere(path: string, f: FileState): boolean {
   try {
     const s = statSync(path);
     return s.isFile() && s.size === f.bytes && s.mtimeMs === f.mtimeMs;

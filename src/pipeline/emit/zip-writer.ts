@@ -113,12 +113,16 @@ export interface ZipEntryAt {
 }
 
 /** The length of an entry's local header and data: what addRaw copies. */
-export const localLength = (name: string, compressed: number): number => 30 + new TextEncoder().encode(name).length + compressed;
+const encoder = new TextEncoder();
+
+export const localLength = (name: string, compressed: number): number => 30 + encoder.encode(name).length + compressed;
 
 export interface ZipWriter {
   add(name: string, entry: DeflatedEntry): void;
   /** An entry as another zip of this writer holds it: its local header and data, `localLength` bytes, copied as they are. */
   addRaw(name: string, entry: Omit<DeflatedEntry, 'data'> & { compressed: number }, local: Uint8Array): void;
+  /** Entries that lie one after the other in another zip of this writer: their local headers and data, copied as they are in one piece. */
+  addRawRun(entries: readonly (Omit<DeflatedEntry, 'data'> & { name: string; compressed: number })[], locals: Uint8Array): void;
   /** Writes the central directory, moves the file into place; returns its length, sha256 and entries. */
   close(): { bytes: number; sha256: string; entries: ZipEntryAt[] };
 }
@@ -141,7 +145,7 @@ export function openZipWriter(path: string): ZipWriter {
     if (last !== null && !(last < name)) throw new Error(`zip entries out of order: ${name} after ${last}`);
     last = name;
     names.push(name);
-    const encoded = new TextEncoder().encode(name);
+    const encoded = encoder.encode(name);
     const w: Written = { name: encoded, utf8: encoded.length !== name.length, crc, size, compressed, offset };
     written.push(w);
     return w;
@@ -157,9 +161,21 @@ export function openZipWriter(path: string): ZipWriter {
       if (local.length !== 30 + w.name.length + entry.compressed) throw new Error(`zip entry ${name}: ${local.length} bytes copied, ${30 + w.name.length + entry.compressed} expected`);
       put(local);
     },
+    addRawRun(entries, locals) {
+      let length = 0;
+      for (const e of entries) {
+        const w = begin(e.name, e.crc, e.size, e.compressed);
+        w.offset = offset + length;
+        length += 30 + w.name.length + e.compressed;
+      }
+      if (locals.length !== length) throw new Error(`zip entries from ${entries[0]?.name}: ${locals.length} bytes copied, ${length} expected`);
+      put(locals);
+    },
     close() {
       const start = offset;
-      for (const w of written) put(header(true, w));
+      // The central directory in one write.
+      const central = written.map((w) => header(true, w));
+      put(Buffer.concat(central));
       put(endRecords(written.length, offset - start, start));
       closeSync(fd);
       renameSync(temp, path);

@@ -74,8 +74,16 @@ export function copyInto(src: string, dest: string, skip: ReadonlySet<string>): 
   }
 }
 
+/**
+ * What the routes that aggregate over all reports write (src/pages: [...home], agencies/[...list],
+ * method/[...method], tables/*), as paths under the output folder.
+ */
+export const AGGREGATE_PAGES: readonly string[] = ['index.html', 'agencies/index.html', 'method', 'tables'];
+
 /** What of the output folder a site render does not replace. */
 export interface Kept {
+  /** The aggregate pages (AGGREGATE_PAGES) stay as they are (default: no). */
+  aggregates?: boolean;
   /** Agency pages (`agencies/<id>/`) that stay as they are. */
   agencies: ReadonlySet<string>;
   /** Whether the page of unidentified reports (`reports/unidentified/`) stays as it is. */
@@ -84,17 +92,19 @@ export interface Kept {
 
 /**
  * Removes every page and asset of the previous render except the kept agency
- * pages and page of unidentified reports; leaves the data files (`data/` but its index.html), `pagefind/` (the
+ * pages, page of unidentified reports and aggregate pages; leaves the data files (`data/` but its index.html), `pagefind/` (the
  * search stage's) and the state file.
  */
 export function clearRender(out: string, kept: Kept): void {
   if (!existsSync(out)) return;
+  const aggregates = new Set(kept.aggregates ? AGGREGATE_PAGES : []);
   for (const name of readdirSync(out)) {
     const path = join(out, name);
-    if (name === 'pagefind' || name === STATE_FILE) continue;
+    if (name === 'pagefind' || name === STATE_FILE || aggregates.has(name)) continue;
     if (name === 'data' && isDir(path)) rmSync(join(path, 'index.html'), { force: true });
     else if (name === 'agencies' && isDir(path)) {
       for (const agency of readdirSync(path)) {
+        if (aggregates.has(`agencies/${agency}`)) continue;
         if (!kept.agencies.has(agency) || !isDir(join(path, agency))) rmSync(join(path, agency), { recursive: true, force: true });
       }
     } else if (name === 'reports' && kept.unidentified && isDir(path)) {

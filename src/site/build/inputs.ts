@@ -7,8 +7,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ReportInput } from './plan.ts';
-import { sha256Hex } from '../../pipeline/read.ts';
 import { byCodeUnits as byId } from '../../compare.ts';
+
+// Hashed here rather than with pipeline/read.ts's helper: importing the reader loads its decoders (~0.3 s per start).
+const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Every file under dir, as paths relative to root with `/`, sorted; `skip` is matched against those paths. */
 function filesUnder(root: string, dir: string, skip: (path: string) => boolean): string[] {
@@ -87,7 +89,10 @@ function hashReports(dataDir: string, previous: readonly ReportInput[]): IndexEn
 /** One ReportInput per report of the data folder, sorted by report_id. */
 export function readReportInputs(dataDir: string, previous: readonly ReportInput[] = []): ReportInput[] {
   const entries = readReportIndex(dataDir) ?? hashReports(dataDir, previous);
+  // One listing of the markdown folder rather than a look-up per report.
+  const markdownDir = join(dataDir, 'markdown');
+  const markdown = new Set(existsSync(markdownDir) ? readdirSync(markdownDir) : []);
   return entries
-    .map((e) => ({ report_id: e.report_id, agency_id: e.agency_id, sha256: e.sha256, markdown: existsSync(join(dataDir, 'markdown', `${e.report_id}.md`)) }))
+    .map((e) => ({ report_id: e.report_id, agency_id: e.agency_id, sha256: e.sha256, markdown: markdown.has(`${e.report_id}.md`) }))
     .sort((a, b) => byId(a.report_id, b.report_id));
 }

@@ -6,8 +6,9 @@
  * Markdown exists), on which top-level data files exist (footer and report
  * links), and on the site's sources. So does the page of unidentified reports
  * (the reports without an agency), the one other page that shows whole reports.
- * Everything else the site renders aggregates over all reports and is rendered
- * every time (a handful of pages).
+ * Everything else the site renders aggregates over all reports (a handful of
+ * pages): rendered again when any report's summary changed (renderAggregates),
+ * and every time for the data page and the search page (cheap).
  */
 import { byCodeUnits as byId } from '../../compare.ts';
 
@@ -30,6 +31,8 @@ export interface BuildState {
   data_names: string[];
   /** Sorted by report_id. */
   reports: ReportInput[];
+  /** What the pages aggregating over all reports were made from (summaries-file.ts digest); absent before it is known. */
+  summaries?: string;
 }
 
 export const STATE_VERSION = 1;
@@ -112,4 +115,9 @@ export function decidePlan(previous: BuildState | null, next: BuildState, contex
   const reports = next.reports.filter((r) => r.agency_id !== null && changed.has(r.agency_id)).length;
   const unidentified = unidentifiedChanged(previous.reports, next.reports) || !context.hasUnidentifiedPage();
   return { mode: 'incremental', reason: `${render.length} agencies (${reports} reports) changed, ${removed.length} gone`, render, keep, removed, unidentified };
+}
+
+/** Whether the pages that aggregate over all reports must be rendered: always in a full build, else when a summary changed. */
+export function renderAggregates(plan: SitePlan, previous: BuildState | null, summariesDigest: string): boolean {
+  return plan.mode === 'full' || previous?.summaries !== summariesDigest;
 }

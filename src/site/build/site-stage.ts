@@ -12,9 +12,9 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeSummariesFile, type SummaryCounts } from '../summaries-file.ts';
 import { packageBin, runChild } from './child.ts';
-import { clearRender, copyInto, mirrorTree, moveInto, remove, removeFile, STATE_FILE, type MirrorCounts } from './files.ts';
+import { AGGREGATE_PAGES, clearRender, copyInto, mirrorTree, moveInto, remove, removeFile, STATE_FILE, type MirrorCounts } from './files.ts';
 import { dataNames, readReportInputs, siteFingerprint } from './inputs.ts';
-import { decidePlan, STATE_VERSION, type BuildState, type SitePlan } from './plan.ts';
+import { decidePlan, renderAggregates, STATE_VERSION, type BuildState, type SitePlan } from './plan.ts';
 
 export interface SiteOptions {
   /** The repository (Astro project) root. */
@@ -108,6 +108,8 @@ interface RenderPart {
   agencies: readonly string[] | null;
   /** The page of unidentified reports. */
   unidentified: boolean;
+  /** The pages that aggregate over all reports (files.ts AGGREGATE_PAGES). */
+  aggregates: boolean;
 }
 
 /** A started Astro build. It waits for its plan file (site-plan.ts) before it reads the plan or the summaries. */
@@ -169,13 +171,17 @@ function preparePublicDir(o: SiteOptions): void {
   mkdirSync(publicDir, { recursive: true });
 }
 
-/** Renders the plan into `scratch`: `first` (already started) takes the first part, further processes the rest. */
-async function render(o: SiteOptions, plan: SitePlan, scratch: string, first: AstroProcess): Promise<void> {
+/**
+ * Renders the plan into `scratch`: `first` (already started) takes the first part, further processes the rest.
+ * `aggregates`: whether the pages that aggregate over all reports are rendered (by the first process only).
+ */
+async function render(o: SiteOptions, plan: SitePlan, scratch: string, first: AstroProcess, aggregates: boolean): Promise<void> {
   const count = renderCount(plan.render.length);
-  // Only the first process's aggregate pages are kept: the others leave out the page of unidentified reports.
+  // Only the first process renders the aggregate pages and the page of unidentified reports.
   const parts = Array.from({ length: count }, (_, part): RenderPart => ({
     agencies: plan.mode === 'full' && count === 1 ? null : plan.render.filter((_, i) => i % count === part),
     unidentified: part === 0 && plan.unidentified,
+    aggregates: part === 0 && aggregates,
   }));
   const dirs = parts.map((_, part) => (part === 0 ? scratch : `${scratch}-${part}`));
   givePlan(first, parts[0]!);
@@ -219,6 +225,7 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   let plan: SitePlan;
   let next: BuildState;
   let summaries: SummaryCounts;
+  let aggregates = true;
   try {
     next = await time('inputs', (): BuildState => ({
       version: STATE_VERSION,
@@ -235,12 +242,17 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render${plan.unidentified ? '' : ', the page of unidentified reports kept'}`);
     o.onPlan?.(plan);
     summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
+    next.summaries = summaries.digest;
+    // Kept aggregate pages must all be there (an output folder someone pruned gets them again).
+    aggregates = renderAggregates(plan, previous, summaries.digest) || AGGREGATE_PAGES.some((page) => !existsSync(join(o.out, page)));
+    if (!aggregates) log('site plan: no summary changed, the aggregate pages kept');
     // From here the output folder changes: without the state file a failed run leads to a full build next time.
     removeFile(join(o.out, STATE_FILE));
     // Astro renders in child processes (into the scratch folder) while this one mirrors the data folder into
     // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
     // The astro phase counts from the plan on: the first process's start-up overlaps the phases before.
-    rendering = time('astro', () => render(o, plan, scratch, first));
+    const withAggregates = aggregates;
+    rendering = time('astro', () => render(o, plan, scratch, first, withAggregates));
     data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
     await rendering;
   } catch (error) {
@@ -250,7 +262,7 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   }
   const kept = plan;
   await time('move', () => {
-    clearRender(o.out, { agencies: new Set(kept.mode === 'incremental' ? kept.keep : []), unidentified: !kept.unidentified });
+    clearRender(o.out, { agencies: new Set(kept.mode === 'incremental' ? kept.keep : []), unidentified: !kept.unidentified, aggregates: !aggregates });
     moveInto(scratch, o.out);
     remove(scratch);
   });

@@ -67,4 +67,14 @@ describe('clearRender and moveInto', () => {
     clearRender(out, { agencies: new Set(), unidentified: false });
     expect(tree(out)).toEqual({});
   });
+
+  it('keeps the aggregate pages when the plan keeps them, and not the data or search pages', () => {
+    const out = join(tmp, 'out-aggregates');
+    const pages = ['index.html', 'agencies/index.html', 'method/index.html', 'tables/index.html', 'tables/ranking/index.html', 'tables/ranking.csv'];
+    for (const f of [...pages, 'agencies/a/index.html', 'data/index.html', 'search/index.html', '_astro/x.js']) write(join(out, f), `old ${f}`);
+    clearRender(out, { agencies: new Set(['a']), unidentified: false, aggregates: true });
+    expect(Object.keys(tree(out)).sort()).toEqual([...pages, 'agencies/a/index.html'].sort());
+    clearRender(out, { agencies: new Set(), unidentified: false, aggregates: false });
+    expect(tree(out)).toEqual({});
+  });
 });

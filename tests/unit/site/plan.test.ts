@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedAgencies, decidePlan, STATE_VERSION, unidentifiedChanged, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
+import { changedAgencies, decidePlan, renderAggregates, STATE_VERSION, unidentifiedChanged, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
 
 const report = (report_id: string, agency_id: string | null, sha256 = 'a', markdown = true): ReportInput => ({ report_id, agency_id, sha256, markdown });
 
@@ -95,5 +95,18 @@ describe('decidePlan', () => {
       'full: the data folder has other top-level files: a,b,c',
       'full: the build state format changed: a,b,c',
     ]);
+  });
+});
+
+describe('renderAggregates', () => {
+  it('renders the aggregate pages in a full build, and in an incremental one only when the summaries changed', () => {
+    const before = { ...state(BEFORE), summaries: 'd1' };
+    const after = BEFORE.map((r) => (r.report_id === 'a-2020' ? { ...r, sha256: 'b' } : r));
+    const plan = decidePlan(before, state(after), context);
+    expect(plan.mode).toBe('incremental');
+    expect(renderAggregates(plan, before, 'd1')).toBe(false);
+    expect(renderAggregates(plan, before, 'd2')).toBe(true);
+    expect(renderAggregates(plan, state(BEFORE), 'd1')).toBe(true);
+    expect(renderAggregates(decidePlan(null, state(after), context), null, 'd1')).toBe(true);
   });
 });

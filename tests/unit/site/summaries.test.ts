@@ -60,8 +60,21 @@ describe('the summaries file', () => {
     const data = join(tmp, 'first');
     writeReports(data, sorted);
     const file = join(tmp, 'first.tsv');
-    expect(writeSummariesFile(file, data, entries)).toEqual({ reused: 0, read: sorted.length });
+    expect(writeSummariesFile(file, data, entries)).toMatchObject({ reused: 0, read: sorted.length });
     expect(readSummariesFile(file)).toEqual(sorted.map(summarize));
+  });
+
+  it('gives a digest of the summaries that changes only when a summary does', () => {
+    const data = join(tmp, 'digest');
+    writeReports(data, sorted);
+    const file = join(tmp, 'digest.tsv');
+    const first = writeSummariesFile(file, data, entries).digest;
+    // Another sha256 (the report file changed) with the same summary: the same digest.
+    const rehashed = entries.map((e, i) => (i === 0 ? { ...e, sha256: 'sha-other' } : e));
+    expect(writeSummariesFile(file, data, rehashed).digest).toBe(first);
+    writeReports(data, [{ ...sorted[0]!, metadata: { ...sorted[0]!.metadata, agency_name: '改名后的机关' } }]);
+    const renamed = entries.map((e, i) => (i === 0 ? { ...e, sha256: 'sha-renamed' } : e));
+    expect(writeSummariesFile(file, data, renamed).digest).not.toBe(first);
   });
 
   it('reads again only the report whose sha256 changed, and drops reports that are gone', () => {
@@ -72,7 +85,7 @@ describe('the summaries file', () => {
     const renamed = { ...sorted[1]!, metadata: { ...sorted[1]!.metadata, agency_name: '改名后的机关' } };
     writeReports(data, [renamed]);
     const next = entries.filter((_, i) => i !== 0).map((e, i) => (i === 0 ? { ...e, sha256: 'sha-new' } : e));
-    expect(writeSummariesFile(file, data, next)).toEqual({ reused: sorted.length - 2, read: 1 });
+    expect(writeSummariesFile(file, data, next)).toMatchObject({ reused: sorted.length - 2, read: 1 });
     const back = readSummariesFile(file);
     expect(back.map((s) => s.report_id)).toEqual(sorted.slice(1).map((r) => r.report_id));
     expect(back[0]!.metadata.agency_name).toBe('改名后的机关');
