@@ -113,6 +113,22 @@ function inLayout<C, K>(printed: readonly C[], slots: readonly Slot<K>[], same: 
   return true;
 }
 
+/**
+ * A table's cells in its template's layout: the printed cell of each slot (the last one printed for its key), a
+ * missing cell where none was printed, then the printed cells of no slot (the other template's), in printed order.
+ */
+function cellsInLayout<C, K>(printed: readonly C[], slots: readonly Slot<K>[], same: (cell: C, codes: K) => boolean, keyOf: (cell: C) => string, missing: (codes: K) => C): C[] {
+  if (inLayout(printed, slots, same)) return [...printed];
+  const byKey = new Map<string, C>();
+  for (const c of printed) byKey.set(keyOf(c), c);
+  const out: C[] = [];
+  for (const { key, codes } of slots) {
+    out.push(byKey.get(key) ?? missing(codes));
+    byKey.delete(key);
+  }
+  return [...out, ...byKey.values()];
+}
+
 const applicationSlots = perTemplate((template) => applicationRowsFor(template).flatMap((row) => APPLICANTS.map((a) => ({
   key: `${row.code}/${a.code}`, codes: { row: row.code as ApplicationRowCode, applicant: a.code as ApplicantCode },
 }))));
@@ -122,16 +138,7 @@ export function applicationCells(record: ReportRecord): ApplicationCell[] {
   const template = templateOf(record, 'applications');
   const printed = record.tables.applications.cells;
   if (!template) return printed;
-  const slots = applicationSlots(template);
-  if (inLayout(printed, slots, (c, k) => c.row === k.row && c.applicant === k.applicant)) return [...printed];
-  const byKey = new Map<string, ApplicationCell>();
-  for (const c of printed) byKey.set(`${c.row}/${c.applicant}`, c);
-  const out: ApplicationCell[] = [];
-  for (const { key, codes } of slots) {
-    out.push(byKey.get(key) ?? { ...MISSING, row: codes.row, applicant: codes.applicant });
-    byKey.delete(key);
-  }
-  return [...out, ...byKey.values()];
+  return cellsInLayout(printed, applicationSlots(template), (c, k) => c.row === k.row && c.applicant === k.applicant, (c) => `${c.row}/${c.applicant}`, (k) => ({ ...MISSING, row: k.row, applicant: k.applicant }));
 }
 
 export function applicationRows(records: ReportRecord[]): CsvRow[] {
@@ -171,16 +178,7 @@ export function proactiveCells(record: ReportRecord): ProactiveCell[] {
   const template = templateOf(record, 'proactive_disclosure');
   const printed = record.tables.proactive_disclosure.cells;
   if (!template) return printed;
-  const slots = proactiveSlots(template);
-  if (inLayout(printed, slots, (c, k) => c.category === k.category && c.measure === k.measure)) return [...printed];
-  const byKey = new Map<string, ProactiveCell>();
-  for (const c of printed) byKey.set(`${c.category}/${c.measure}`, c);
-  const out: ProactiveCell[] = [];
-  for (const { key, codes } of slots) {
-    out.push(byKey.get(key) ?? { ...MISSING, item: codes.item, category: codes.category, measure: codes.measure });
-    byKey.delete(key);
-  }
-  return [...out, ...byKey.values()];
+  return cellsInLayout(printed, proactiveSlots(template), (c, k) => c.category === k.category && c.measure === k.measure, (c) => `${c.category}/${c.measure}`, (k) => ({ ...MISSING, item: k.item, category: k.category, measure: k.measure }));
 }
 
 export function proactiveRows(records: ReportRecord[]): CsvRow[] {
@@ -197,15 +195,7 @@ const REVIEW_SLOTS = PROCEEDINGS.flatMap((p) => RESULTS.map((res) => ({
 export function reviewCells(record: ReportRecord): ReviewCell[] {
   const printed = record.tables.review_litigation.cells;
   if (!templateOf(record, 'review_litigation')) return printed;
-  if (inLayout(printed, REVIEW_SLOTS, (c, k) => c.proceeding === k.proceeding && c.result === k.result)) return [...printed];
-  const byKey = new Map<string, ReviewCell>();
-  for (const c of printed) byKey.set(`${c.proceeding}/${c.result}`, c);
-  const out: ReviewCell[] = [];
-  for (const { key, codes } of REVIEW_SLOTS) {
-    out.push(byKey.get(key) ?? { ...MISSING, proceeding: codes.proceeding, result: codes.result });
-    byKey.delete(key);
-  }
-  return [...out, ...byKey.values()];
+  return cellsInLayout(printed, REVIEW_SLOTS, (c, k) => c.proceeding === k.proceeding && c.result === k.result, (c) => `${c.proceeding}/${c.result}`, (k) => ({ ...MISSING, proceeding: k.proceeding, result: k.result }));
 }
 
 export function reviewRows(records: ReportRecord[]): CsvRow[] {
