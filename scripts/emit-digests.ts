@@ -11,13 +11,12 @@
  * change that must not change what is written and `cmp` the two files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ReportRecord } from '../src/schema/types.ts';
 import { hostileVariant } from '../tests/unit/datasets/hostile.ts';
 import { csvBlocks, markdownBytes, reportJson } from '../src/pipeline/emit/report-outputs.ts';
-import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
-import { parseReport } from '../src/pipeline/report.ts';
+import { eachParsedFile } from './digest-corpora.ts';
 
 const { values, positionals } = parseArgs({ options: { out: { type: 'string' }, stress: { type: 'string' } }, allowPositionals: true });
 if (!values.out) {
@@ -34,19 +33,9 @@ function digestLines(name: string, file: string, record: ReportRecord): string[]
   return lines;
 }
 
-const corpora: [string, string][] = [['real', 'content'], ...positionals.map((p): [string, string] => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])];
 const lines: string[] = [];
-for (const [name, dir] of corpora) {
-  if (!existsSync(dir)) {
-    console.error(`emit-digests: ${dir} does not exist`);
-    process.exit(2);
-  }
-  const manifest = readSourcesManifest(dir);
-  listContentFiles(dir).forEach((path, n) => {
-    const record = parseReport(readInputFile(dir, path, manifest));
-    lines.push(...digestLines(name, path, record));
-    if (n < stressCount) for (let k = 0; k < 6; k++) lines.push(...digestLines(`${name}~${k}`, path, hostileVariant(record, k)));
-  });
-  console.error(`emit-digests: ${name}: ${lines.length} lines so far`);
-}
+eachParsedFile('emit-digests', positionals, (name, path, record, n) => {
+  lines.push(...digestLines(name, path, record));
+  if (n < stressCount) for (let k = 0; k < 6; k++) lines.push(...digestLines(`${name}~${k}`, path, hostileVariant(record, k)));
+}, (name) => console.error(`emit-digests: ${name}: ${lines.length} lines so far`));
 writeFileSync(values.out, `${lines.join('\n')}\n`);

@@ -8,28 +8,17 @@
  * change that must not change what is parsed and `cmp` the two files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
-import { parseReport } from '../src/pipeline/report.ts';
+import { eachParsedFile } from './digest-corpora.ts';
 
 const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
 if (!values.out) {
   console.error('parse-digests: --out FILE is required');
   process.exit(2);
 }
-const corpora: [string, string][] = [['real', 'content'], ...positionals.map((p): [string, string] => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)])];
 const lines: string[] = [];
-for (const [name, dir] of corpora) {
-  if (!existsSync(dir)) {
-    console.error(`parse-digests: ${dir} does not exist`);
-    process.exit(2);
-  }
-  const manifest = readSourcesManifest(dir);
-  for (const path of listContentFiles(dir)) {
-    const record = parseReport(readInputFile(dir, path, manifest));
-    lines.push(`${name}\t${path}\t${createHash('sha256').update(JSON.stringify(record)).digest('hex')}`);
-  }
-  console.error(`parse-digests: ${name}: ${lines.length} lines so far`);
-}
+eachParsedFile('parse-digests', positionals, (name, path, record) => {
+  lines.push(`${name}\t${path}\t${createHash('sha256').update(JSON.stringify(record)).digest('hex')}`);
+}, (name) => console.error(`parse-digests: ${name}: ${lines.length} lines so far`));
 writeFileSync(values.out, `${lines.join('\n')}\n`);
