@@ -308,13 +308,14 @@ function agreedPiece(readings: Slot[][], col: number): Piece | null {
 
 /** The printed tokens a cell may have come from, for `raw`. */
 function sourcesOf(reading: Extract<RowReading, { kind: 'readings' }>, col: number): string | null {
-  const sources = new Set<number>();
+  // A plain array, not a Set spread: V8 deoptimised the spread version on every call (a deopt loop seen with --trace-deopt).
+  const sources: number[] = [];
   for (const r of reading.readings) {
     const s = r[col];
-    if (s) sources.add(s.source);
+    if (s && !sources.includes(s.source)) sources.push(s.source);
   }
-  if (sources.size === 0) return reading.tokens.join(' ') || null;
-  return [...sources].sort((a, b) => a - b).map((i) => reading.tokens[i]).join(' ');
+  if (sources.length === 0) return reading.tokens.join(' ') || null;
+  return sources.sort((a, b) => a - b).map((i) => reading.tokens[i]).join(' ');
 }
 
 /** The status printedCell gives a piece. */
