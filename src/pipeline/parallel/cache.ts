@@ -1,5 +1,6 @@
 /**
- * Content-hash cache of parsed records: .cache/parse/<2 hex>/<key>.json.
+ * Content-hash cache of parsed records, in append-only pack files under
+ * .cache/parse/records/ (packs.ts), with a digest of each (digests.jsonl).
  * The key covers the parser version, the file's path, its bytes' sha256 and
  * its provenance — everything a ReportRecord is a function of — so a hit is
  * byte-identical to a fresh parse.
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
+import { openPacks } from './packs.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/parse';
 
@@ -17,7 +19,11 @@ export function cacheKey(file: Pick<InputFile, 'path' | 'sha256' | 'provenance'>
 }
 
 export interface ParseCache {
-  get(key: string): ReportRecord | null;
+  /**
+   * The record, or null. `fresh: false` when a record put since the cache was
+   * first read from need not be found (a miss then only means parsing again).
+   */
+  get(key: string, fresh?: boolean): ReportRecord | null;
   put(key: string, record: ReportRecord): void;
   /**
    * A small summary of the record, so a rebuild need not load the record. All
@@ -26,23 +32,24 @@ export interface ParseCache {
    */
   getDigest<D>(key: string): D | null;
   putDigest<D>(key: string, digest: D): void;
+  /** putDigest with the digest's JSON text already made (by a worker). */
+  putDigestJson(key: string, json: string): void;
   /**
-   * Writes pending digests; with the keys of this run, once the digest file holds many more than those, rewrites
-   * it without the others and removes their records. Returns how many records it removed.
+   * Writes pending digests and closes the record pack this cache appends to; with the keys of this run, once the
+   * digest file holds many more than those, rewrites it without the others and removes their records (or, once
+   * there are many packs, merges the small ones). Returns how many records it removed.
    */
   flush(keep?: readonly string[]): number;
   hits: number;
   misses: number;
 }
 
-function pathOf(dir: string, key: string, suffix = '.json'): string {
-  return join(dir, key.slice(0, 2), `${key}${suffix}`);
-}
-
 const DIGEST_LOG = 'digests.jsonl';
 /** Pending digest lines are appended in batches of this many. */
 const DIGEST_BATCH = 256;
 const KEY_LENGTH = 64;
+/** More record packs than this are merged at the next flush with this run's keys. */
+const MAX_PACKS = 64;
 
 /** key → the digest's JSON text, from the digest file (lines that are not whole are skipped: a miss). */
 function readDigestLog(path: string): Map<string, string> {
@@ -77,16 +84,7 @@ export function openCache(dir: string): ParseCache {
     writeFileSync(temp, text);
     renameSync(temp, target);
   };
-  /**
-   * A record is written in place, one open-write-close, without a file aside:
-   * a record cut short (a crash, or read while written) is a JSON object
-   * without its closing brace, which get() cannot parse, so it is a miss,
-   * never a wrong record; and two writers of one key write the same bytes.
-   */
-  const writeRecord = (target: string, text: string) => {
-    folder(target);
-    writeFileSync(target, text);
-  };
+  const packs = openPacks(dir);
   const logPath = join(dir, DIGEST_LOG);
   let digests: Map<string, string> | null = null;
   let lines = 0;
@@ -109,9 +107,11 @@ export function openCache(dir: string): ParseCache {
   const cache: ParseCache = {
     hits: 0,
     misses: 0,
-    get(key) {
+    get(key, fresh = true) {
+      const json = packs.read(key, fresh);
       try {
-        const record = JSON.parse(readFileSync(pathOf(dir, key), 'utf8')) as ReportRecord;
+        if (json === null) throw new Error('no record');
+        const record = JSON.parse(json) as ReportRecord;
         cache.hits++;
         return record;
       } catch {
@@ -120,7 +120,7 @@ export function openCache(dir: string): ParseCache {
       }
     },
     put(key, record) {
-      writeRecord(pathOf(dir, key), JSON.stringify(record));
+      packs.append(key, JSON.stringify(record));
     },
     getDigest<D>(key: string): D | null {
       const text = loaded().get(key);
@@ -132,19 +132,25 @@ export function openCache(dir: string): ParseCache {
       }
     },
     putDigest(key, digest) {
-      const text = JSON.stringify(digest);
+      cache.putDigestJson(key, JSON.stringify(digest));
+    },
+    putDigestJson(key, text) {
       loaded().set(key, text);
       pending.push(`${key}\t${text}\n`);
       if (pending.length >= DIGEST_BATCH) append();
     },
     flush(keep) {
       append();
-      if (!keep || !digests || lines <= keep.length + (keep.length >> 2) + 1000) return 0;
+      packs.release();
+      if (!keep) return 0;
+      if (!digests || lines <= keep.length + (keep.length >> 2) + 1000) return packs.count() > MAX_PACKS ? packs.prune(new Set(keep)) : 0;
       const wanted = [...new Set(keep)].filter((k) => digests!.has(k));
       write(logPath, wanted.map((k) => `${k}\t${digests!.get(k)}\n`).join(''));
       lines = wanted.length;
-      // The same churn left the records of those keys behind (a parser change makes every key new).
-      return pruneKeyedFiles(dir, ['.json'], new Set(keep));
+      // The same churn left the records of those keys behind (a parser change makes every key new); records of
+      // the cache's earlier layout, one file per key (<2 hex>/<key>.json), go too.
+      const kept = new Set(keep);
+      return packs.prune(kept) + pruneKeyedFiles(dir, ['.json'], kept);
     },
   };
   return cache;
@@ -152,5 +158,5 @@ export function openCache(dir: string): ParseCache {
 
 /** A cache that never hits, for --no-cache runs. */
 export function noCache(): ParseCache {
-  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {}, flush: () => 0 };
+  return { hits: 0, misses: 0, get: () => null, put: () => {}, getDigest: () => null, putDigest: () => {}, putDigestJson: () => {}, flush: () => 0 };
 }

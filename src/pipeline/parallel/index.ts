@@ -53,8 +53,8 @@ interface Outcomes {
   hit(index: number, key: string, cache: ParseCache): boolean;
   /** `stored` is the cache the record was just put in, or null (no cache, or a timed-out file, which is never cached). */
   parsed(index: number, key: string, record: ReportRecord, stored: ParseCache | null): void;
-  /** With `prepare`: a worker parsed the file and put the record in the cache (prepare.ts keepRecord); this is its digest. */
-  prepared?(index: number, key: string, digest: unknown, stored: ParseCache): void;
+  /** With `prepare`: a worker parsed the file and put the record in the cache (prepare.ts keepRecord); this is its digest's JSON. */
+  prepared?(index: number, key: string, digestJson: string, stored: ParseCache): void;
   /** Keep parsed records in the workers (prepare.ts keepRecord). */
   prepare?: boolean;
 }
@@ -74,7 +74,7 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   const store = (index: number, record: ReportRecord | null, digest?: unknown) => {
     if (record === null) {
       counts.parsed++;
-      outcomes.prepared!(index, keys[index]!, digest, cache);
+      outcomes.prepared!(index, keys[index]!, digest as string, cache);
       return;
     }
     const timedOut = record.findings.some((f) => f.rule === 'file.timeout');
@@ -136,7 +136,7 @@ export function parseAll(content: string, paths: readonly string[], manifest: Re
   const records: ReportRecord[] = new Array(paths.length);
   parseCore(content, paths, manifest, options, {
     hit(index, key, cache) {
-      const record = cache.get(key);
+      const record = cache.get(key, false);
       if (record) records[index] = record;
       return record !== null;
     },
@@ -161,9 +161,10 @@ export type OnDigest<D> = (index: number, key: string, digest: D, record: Report
 export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats, keepInWorkers = false): void {
   parseCore(content, paths, manifest, options, {
     prepare: keepInWorkers,
-    prepared(index, key, digest, c) {
-      c.putDigest(key, digest);
-      onDigest(index, key, digest as D, null, true);
+    prepared(index, key, digestJson, c) {
+      // The JSON the digest log keeps is also what travels from the worker: one parse here, no clone and no stringify.
+      c.putDigestJson(key, digestJson);
+      onDigest(index, key, JSON.parse(digestJson) as D, null, true);
     },
     hit(index, key, c) {
       const digest = c.getDigest<D>(key);
@@ -171,7 +172,7 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
         onDigest(index, key, digest, null, true);
         return true;
       }
-      const record = c.get(key);
+      const record = c.get(key, false);
       if (!record) return false;
       const made = digestOf(record);
       c.putDigest(key, made);

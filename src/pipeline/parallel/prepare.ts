@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import type { Finding, ReportRecord } from '../../schema/types.ts';
-import { digestOf, withCrossResults, type ReportDigest } from '../cross/slim.ts';
+import { digestOf, withCrossResults } from '../cross/slim.ts';
 import { openEmitCache, type EmitCache } from '../emit/cache.ts';
 import { writeIfChanged } from '../emit/files.ts';
 import { deflateRecorded } from '../emit/deflate.ts';
@@ -55,10 +55,19 @@ function parseCacheAt(dir: string): ParseCache {
   return cache;
 }
 
-/** In a parse worker: the record goes into the parse cache, and only its digest back to the main thread. */
-export function keepRecord(record: ReportRecord, job: Prepare): ReportDigest {
+/**
+ * In a parse worker: the record goes into the parse cache, and only its
+ * digest back to the main thread, as the JSON text the digest log keeps (a
+ * string is copied, not cloned field by field, and is not stringified there).
+ */
+export function keepRecord(record: ReportRecord, job: Prepare): string {
   parseCacheAt(job.cacheDir).put(job.key, record);
-  return digestOf(record);
+  return JSON.stringify(digestOf(record));
+}
+
+/** In a worker with no job left queued: the parse caches' pack files are closed (a worker's files are not closed when it ends). */
+export function releaseCaches(): void {
+  for (const cache of caches.values()) cache.flush();
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseReport } from '../report.ts';
-import { deflateFile, emitReport, keepRecord, type DeflateJob, type EmitJob, type Prepare } from './prepare.ts';
+import { deflateFile, emitReport, keepRecord, releaseCaches, type DeflateJob, type EmitJob, type Prepare } from './prepare.ts';
 import type { WorkerInit } from './pool.ts';
 import type { InputFile } from '../../schema/types.ts';
 
@@ -27,17 +27,21 @@ function answer(message: unknown): void {
 }
 
 port.on('message', (job: { index: number; file: InputFile; prepare?: Prepare; emit?: EmitJob; deflate?: DeflateJob }) => {
+  let message: unknown;
   try {
-    if (job.emit) answer({ index: job.index, digest: emitReport(job.emit) });
-    else if (job.deflate) answer({ index: job.index, digest: deflateFile(job.deflate) });
+    if (job.emit) message = { index: job.index, digest: emitReport(job.emit) };
+    else if (job.deflate) message = { index: job.index, digest: deflateFile(job.deflate) };
     else {
       const record = parseReport(job.file);
       // With `prepare`, the record stays here, in the parse cache; only its digest travels back.
-      answer(job.prepare ? { index: job.index, digest: keepRecord(record, job.prepare) } : { index: job.index, record });
+      message = job.prepare ? { index: job.index, digest: keepRecord(record, job.prepare) } : { index: job.index, record };
     }
   } catch (error) {
-    answer({ index: job.index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+    message = { index: job.index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+  // The last job sent so far: the pack files are closed before its answer, after which the pool may end this worker.
+  if (Atomics.load(sentCount, 0) - handled <= 1) releaseCaches();
+  answer(message);
 });
 port.postMessage({ ready: true });
 wake();

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pruneKeyedFiles } from '../../../src/pipeline/cache-prune.ts';
+import { openCache } from '../../../src/pipeline/parallel/cache.ts';
+import type { ReportRecord } from '../../../src/schema/types.ts';
 import { parseReport } from '../../../src/pipeline/report.ts';
 import { runPipeline } from '../../../src/pipeline/run.ts';
 import { allFiles, removeTempDirs, tempDir } from './fixtures.ts';
@@ -18,7 +20,15 @@ const CONTENT = join(import.meta.dirname, '../../../content');
 const CHANGED = '03_pingtan_2020.txt';
 const build = (content: string, out: string, cacheDir: string | null) => runPipeline({ content, out, parse: { workers: 0, cacheDir, inThread: parseReport } });
 const STALE_KEY = 'ab'.repeat(32);
+const OLD_KEY = 'cd'.repeat(32);
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Keys of the parse cache's records (the index files of its record packs, parallel/packs.ts). */
+function recordKeys(cache: string): string[] {
+  const folder = join(cache, 'records');
+  if (!existsSync(folder)) return [];
+  return [...new Set(readdirSync(folder).filter((n) => n.endsWith('.idx')).flatMap((n) => readFileSync(join(folder, n), 'latin1').split('\n').filter(Boolean).map((line) => line.split('\t')[0]!)))].sort();
+}
 
 /** Keys of `<root>/<xx>/<key><suffix>` files. */
 function keysUnder(root: string, suffix: string): string[] {
@@ -45,7 +55,7 @@ describe('cache pruning', () => {
     const cache = join(tempDir('prune-cache'), 'cache');
     const out = tempDir('prune-out');
     build(content, out, cache);
-    const liveRecords = keysUnder(cache, '.json');
+    const liveRecords = recordKeys(cache);
     const liveEntries = keysUnder(join(cache, 'emit', 'reports'), '.bin');
     const deflatedBefore = keysUnder(join(cache, 'emit', 'deflate'), '.z');
     expect(liveRecords.length).toBe(readdirSync(content).filter((n) => n !== 'sources.json' && n !== 'corrections.json').length);
@@ -62,16 +72,21 @@ describe('cache pruning', () => {
     expect(deflatedAfter.filter((key) => !current.has(key))).toEqual([]);
 
     // As after a parser change: many digests, a record and a report entry no run uses any more.
-    mkdirSync(join(cache, STALE_KEY.slice(0, 2)), { recursive: true });
-    writeFileSync(join(cache, STALE_KEY.slice(0, 2), `${STALE_KEY}.json`), '{}');
+    const stale = openCache(cache);
+    stale.put(STALE_KEY, {} as ReportRecord);
+    stale.flush();
+    // And a record of the cache's earlier layout, one file per key.
+    mkdirSync(join(cache, OLD_KEY.slice(0, 2)), { recursive: true });
+    writeFileSync(join(cache, OLD_KEY.slice(0, 2), `${OLD_KEY}.json`), '{}');
     mkdirSync(join(cache, 'emit', 'reports', STALE_KEY.slice(0, 2)), { recursive: true });
     writeFileSync(join(cache, 'emit', 'reports', STALE_KEY.slice(0, 2), `${STALE_KEY}.bin`), '');
     appendFileSync(join(cache, 'digests.jsonl'), Array.from({ length: 1100 }, (_, i) => `${i.toString(16).padStart(64, 'c')}\t{}\n`).join(''));
     const summary = build(content, out, cache);
-    expect(summary.parseStats.pruned).toBeGreaterThanOrEqual(2); // the stale one and the changed report's old record
-    expect(keysUnder(cache, '.json')).not.toContain(STALE_KEY);
+    expect(summary.parseStats.pruned).toBeGreaterThanOrEqual(3); // the stale ones and the changed report's old record
+    expect(recordKeys(cache)).not.toContain(STALE_KEY);
+    expect(keysUnder(cache, '.json')).toEqual([]);
     expect(keysUnder(join(cache, 'emit', 'reports'), '.bin')).not.toContain(STALE_KEY);
-    expect(keysUnder(cache, '.json').length).toBe(liveRecords.length);
+    expect(recordKeys(cache).length).toBe(liveRecords.length);
     expect(keysUnder(join(cache, 'emit', 'reports'), '.bin').length).toBe(liveEntries.length);
     expect(readFileSync(join(cache, 'digests.jsonl'), 'utf8').trim().split('\n').length).toBe(liveRecords.length);
 

@@ -1,0 +1,234 @@
+/**
+ * The parse cache's records, kept in append-only pack files instead of one
+ * file per record (creating a file cost more than writing it): under
+ * `<cache>/records/`, each writer — one thread of one process — appends to a
+ * pack of its own through one open file, `<name>.pack` holding
+ * `<key>\t<record JSON>\n` entries back to back, and `<name>.idx` one
+ * `<key>\t<offset>\t<length>\n` line per entry, written after the entry.
+ * Writers never share a file, so two processes or workers cannot interleave.
+ *
+ * A reader learns where entries are from every index file, and trusts an
+ * entry only when it is whole and begins with its key: a record cut short by
+ * a crash (no index line yet, or an index line over bytes never written) is a
+ * miss, never a wrong record.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+export const RECORDS_FOLDER = 'records';
+const PACK = '.pack';
+const INDEX = '.idx';
+const KEY_LENGTH = 64;
+/** An index line: a key (64 hex digits), then its entry's offset and length in bytes. */
+const INDEX_LINE = /^([0-9a-f]{64})\t(\d+)\t(\d+)$/u;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+/** Packs with fewer entries than this are merged when the cache is compacted (each rebuild that parses adds small ones). */
+const SMALL_PACK = 256;
+
+interface Location {
+  pack: string;
+  offset: number;
+  length: number;
+}
+
+interface Writer {
+  name: string;
+  pack: number;
+  index: number;
+  offset: number;
+}
+
+export interface RecordPacks {
+  /**
+   * The record's JSON text, or null. With `fresh`, a key not found (or found
+   * where its pack no longer holds it) makes the index files be read again,
+   * for records written since they were read; without, a miss is only a miss.
+   */
+  read(key: string, fresh: boolean): string | null;
+  append(key: string, json: string): void;
+  /** Closes this writer's pack (the next append opens it again). */
+  release(): void;
+  /** How many packs the folder holds. */
+  count(): number;
+  /**
+   * Removes the entries of keys not in `keep`: packs with none of them kept are
+   * deleted; packs mostly stale, and small packs, have their kept entries copied
+   * into a new pack first. Returns how many keys' records it removed.
+   */
+  prune(keep: ReadonlySet<string>): number;
+}
+
+/** Each pack's entries by its index file, in the order written (lines not whole or not well-formed are skipped). */
+function readIndexes(folder: string): Map<string, { key: string; at: Location }[]> {
+  const out = new Map<string, { key: string; at: Location }[]>();
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return out;
+  }
+  for (const name of names.sort()) {
+    if (!name.endsWith(INDEX)) continue;
+    const pack = name.slice(0, -INDEX.length);
+    let text: string;
+    try {
+      text = readFileSync(join(folder, name), 'latin1');
+    } catch {
+      continue;
+    }
+    const entries: { key: string; at: Location }[] = [];
+    // The last line counts only when its newline was written.
+    const whole = text.slice(0, text.lastIndexOf('\n') + 1);
+    for (const line of whole.split('\n')) {
+      const m = INDEX_LINE.exec(line);
+      if (m) entries.push({ key: m[1]!, at: { pack, offset: Number(m[2]), length: Number(m[3]) } });
+    }
+    out.set(pack, entries);
+  }
+  return out;
+}
+
+/** The entry's record JSON when the bytes at its place are a whole entry of that key, else null. */
+function readEntry(folder: string, key: string, at: Location, open?: number): string | null {
+  if (at.length < KEY_LENGTH + 2) return null;
+  const bytes = Buffer.allocUnsafe(at.length);
+  let fd = open;
+  try {
+    fd ??= openSync(join(folder, at.pack + PACK), 'r');
+    let got = 0;
+    for (let n = -1; got < at.length && n !== 0; got += n) n = readSync(fd, bytes, got, at.length - got, at.offset + got);
+    if (got < at.length) return null;
+  } catch {
+    return null;
+  } finally {
+    if (open === undefined && fd !== undefined) closeSync(fd);
+  }
+  if (bytes[KEY_LENGTH] !== TAB || bytes[at.length - 1] !== NEWLINE || bytes.toString('latin1', 0, KEY_LENGTH) !== key) return null;
+  return bytes.toString('utf8', KEY_LENGTH + 1, at.length - 1);
+}
+
+export function openPacks(root: string): RecordPacks {
+  const folder = join(root, RECORDS_FOLDER);
+  let index: Map<string, Location> | null = null;
+  let writer: Writer | null = null;
+  // Kept after release, so this writer goes on appending to the same pack.
+  let own: string | null = null;
+
+  const load = () => {
+    index = new Map();
+    for (const entries of readIndexes(folder).values()) for (const { key, at } of entries) index.set(key, at);
+    return index;
+  };
+  const openWriter = (): Writer => {
+    mkdirSync(folder, { recursive: true });
+    for (;;) {
+      const name = own ?? `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
+      let pack: number;
+      try {
+        // A new name must be new ('x'); our own pack is appended to, or made again if it was removed meanwhile.
+        pack = openSync(join(folder, name + PACK), own ? 'a' : 'ax');
+      } catch (error) {
+        if (!own && (error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      try {
+        const idx = openSync(join(folder, name + INDEX), 'a');
+        own = name;
+        return { name, pack, index: idx, offset: fstatSync(pack).size };
+      } catch (error) {
+        closeSync(pack);
+        throw error;
+      }
+    }
+  };
+  const release = () => {
+    if (!writer) return;
+    closeSync(writer.pack);
+    closeSync(writer.index);
+    writer = null;
+  };
+  const append = (key: string, json: string) => {
+    writer ??= openWriter();
+    const offset = writer.offset;
+    let length: number;
+    try {
+      // One write of the string (encoded once, on the way out). The pack is opened to append, so a write cut short
+      // still leaves the next entry where the offsets say: the entry cut short lacks its newline and reads as a miss.
+      length = writeSync(writer.pack, `${key}\t${json}\n`);
+      writer.offset += length;
+      writeSync(writer.index, `${key}\t${offset}\t${length}\n`);
+    } catch (error) {
+      // What this pack or its index holds is no longer known: the next record goes to a new one.
+      release();
+      own = null;
+      throw error;
+    }
+    index?.set(key, { pack: writer.name, offset, length });
+  };
+  return {
+    read(key, fresh) {
+      const at = (index ?? load()).get(key);
+      const json = at ? readEntry(folder, key, at) : null;
+      if (json !== null || !fresh) return json;
+      const again = load().get(key);
+      return again ? readEntry(folder, key, again) : null;
+    },
+    append,
+    release,
+    count() {
+      try {
+        return readdirSync(folder).filter((name) => name.endsWith(PACK)).length;
+      } catch {
+        return 0;
+      }
+    },
+    prune(keep) {
+      release();
+      // Kept entries go to a pack of their own, never one being examined.
+      own = null;
+      const packs = readIndexes(folder);
+      const retained = new Set<string>();
+      const doomed: string[] = [];
+      // Stale keys in the packs removed, and in those left as they are (a key can be in more than one pack).
+      const dropped = new Set<string>();
+      const left = new Set<string>();
+      for (const [pack, entries] of packs) {
+        const live = entries.filter((e) => keep.has(e.key) && !retained.has(e.key));
+        const stale = entries.length - live.length;
+        if (entries.length >= SMALL_PACK && stale * 2 < entries.length) {
+          for (const e of entries) (keep.has(e.key) ? retained : left).add(e.key);
+          continue;
+        }
+        for (const e of entries) if (!keep.has(e.key)) dropped.add(e.key);
+        let fd: number | undefined;
+        try {
+          fd = openSync(join(folder, pack + PACK), 'r');
+        } catch {
+          // A pack without its file: only its index is left to remove.
+        }
+        for (const e of live) {
+          const json = fd === undefined ? null : readEntry(folder, e.key, e.at, fd);
+          if (json === null) continue;
+          append(e.key, json);
+          retained.add(e.key);
+        }
+        if (fd !== undefined) closeSync(fd);
+        doomed.push(pack);
+      }
+      release();
+      own = null;
+      // The index first: an index line never outlives its pack.
+      for (const pack of doomed) {
+        rmSync(join(folder, pack + INDEX), { force: true });
+        rmSync(join(folder, pack + PACK), { force: true });
+      }
+      index = null;
+      let count = 0;
+      for (const key of dropped) if (!left.has(key)) count++;
+      return count;
+    },
+  };
+}
