@@ -28,7 +28,23 @@ export function narrativeForComparison(record: ReportRecord): string {
 /** The MinHash signature a report's narrative is compared by, or null when it is too short to call copied. */
 export function narrativeSignature(record: ReportRecord): Uint32Array | null {
   const text = narrativeForComparison(record);
-  return [...text].length >= MIN_CHARS ? textSignature(text) : null;
+  return codePoints(text) >= MIN_CHARS ? textSignature(text) : null;
+}
+
+/** [...text].length without the array: UTF-16 units less the second half of each surrogate pair. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
 /**

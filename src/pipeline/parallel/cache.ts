@@ -109,15 +109,15 @@ export function openCache(dir: string): ParseCache {
     misses: 0,
     get(key, fresh = true) {
       const json = packs.read(key, fresh);
+      let record: ReportRecord | null = null;
       try {
-        if (json === null) throw new Error('no record');
-        const record = JSON.parse(json) as ReportRecord;
-        cache.hits++;
-        return record;
+        if (json !== null) record = JSON.parse(json) as ReportRecord;
       } catch {
-        cache.misses++;
-        return null;
+        // Not whole JSON: a miss.
       }
+      if (record) cache.hits++;
+      else cache.misses++;
+      return record;
     },
     put(key, record) {
       packs.append(key, JSON.stringify(record));
