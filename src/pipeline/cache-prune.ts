@@ -1,8 +1,9 @@
 /**
- * Removing cache entries no run needs any more. The parse and emit caches keep
- * one file per key under `<root>/<first two hex digits>/<key><suffix>`; a
- * parser change makes every key new, so without pruning each code change would
- * leave a whole corpus's worth of dead entries behind.
+ * Removing cache entries no run needs any more. The emit cache keeps one file
+ * per key under `<root>/<first two hex digits>/<key><suffix>` (the parse cache
+ * did too, before its records moved to packs: parallel/packs.ts prunes those);
+ * a parser change makes every key new, so without pruning each code change
+ * would leave a whole corpus's worth of dead entries behind.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
