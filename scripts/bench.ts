@@ -2,7 +2,8 @@
  * npm run bench [-- --sizes 1000,10000 --full --out /tmp/nianbao-bench --query 疫情防控 --parse-only]
  *
  * For each size N: generates N reports (seed "bench"), measures parse
- * throughput (one core, cold and warm; all cores through the worker pool,
+ * throughput (one core: cold, warm on unseen reports, warm on a repeated
+ * sample, medians of several runs; all cores through the worker pool,
  * records back and as the build's parse step keeps them), accuracy
  * against the ground truth, then a full build into a temp dir — data,
  * astro, pagefind, each a child process with its wall time and peak RSS —,
@@ -18,7 +19,7 @@ import { digestOf } from '../src/pipeline/cross/slim.ts';
 import { parseAll, parseDigests } from '../src/pipeline/parallel/index.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
 import { parseReport } from '../src/pipeline/report.ts';
-import type { ReportRecord } from '../src/schema/types.ts';
+import type { InputFile, ReportRecord } from '../src/schema/types.ts';
 import { scoreRecords } from '../src/synth/accuracy.ts';
 import { percent } from '../src/synth/compare.ts';
 import { dirBytes, measure, type Measured } from '../src/synth/bench/measure.ts';
@@ -40,10 +41,16 @@ const sizes = values.sizes!.split(',').map(Number).concat(values.full ? [100_000
 const cores = availableParallelism();
 const NODE = process.execPath;
 const TSX = ['--import', 'tsx'];
-/** In-process single-core parse is timed on at most this many reports. */
+/** The single-core sample: the cold pass, and the warm passes over the same reports. */
 const SINGLE_CORE_SAMPLE = 3000;
-/** Parses before the warm single-core pass is timed (the cold pass included): V8 has settled by then. */
-const WARM_UP = 3000;
+/** At most this many reports are read for the single-core rows (the rest of them are the unseen ones). */
+const SINGLE_CORE_FILES = 10_000;
+/** Parses before anything warm is timed (the cold pass included): V8 has settled by then (measured: ~5,000). */
+const WARM_UP = 6000;
+/** Warm passes over the sample; the row gives their median and range. */
+const WARM_PASSES = 5;
+/** Unseen reports are timed in runs of this many. */
+const UNSEEN_CHUNK = 1000;
 /** The worker pool (and accuracy) are measured separately only up to this size. */
 const POOL_SAMPLE_LIMIT = 10_000;
 const rows: [string, ...string[]][] = [];
@@ -74,25 +81,57 @@ function corpusFor(n: number): { content: string; truth: string | null } {
   return { content: join(dir, 'content'), truth: withTruth ? join(dir, 'truth') : null };
 }
 
+/** reports/s of wall time and per CPU-second of the whole process (GC and compiler threads included) over `files`. */
+function timeParses(files: readonly InputFile[]): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const t = process.hrtime.bigint();
+  for (const f of files) parseReport(f);
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  const used = process.cpuUsage(cpu);
+  return { wall: files.length / seconds, cpu: files.length / ((used.user + used.system) / 1e6) };
+}
+
+/** "median (min–max)" of several timings: one pass on this shared machine varies by ±15%. */
+function spread(timings: readonly { wall: number; cpu: number }[]): string {
+  const describe = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    return sorted.length === 1 ? fmt(median, 0) : `${fmt(median, 0)} (${fmt(sorted[0]!, 0)}–${fmt(sorted.at(-1)!, 0)})`;
+  };
+  return `${describe(timings.map((t) => t.wall))} reports/s wall, ${describe(timings.map((t) => t.cpu))} reports per CPU-second`;
+}
+
+/** Parses this process has done so far: only the first size's first pass is V8's cold start. */
+let parsesInProcess = 0;
+
 function parseThroughput(n: number, content: string, truth: string | null): void {
   const paths = listContentFiles(content);
   const manifest = readSourcesManifest(content);
-  const sample = paths.slice(0, SINGLE_CORE_SAMPLE).map((p) => readInputFile(content, p, manifest));
+  const files = paths.slice(0, SINGLE_CORE_FILES).map((p) => readInputFile(content, p, manifest));
+  const sample = files.slice(0, SINGLE_CORE_SAMPLE);
   parseReport(sample[0]!); // module initialisation is not parse work
-  const timePass = (label: string) => {
-    const cpu = process.cpuUsage();
-    const t = process.hrtime.bigint();
-    for (const f of sample) parseReport(f);
-    const single = sample.length / (Number(process.hrtime.bigint() - t) / 1e9);
-    const used = process.cpuUsage(cpu);
-    const perCpuSecond = sample.length / ((used.user + used.system) / 1e6);
-    row(`N=${n}: parse, 1 core, ${label} (in process, ${sample.length} reports)`, `${fmt(single, 0)} reports/s wall, ${fmt(perCpuSecond, 0)} reports per CPU-second`);
-  };
-  // The first pass includes V8's warm-up (the first ~100 reports cost several times a warm one). The warm pass is
-  // the steady state a worker reaches in a large build: timed only after WARM_UP parses (the sample repeated as needed).
-  timePass('cold pass');
-  for (let done = sample.length; done < WARM_UP; done += sample.length) for (const f of sample) parseReport(f);
-  timePass(`warm pass, after ${Math.max(WARM_UP, sample.length)} warm-up parses`);
+  // One core, in this process. V8 optimises a function called once per report only after ~3,000 calls, so the
+  // first parses run mostly unoptimised code while ~1,000 functions are compiled: that is the cold row.
+  const cold = parsesInProcess === 0 ? `cold: the first ${sample.length} parses (V8 still compiling)` : `first pass over ${sample.length} reports (V8 warm from the sizes before)`;
+  row(`N=${n}: parse, 1 core, ${cold}`, spread([timeParses(sample)]));
+  // Reports never parsed before, once V8 has settled: what a worker does through most of a large build.
+  let parses = sample.length;
+  const unseen = files.slice(sample.length);
+  if (unseen.length >= WARM_UP - parses + UNSEEN_CHUNK) {
+    const warmUp = WARM_UP - parses;
+    timeParses(unseen.slice(0, warmUp));
+    parses = WARM_UP;
+    const chunks = [];
+    for (let at = warmUp; at + UNSEEN_CHUNK <= unseen.length; at += UNSEEN_CHUNK) chunks.push(timeParses(unseen.slice(at, at + UNSEEN_CHUNK)));
+    parses += chunks.length * UNSEEN_CHUNK;
+    row(`N=${n}: parse, 1 core, warm, unseen reports: ${chunks.length} runs of ${UNSEEN_CHUNK} reports never parsed before, after ${WARM_UP} parses, median (min–max)`, spread(chunks));
+  }
+  // The same sample again, once V8 has settled; repeated passes so the machine's noise shows.
+  for (; parses < WARM_UP; parses += sample.length) timeParses(sample);
+  const passes = Array.from({ length: WARM_PASSES }, () => timeParses(sample));
+  parsesInProcess += parses + WARM_PASSES * sample.length;
+  row(`N=${n}: parse, 1 core, warm: ${WARM_PASSES} passes over the first ${sample.length} reports, after ${parses} parses, median (min–max)`, spread(passes));
   // Above 10,000 reports the pool's throughput is the clean build's data stage; parsing everything twice would only add time.
   if (n > POOL_SAMPLE_LIMIT) return;
   const pooled = (run: () => void) => {

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ReportRecord } from '../src/schema/types.ts';
-import { hostileVariant } from '../tests/unit/datasets/hostile.ts';
+import { hostileVariant } from '../src/robustness/escaping-records.ts';
 import { csvBlocks, markdownBytes, reportJson } from '../src/pipeline/emit/report-outputs.ts';
 import { eachParsedFile } from './digest-corpora.ts';
 

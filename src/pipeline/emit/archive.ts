@@ -6,8 +6,8 @@
  * With the previous run's state (state.ts), an entry the previous zip already
  * holds (an unchanged report's markdown, a file with the same sha256) is
  * copied from it as raw bytes, and a zip that would come out the same is not
- * written at all; a changed file is compressed again only from the block
- * before its first change on (deflate.ts).
+ * written at all; a changed file is compressed again only in the pieces that
+ * changed (segments.ts).
  */
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +15,7 @@ import type { EmitCache } from './cache.ts';
 import type { PartEntry } from './report-pass.ts';
 import type { ZipState } from './state.ts';
 import { localLength, openZipWriter, type ZipEntryAt } from './zip-writer.ts';
-import { crc32 } from 'node:zlib';
-import { deflateRecorded, deflateResumed, type Deflated } from './deflate.ts';
+import { deflatePieces } from './segments.ts';
 import { ZIP_LEVEL } from './zip.ts';
 
 /** A whole file of the output folder that goes into the zip under its own name. */
@@ -39,25 +38,10 @@ function readAt(fd: number, start: number, length: number, what: string): Buffer
   return data;
 }
 
-/** What is known of a whole file's previous version: its length and how many leading bytes the two share. */
-export interface Resume {
-  bytesBefore: number;
-  unchangedPrefix: number;
-}
-
-/** The file compressed again from its first change on, when the previous version's compression and blocks are in the cache. */
-function deflateAgain(bytes: Uint8Array, shaBefore: string | undefined, resume: Resume | undefined, cache: EmitCache): Deflated | null {
-  if (!shaBefore || !resume) return null;
-  const before = cache.deflated(shaBefore);
-  const boundaries = cache.boundaries(shaBefore);
-  if (!before || !boundaries || before.size !== resume.bytesBefore) return null;
-  return deflateResumed(bytes, resume.unchangedPrefix, { data: before.data, boundaries }, resume.bytesBefore, ZIP_LEVEL);
-}
-
 /** At most this many bytes of unchanged entries are copied at once. */
 const RAW_RUN_BYTES = 16 << 20;
 
-export function writeArchive(out: string, zipName: string, whole: readonly WholeFile[], parts: readonly PartEntry[], partsPath: string, cache: EmitCache, previous: ZipState | null = null, resume: ReadonlyMap<string, Resume> = new Map()): ArchiveResult {
+export function writeArchive(out: string, zipName: string, whole: readonly WholeFile[], parts: readonly PartEntry[], partsPath: string, cache: EmitCache, previous: ZipState | null = null): ArchiveResult {
   type Item = { name: string; whole?: WholeFile; part?: PartEntry; old?: ZipEntryAt };
   const before = new Map((previous?.entries ?? []).map((e) => [e.name, e]));
   const items: Item[] = [
@@ -89,10 +73,9 @@ export function writeArchive(out: string, zipName: string, whole: readonly Whole
       } else if (item.whole) {
         let entry = cache.deflated(item.whole.sha256);
         if (!entry) {
-          const bytes = readFileSync(join(out, item.whole.name));
-          const deflated = deflateAgain(bytes, previous?.whole[item.name], resume.get(item.name), cache) ?? deflateRecorded(bytes, ZIP_LEVEL);
-          entry = { crc: crc32(bytes), size: bytes.length, data: deflated.data };
-          cache.putDeflated(item.whole.sha256, entry, deflated.boundaries);
+          const pieced = deflatePieces(readFileSync(join(out, item.whole.name)), cache, ZIP_LEVEL);
+          cache.putDeflated(item.whole.sha256, pieced);
+          entry = pieced.entry;
         }
         zip.add(item.name, entry);
       } else {

@@ -11,19 +11,21 @@
  *   deflated markdown;
  * - deflate/<2 hex>/<sha256>.z: a whole file's zip entry (CSV, datapackage.json,
  *   README.md) keyed by the sha256 of its content: 8 bytes of CRC-32 and
- *   length, then the raw DEFLATE data; beside it <sha256>.z.blocks, where its
- *   blocks begin (deflate.ts: pairs of float64), so the next version of the
- *   file is compressed again only from its first change on.
+ *   length, then the sha256 of each of its pieces (segments.ts), 32 bytes each;
+ * - pieces/<2 hex>/<sha256>.p: one piece compressed on its own (deflate.ts
+ *   deflatePiece), keyed by the sha256 of its bytes, so the next version of a
+ *   file is compressed again only in the pieces that changed.
  *
  * Entries are written aside and renamed, so a reader never sees half of one.
  * Pruned by the emit stage (cache-prune.ts): deflate/ keeps only the current
- * whole files' entries; reports/ loses the entries a run did not use whenever
+ * whole files' entries and pieces/ only their pieces; reports/ loses the entries a run did not use whenever
  * the parse cache drops its stale records (a parser change makes every key new).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../parallel/cache.ts';
-import type { Boundaries } from './deflate.ts';
+import { FINAL_EMPTY_BLOCK } from './deflate.ts';
+import type { PiecedEntry, PieceStore } from './segments.ts';
 import type { DeflatedEntry } from './zip-writer.ts';
 
 /** A report's CSV block: its data lines as UTF-8 and how many rows they are. */
@@ -42,15 +44,17 @@ export interface ReportEntry {
   csv: Map<string, BlockBytes>;
 }
 
-export interface EmitCache {
+export interface EmitCache extends PieceStore {
   report(key: string): ReportEntry | null;
   /** Whether an entry is stored under the key (without reading it). */
   hasReport(key: string): boolean;
   putReport(key: string, entry: ReportEntry): void;
+  /** A whole file's zip entry, put together from its pieces; null when it or any of its pieces is missing. */
   deflated(sha256: string): DeflatedEntry | null;
-  putDeflated(sha256: string, entry: DeflatedEntry, boundaries?: Boundaries): void;
-  /** The block boundaries of a deflated entry (deflate.ts), when they were stored. */
-  boundaries(sha256: string): Boundaries | null;
+  /** Keeps a whole file's entry: its CRC-32, length and pieces (the pieces themselves are put one by one). */
+  putDeflated(sha256: string, entry: Pick<PiecedEntry, 'entry' | 'pieces'>): void;
+  /** The pieces of a whole file's entry, or null. */
+  piecesOf(sha256: string): string[] | null;
 }
 
 /**
@@ -86,6 +90,14 @@ export function openEmitCache(dir: string): EmitCache {
   const made = new Set<string>();
   const reportPath = (key: string) => join(dir, 'reports', key.slice(0, 2), `${key}.bin`);
   const deflatePath = (sha: string) => join(dir, 'deflate', sha.slice(0, 2), `${sha}.z`);
+  const piecePath = (sha: string) => join(dir, 'pieces', sha.slice(0, 2), `${sha}.p`);
+  const readIndex = (sha: string) => {
+    const bytes = readOrNull(deflatePath(sha));
+    if (!bytes || bytes.length < 8 || (bytes.length - 8) % 32 !== 0) return null;
+    const pieces: string[] = [];
+    for (let at = 8; at < bytes.length; at += 32) pieces.push(bytes.toString('hex', at, at + 32));
+    return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), pieces };
+  };
   return {
     report(key) {
       const bytes = readOrNull(reportPath(key));
@@ -102,28 +114,39 @@ export function openEmitCache(dir: string): EmitCache {
       writeAtomically(reportPath(key), encodeEntry(entry), made);
     },
     deflated(sha) {
-      const bytes = readOrNull(deflatePath(sha));
-      if (!bytes || bytes.length < 8) return null;
-      return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), data: bytes.subarray(8) };
+      const index = readIndex(sha);
+      if (!index) return null;
+      const parts: Uint8Array[] = [];
+      for (const piece of index.pieces) {
+        const data = readOrNull(piecePath(piece));
+        if (!data) return null;
+        parts.push(data);
+      }
+      parts.push(FINAL_EMPTY_BLOCK);
+      return { crc: index.crc, size: index.size, data: Buffer.concat(parts) };
     },
-    putDeflated(sha, entry, boundaries) {
-      const head = Buffer.alloc(8);
-      head.writeUInt32LE(entry.crc >>> 0, 0);
-      head.writeUInt32LE(entry.size, 4);
-      if (boundaries) writeAtomically(`${deflatePath(sha)}.blocks`, new Uint8Array(Float64Array.from(boundaries).buffer), made);
-      writeAtomically(deflatePath(sha), Buffer.concat([head, entry.data]), made);
+    putDeflated(sha, { entry, pieces }) {
+      const index = Buffer.alloc(8 + 32 * pieces.length);
+      index.writeUInt32LE(entry.crc >>> 0, 0);
+      index.writeUInt32LE(entry.size, 4);
+      pieces.forEach((p, i) => index.write(p, 8 + 32 * i, 'hex'));
+      writeAtomically(deflatePath(sha), index, made);
     },
-    boundaries(sha) {
-      const bytes = readOrNull(`${deflatePath(sha)}.blocks`);
-      if (!bytes || bytes.length % 16 !== 0) return null;
-      return Array.from(new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length)));
+    piecesOf(sha) {
+      return readIndex(sha)?.pieces ?? null;
+    },
+    piece(sha) {
+      return readOrNull(piecePath(sha));
+    },
+    putPiece(sha, data) {
+      writeAtomically(piecePath(sha), data, made);
     },
   };
 }
 
 /** No cache: every lookup misses, nothing is stored. */
 export function noEmitCache(): EmitCache {
-  return { report: () => null, hasReport: () => false, putReport: () => {}, deflated: () => null, putDeflated: () => {}, boundaries: () => null };
+  return { report: () => null, hasReport: () => false, putReport: () => {}, deflated: () => null, putDeflated: () => {}, piecesOf: () => null, piece: () => null, putPiece: () => {} };
 }
 
 interface EntryHeader {

@@ -49,7 +49,7 @@ const fdm = hMap(fdt, 5);
 const et = new Uint8Array(0);
 export const shft = (p: number) => ((p + 7) / 8) | 0;
 
-function wbits(d: Uint8Array, p: number, v: number): void {
+export function wbits(d: Uint8Array, p: number, v: number): void {
   v <<= p & 7;
   const o = (p / 8) | 0;
   d[o] |= v;
@@ -168,7 +168,7 @@ function clen(cf: Uint16Array, cl: Uint8Array): number {
   return l;
 }
 
-function wfblk(out: Uint8Array, pos: number, dat: Uint8Array): number {
+export function wfblk(out: Uint8Array, pos: number, dat: Uint8Array): number {
   const s = dat.length;
   const o = shft(pos + 2);
   out[o] = s & 255;

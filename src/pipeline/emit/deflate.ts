@@ -1,58 +1,39 @@
 /**
  * fflate's DEFLATE compressor (fflate 0.8.3, MIT, © 2020 Arjun Barrett:
- * dflt here, its block writer in deflate-block.ts), ported as it is so its output is
- * byte for byte deflateSync(data, { level }) — tests compare the two — with
- * one addition: it records where each block begins (input position, output
- * bit), so a file changed past some point can be compressed again from the
- * last block boundary before the change instead of from the start.
- *
- * Why resuming gives the same bytes: at a block boundary the compressor's
- * whole state is the output so far and its two hash tables, and the tables
- * are a function of the input before the boundary alone (every position is
- * inserted, whatever was matched), so replaying the insertions over the
- * unchanged prefix rebuilds them; the blocks before the boundary read at most
- * 258 bytes past it. The hash table's size depends on the input's length, so
- * both lengths must give the same size (past e^13 bytes they all do).
+ * dflt here, its block writer in deflate-block.ts), ported as it is so its
+ * output is byte for byte deflateSync(data, { level }) — tests compare the
+ * two — with one addition: a piece of a file can be compressed as a
+ * non-final run of blocks that ends on a byte boundary (an empty stored
+ * block, as zlib's Z_SYNC_FLUSH ends one). Pieces compressed on their own
+ * and put one after the other, then an empty final block, are one valid
+ * DEFLATE stream (segments.ts), so a changed file is compressed again only
+ * in the pieces that changed.
  */
 
-import { fdeb, fleb, revfd, revfl, shft, wblk } from './deflate-block.ts';
+import { fdeb, fleb, revfd, revfl, shft, wblk, wfblk, wbits } from './deflate-block.ts';
 
 const deo = new Int32Array([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
 
 /** The hash table's bits for an input of this length, as fflate's deflateSync chooses them. */
 const memLevel = (length: number) => Math.ceil(Math.max(8, Math.min(13, Math.log(length))) * 1.5);
 
-/** Where a block begins: input position, output bit. Flat pairs. */
-export type Boundaries = number[];
+/** An empty final block with fixed codes (BFINAL 1, BTYPE 01, end of block): what ends a stream of pieces. */
+export const FINAL_EMPTY_BLOCK = new Uint8Array([0x03, 0x00]);
 
-export interface Deflated {
-  data: Uint8Array;
-  boundaries: Boundaries;
-}
-
-/** A resume point: input position, output bit, the output's bytes before that bit's byte and the bits of that byte. */
-interface Start {
-  i: number;
-  bit: number;
-  head: Uint16Array;
-  prev: Uint16Array;
-  partial: number;
-}
-
-function dflt(dat: Uint8Array, lvl: number, start: Start | null, boundaries: Boundaries): Uint8Array {
+/** fflate's dflt; with `final` false, the last block is not final and an empty stored block follows it. */
+function dflt(dat: Uint8Array, lvl: number, final: boolean): Uint8Array {
   const s = dat.length;
   const plvl = memLevel(s);
-  const base = start ? start.bit >> 3 : 0;
-  const o = new Uint8Array(s - (start?.i ?? 0) + 5 * (1 + Math.ceil(s / 7000)) + 8);
+  // fflate's bound, and 5 bytes more for the empty stored block.
+  const o = new Uint8Array(s + 5 * (1 + Math.ceil(s / 7000)) + 8 + 5);
   const w = o;
-  let pos = start ? start.bit & 7 : 0;
-  if (pos) w[0] = start!.partial;
+  let pos = 0;
   const opt = deo[lvl - 1];
   const n = opt >> 13;
   const c = opt & 8191;
   const msk = (1 << plvl) - 1;
-  const prev = start?.prev ?? new Uint16Array(32768);
-  const head = start?.head ?? new Uint16Array(msk + 1);
+  const prev = new Uint16Array(32768);
+  const head = new Uint16Array(msk + 1);
   const bs1 = Math.ceil(plvl / 3);
   const bs2 = 2 * bs1;
   const hsh = (i: number) => (dat[i] ^ (dat[i + 1] << bs1) ^ (dat[i + 2] << bs2)) & msk;
@@ -61,7 +42,7 @@ function dflt(dat: Uint8Array, lvl: number, start: Start | null, boundaries: Bou
   const df = new Uint16Array(32);
   let lc_1 = 0;
   let eb = 0;
-  let i = start?.i ?? 0;
+  let i = 0;
   let li = 0;
   let wi = i;
   let bs = i;
@@ -78,7 +59,6 @@ function dflt(dat: Uint8Array, lvl: number, start: Start | null, boundaries: Bou
         (li = lc_1 = eb = 0), (bs = i);
         for (let j = 0; j < 286; ++j) lf[j] = 0;
         for (let j = 0; j < 30; ++j) df[j] = 0;
-        boundaries.push(i, base * 8 + pos);
       }
       let l = 2;
       let d = 0;
@@ -128,55 +108,22 @@ function dflt(dat: Uint8Array, lvl: number, start: Start | null, boundaries: Bou
     syms[li++] = dat[i];
     ++lf[dat[i]];
   }
-  pos = wblk(dat, w, 1, syms, lf, df, eb, li, bs, i - bs, pos);
+  pos = wblk(dat, w, final ? 1 : 0, syms, lf, df, eb, li, bs, i - bs, pos);
+  if (!final) {
+    wbits(w, pos, 0);
+    pos = wfblk(w, pos + 1, EMPTY);
+  }
   return o.slice(0, shft(pos));
 }
 
-/** deflateSync(data, { level }) of fflate, with the block boundaries. */
-export function deflateRecorded(data: Uint8Array, level = 6): Deflated {
-  const boundaries: Boundaries = [];
-  const out = dflt(data, level, null, boundaries);
-  return { data: out, boundaries };
+const EMPTY = new Uint8Array(0);
+
+/** deflateSync(data, { level }) of fflate. */
+export function deflateWhole(data: Uint8Array, level = 6): Uint8Array {
+  return dflt(data, level, true);
 }
 
-/** Blocks before a boundary read at most this far past it (the longest match, 258, and the hash's 3 bytes). */
-const LOOKAHEAD = 300;
-
-/**
- * deflateRecorded of `data`, given the compression of an earlier version
- * whose first `unchanged` bytes it shares: the blocks before the last
- * boundary safely inside the shared bytes are kept, the rest is compressed
- * again. Null when nothing can be kept (then compress from the start).
- */
-export function deflateResumed(data: Uint8Array, unchanged: number, before: Deflated, beforeLength: number, level = 6): Deflated | null {
-  if (memLevel(data.length) !== memLevel(beforeLength)) return null;
-  let k = -1;
-  for (let j = 0; j < before.boundaries.length; j += 2) {
-    const i = before.boundaries[j]!;
-    if (i + LOOKAHEAD <= unchanged && data.length - i > 423 + LOOKAHEAD) k = j;
-    else break;
-  }
-  if (k < 0) return null;
-  const i = before.boundaries[k]!;
-  const bit = before.boundaries[k + 1]!;
-  const plvl = memLevel(data.length);
-  const msk = (1 << plvl) - 1;
-  const bs1 = Math.ceil(plvl / 3);
-  const bs2 = 2 * bs1;
-  const head = new Uint16Array(msk + 1);
-  const prev = new Uint16Array(32768);
-  // Every position before the boundary is inserted into the hash tables, as the compressor did.
-  for (let j = 0; j < i; ++j) {
-    const hv = (data[j] ^ (data[j + 1] << bs1) ^ (data[j + 2] << bs2)) & msk;
-    prev[j & 32767] = head[hv];
-    head[hv] = j & 32767;
-  }
-  const byte = bit >> 3;
-  const partial = bit & 7 ? before.data[byte]! & ((1 << (bit & 7)) - 1) : 0;
-  const boundaries = before.boundaries.slice(0, k + 2);
-  const tail = dflt(data, level, { i, bit, head, prev, partial }, boundaries);
-  const out = new Uint8Array(byte + tail.length);
-  out.set(before.data.subarray(0, byte), 0);
-  out.set(tail, byte);
-  return { data: out, boundaries };
+/** One piece of a file, compressed on its own: blocks none of which is final, ending on a byte boundary. */
+export function deflatePiece(data: Uint8Array, level = 6): Uint8Array {
+  return dflt(data, level, false);
 }

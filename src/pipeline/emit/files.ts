@@ -56,7 +56,7 @@ export interface CsvSink {
   /** Whether the previous file holds exactly `bytes` at `offset`. */
   oldEquals(offset: number, bytes: Uint8Array): boolean;
   /** Moves the file into place (or leaves the previous one, when it is what would be written); its length, sha256 and data rows. */
-  close(): { bytes: number; sha256: string; rows: number; unchanged: boolean; unchangedPrefix: number };
+  close(): { bytes: number; sha256: string; rows: number; unchanged: boolean };
 }
 
 /** Flush the buffered blocks to disk past this many bytes. */
@@ -115,11 +115,8 @@ export function openCsvSink(path: string, dataset: DatasetDef, previous: FileSta
     copy = null;
   };
   // The first change: from here on the file is written, starting with what is unchanged so far.
-  /** How many leading bytes the new file shares with the previous one, at least. */
-  let unchangedPrefix = 0;
   const start = () => {
     fd = openSync(temp, 'w');
-    unchangedPrefix = previous ? expected : 0;
     if (previous) copyOld(0, expected);
     else push(header);
   };
@@ -157,14 +154,14 @@ export function openCsvSink(path: string, dataset: DatasetDef, previous: FileSta
     },
     close() {
       try {
-        if (fd === null && previous && expected === previous.bytes && at === previous.bytes) return { bytes: previous.bytes, sha256: previous.sha256, rows, unchanged: true, unchangedPrefix: previous.bytes };
+        if (fd === null && previous && expected === previous.bytes && at === previous.bytes) return { bytes: previous.bytes, sha256: previous.sha256, rows, unchanged: true };
         if (fd === null) start();
         flushCopy();
         flush();
         closeSync(fd!);
         if (bytes !== at) throw new Error(`${path}: ${bytes} bytes written, ${at} expected`);
         renameSync(temp, path);
-        return { bytes, sha256: hash.digest('hex'), rows, unchanged: false, unchangedPrefix };
+        return { bytes, sha256: hash.digest('hex'), rows, unchanged: false };
       } finally {
         if (oldFd !== null) closeSync(oldFd);
       }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { AGENCIES, CODES_DATASET, DATASETS, type DatasetDef } from '../../schema/datasets.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { parserVersion } from '../parallel/version.ts';
-import { writeArchive, type Resume } from './archive.ts';
+import { writeArchive } from './archive.ts';
 import { noEmitCache, openEmitCache } from './cache.ts';
 import { toCsv } from './csv.ts';
 import { dataPackage, type PackageInfo } from './datapackage.ts';
@@ -93,11 +93,8 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
     const csvState: EmitState['csv'] = {};
-    const resume = new Map<string, Resume>();
     for (const d of BLOCK_DATASETS) {
       const done = sinks.get(d.name)!.close();
-      const before = state?.csv[d.file];
-      if (before) resume.set(d.file, { bytesBefore: before.bytes, unchangedPrefix: done.unchangedPrefix });
       written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
       csvState[d.file] = done.unchanged ? state!.csv[d.file]! : fileState(join(out, d.file), done.bytes, done.sha256, done.rows);
     }
@@ -133,11 +130,12 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
     const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
     t.mark('agencies, codes, datapackage, readme');
-    // Files with no previous version to resume from and not in the deflate cache: compressed across the workers.
+    // Files the previous zip did not hold (so none of their pieces is likely cached) and not in the deflate cache:
+    // compressed across the workers. A changed file is left to writeArchive, which compresses only its changed pieces.
     const sizes = new Map(manifest.map((f) => [f.name, f.bytes]));
-    const fresh = whole.filter((w) => !resume.has(w.name) && !(state?.zip.whole[w.name] === w.sha256) && sizes.has(w.name) && !cache.deflated(w.sha256));
+    const fresh = whole.filter((w) => state?.zip.whole[w.name] === undefined && sizes.has(w.name) && cache.piecesOf(w.sha256) === null);
     if (fresh.length > 0) options.deflateElsewhere?.(fresh.map((w) => ({ path: join(out, w.name), sha256: w.sha256, bytes: sizes.get(w.name)! })));
-    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null, resume);
+    const zip = writeArchive(out, ZIP_FILE, whole, pass.parts, partsPath, cache, state?.zip ?? null);
     t.mark('zip');
     manifest.push(entry(ZIP_FILE, zip.bytes, zip.sha256, null));
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
@@ -147,8 +145,10 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
       writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState, made });
     }
     if (options.cacheDir) {
-      // Compressed whole files other than this run's: the next run resumes only from these.
+      // Compressed whole files other than this run's, and pieces none of this run's files has (.z.blocks: left by
+      // builds before pieces, which resumed compression at block boundaries).
       pruneKeyedFiles(join(options.cacheDir, 'deflate'), ['.z.blocks', '.z'], new Set(whole.map((w) => w.sha256)));
+      pruneKeyedFiles(join(options.cacheDir, 'pieces'), ['.p'], new Set(whole.flatMap((w) => cache.piecesOf(w.sha256) ?? [])));
       if (options.pruneReports) pruneKeyedFiles(join(options.cacheDir, 'reports'), ['.bin'], new Set(pass.reports.map((r) => r.key)));
     }
     t.mark('files.json, report-index, state, cache pruning');

@@ -7,13 +7,12 @@
  * are those its report pass would make itself.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import type { Finding, ReportRecord } from '../../schema/types.ts';
 import { digestOf, withCrossResults } from '../cross/slim.ts';
 import { openEmitCache, type EmitCache } from '../emit/cache.ts';
 import { writeIfChanged } from '../emit/files.ts';
-import { deflateRecorded } from '../emit/deflate.ts';
+import { deflatePieces } from '../emit/segments.ts';
 import { reportEntry } from '../emit/report-outputs.ts';
 import { ZIP_LEVEL } from '../emit/zip.ts';
 import { sha256Hex } from '../read.ts';
@@ -99,11 +98,11 @@ function emitCacheAt(dir: string): EmitCache {
   return emit;
 }
 
-/** In a worker: a CSV file's zip entry, deflated with its block boundaries into the deflate cache (archive.ts then finds it there). */
+/** In a worker: a CSV file's zip entry, compressed in pieces into the deflate cache (archive.ts then finds it there). */
 export function deflateFile(job: DeflateJob): boolean {
   const bytes = readFileSync(job.path);
   if (sha256Hex(bytes) !== job.sha256) return false;
-  const deflated = deflateRecorded(bytes, ZIP_LEVEL);
-  emitCacheAt(job.emitCacheDir).putDeflated(job.sha256, { crc: crc32(bytes), size: bytes.length, data: deflated.data }, deflated.boundaries);
+  const cache = emitCacheAt(job.emitCacheDir);
+  cache.putDeflated(job.sha256, deflatePieces(bytes, cache, ZIP_LEVEL));
   return true;
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pruneKeyedFiles } from '../../../src/pipeline/cache-prune.ts';
+import { openEmitCache } from '../../../src/pipeline/emit/cache.ts';
 import { openCache } from '../../../src/pipeline/parallel/cache.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
 import { parseReport } from '../../../src/pipeline/report.ts';
@@ -70,6 +71,10 @@ describe('cache pruning', () => {
     const listed = JSON.parse(readFileSync(join(out, 'files.json'), 'utf8')) as { name: string; sha256: string }[];
     const current = new Set([...listed.map((f) => f.sha256), sha256(readFileSync(join(out, 'README.md')))]);
     expect(deflatedAfter.filter((key) => !current.has(key))).toEqual([]);
+    // The pieces kept are exactly those of the current files: the changed files' old pieces are gone.
+    const emit = openEmitCache(join(cache, 'emit'));
+    const pieces = keysUnder(join(cache, 'emit', 'pieces'), '.p');
+    expect(pieces).toEqual([...new Set(deflatedAfter.flatMap((key) => emit.piecesOf(key)!))].sort());
 
     // As after a parser change: many digests, a record and a report entry no run uses any more.
     const stale = openCache(cache);

@@ -9,7 +9,7 @@ import { codeList, DATASETS, type DatasetDef } from '../../../src/schema/dataset
 import { csvBlock, csvBlockReference, csvField, sortByKey, type CsvRow } from '../../../src/pipeline/emit/csv.ts';
 import { BLOCK_DATASETS, BLOCK_ROWS } from '../../../src/pipeline/emit/report-outputs.ts';
 import { codePoints } from '../../../src/pipeline/emit/rows.ts';
-import { TRICKY } from './hostile.ts';
+import { TRICKY } from '../../../src/robustness/escaping-records.ts';
 import { writerRecords } from './writer-records.ts';
 
 const ALPHABET = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '\t', '\n', '\r', '\v', '\ufeff', '中', '\u3000'];

@@ -140,7 +140,7 @@ describe('a build with caches', () => {
     build(CONTENT, withCache, cache);
     build(CONTENT, without, null);
     expectSameTree(withCache, without);
-    expect(readdirSync(join(cache, 'emit')).sort()).toEqual(['deflate', 'reports', 'state']);
+    expect(readdirSync(join(cache, 'emit')).sort()).toEqual(['deflate', 'pieces', 'reports', 'state']);
     const warm = tempDir('cache-warm-out');
     const summary = build(CONTENT, warm, cache);
     expect(summary.parseStats).toEqual({ parsed: 0, cached: 10, timedOut: 0, pruned: 0 });

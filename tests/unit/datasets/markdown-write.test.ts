@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { reportMarkdown, reportMarkdownReference } from '../../../src/pipeline/emit/markdown.ts';
 import { blocksTree, stringifyBlock, stringifyCell, stringifyTree, type Block } from '../../../src/pipeline/emit/markdown-mdast.ts';
 import { plainAfterCode, plainCell, plainHeading, plainLine, writeMarkdown } from '../../../src/pipeline/emit/markdown-write.ts';
-import { TRICKY } from './hostile.ts';
+import { TRICKY } from '../../../src/robustness/escaping-records.ts';
 import { writerRecords } from './writer-records.ts';
 
 // Printable ASCII, the line ends and blanks, and a few non-ASCII characters.

@@ -5,7 +5,7 @@ import { parseReport } from '../../../src/pipeline/report.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
 import { generateReport } from '../../../src/synth/index.ts';
 import { applicationTable, record, sections } from './fixtures.ts';
-import { hostileVariant } from './hostile.ts';
+import { hostileVariant } from '../../../src/robustness/escaping-records.ts';
 
 const CONTENT = join(import.meta.dirname, '../../../content');
 

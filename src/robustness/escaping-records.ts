@@ -1,9 +1,9 @@
 /**
  * Text that exercises the writers' escaping: formula leaders, CSV quoting,
  * markdown syntax, GFM autolinks and odd white space, and records that carry
- * it in every text field (used by the writer tests and scripts/emit-digests.ts).
+ * it in every text field (used by the writer tests in tests/unit/datasets and by scripts/emit-digests.ts, so it lives in src, not in the tests).
  */
-import type { ReportRecord } from '../../../src/schema/types.ts';
+import type { ReportRecord } from '../schema/types.ts';
 
 /** Strings that exercise escaping: formula leaders, CSV quoting, markdown syntax, GFM autolinks, odd whitespace. */
 export const TRICKY = [
