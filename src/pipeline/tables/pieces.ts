@@ -137,18 +137,18 @@ function pushText(t: string, out: Token[], state?: LineState, normalise?: boolea
 }
 
 /**
- * Tokens of one cell, text[from, to): its whitespace-separated pieces (spaces, U+3000 after NFKC,
+ * Tokens of one cell, text[from, to) (`codes`: the text's code units): its whitespace-separated pieces (spaces, U+3000 after NFKC,
  * separate numbers; labels keep theirs for matching). One scan splits the pieces and learns, for
  * each, whether it is all digits, has any, and has a character normaliseForMatch would change.
  */
-export function tokeniseCell(text: string, from: number, to: number, out: Token[], state?: LineState): void {
+export function tokeniseCell(text: string, codes: Uint16Array, from: number, to: number, out: Token[], state?: LineState): void {
   let start = -1;
   let any = 0;
   let all = 0;
   for (let i = from; i < to; i++) {
-    const f = CHAR_CLASS[text.charCodeAt(i)]!;
+    const f = CHAR_CLASS[codes[i]!]!;
     if ((f & SPACE_BIT) !== 0) {
-      if (start >= 0) tokeniseRange(text, start, i, any, all, out, state);
+      if (start >= 0) tokeniseRange(text, codes, start, i, any, all, out, state);
       start = -1;
     } else if (start < 0) {
       start = i;
@@ -159,7 +159,7 @@ export function tokeniseCell(text: string, from: number, to: number, out: Token[
       all &= f;
     }
   }
-  if (start >= 0) tokeniseRange(text, start, to, any, all, out, state);
+  if (start >= 0) tokeniseRange(text, codes, start, to, any, all, out, state);
 }
 
 /**
@@ -167,9 +167,9 @@ export function tokeniseCell(text: string, from: number, to: number, out: Token[
  * its characters have, and `all` of them have. A bare number (no mark is digits) and a text
  * without digits are cut out and pushed at once.
  */
-function tokeniseRange(text: string, from: number, to: number, any: number, all: number, out: Token[], state?: LineState): void {
+function tokeniseRange(text: string, codes: Uint16Array, from: number, to: number, any: number, all: number, out: Token[], state?: LineState): void {
   if ((all & DIGIT_BIT) !== 0) {
-    out.push(numberToken(text, from, to));
+    out.push(numberToken(text, codes, from, to));
     return;
   }
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -185,11 +185,11 @@ function tokeniseRange(text: string, from: number, to: number, any: number, all:
 const SMALL_NUMBERS: (Token | undefined)[] = new Array(10_000).fill(undefined);
 
 /** The token of the digits text[from, to): a small number's shared token, else a new one. */
-function numberToken(text: string, from: number, to: number): Token {
+function numberToken(text: string, codes: Uint16Array, from: number, to: number): Token {
   const n = to - from;
-  if (n > 4 || (n > 1 && text.charCodeAt(from) === 48)) return { kind: 'num', raw: text.slice(from, to) };
+  if (n > 4 || (n > 1 && codes[from] === 48)) return { kind: 'num', raw: text.slice(from, to) };
   let v = 0;
-  for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) v = v * 10 + codes[i]! - 48;
   let token = SMALL_NUMBERS[v];
   if (token === undefined) {
     token = { kind: 'num', raw: text.slice(from, to) };

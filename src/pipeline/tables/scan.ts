@@ -109,3 +109,24 @@ for (let c = 0; c < 0x10000; c++) if (IS_SPACE[c] === 1) CHAR_CLASS[c] = SPACE_B
 for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT_BIT;
 // " ' , “ ” ‘ ’ 「 」 『 』 ， and the zero-width characters (as in needsMatchNormalising)
 for (const c of [0x22, 0x27, 0x2c, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0xff0c, 0x200b, 0x200c, 0x200d, 0xfeff]) CHAR_CLASS[c]! |= NORMALISE_BIT;
+
+/** The code units of the text being scanned, reused from one text to the next (grown as needed). */
+let unitBytes = Buffer.alloc(1 << 13);
+let units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+
+/**
+ * The UTF-16 code units of `text` (lone surrogates as they are), copied once by one native
+ * write: reading a typed array costs less than charCodeAt in loops that visit every unit.
+ * Two 0 units follow the text (where charCodeAt past its end gives NaN; no test here
+ * takes either for anything). Valid until the next call.
+ */
+export function codeUnitsOf(text: string): Uint16Array {
+  if (units.length < text.length + 2) {
+    unitBytes = Buffer.alloc(Math.max(unitBytes.length * 2, (text.length + 2) * 4));
+    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+  }
+  unitBytes.write(text, 0, 'utf16le');
+  units[text.length] = 0;
+  units[text.length + 1] = 0;
+  return units;
+}
