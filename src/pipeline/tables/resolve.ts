@@ -215,6 +215,7 @@ function finish(
       cause: reading.shifted ? 'shifted' : reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
       decidedBy: decided.get(key) ?? null,
     };
+    let sources: (string | null)[] | undefined;
     for (let col = 0; col < width; col++) {
       // Readings the row's identities already narrowed agree by arithmetic, not by the text alone.
       const printed = reading.pruned ? null : agreedPiece(reading.readings, col);
@@ -225,10 +226,10 @@ function finish(
       const values = vectors.map((v) => v[col]);
       const v0 = values[0];
       if (values.length > 0 && typeof v0 === 'number' && values.every((v) => v === v0)) {
-        out.push({ status: 'imputed', value: v0, raw: sourcesOf(reading, col), unit: null });
+        out.push({ status: 'imputed', value: v0, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
         note.imputed.push(col);
       } else {
-        out.push({ status: 'unreadable', value: null, raw: sourcesOf(reading, col), unit: null });
+        out.push({ status: 'unreadable', value: null, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
         note.unreadable.push(col);
       }
     }
@@ -254,16 +255,33 @@ function agreedPiece(readings: Slot[][], col: number): Piece | null {
   return first;
 }
 
-/** The printed tokens a cell may have come from, for `raw`. */
-function sourcesOf(reading: Extract<RowReading, { kind: 'readings' }>, col: number): string | null {
-  // A plain array, not a Set spread: V8 deoptimised the spread version on every call (a deopt loop seen with --trace-deopt).
-  const sources: number[] = [];
+/**
+ * Per column, the printed tokens its cell may have come from, for `raw`: the tokens some
+ * reading puts there, in printed order (all the row's tokens when none does). One pass
+ * over the readings for every column, each token marked once per column.
+ */
+function sourcesOfColumns(reading: Extract<RowReading, { kind: 'readings' }>, width: number): (string | null)[] {
+  let size = reading.tokens.length;
   for (const r of reading.readings) {
-    const s = r[col];
-    if (s && !sources.includes(s.source)) sources.push(s.source);
+    for (let col = 0; col < width; col++) {
+      const s = r[col];
+      if (s && s.source >= size) size = s.source + 1;
+    }
   }
-  if (sources.length === 0) return reading.tokens.join(' ') || null;
-  return sources.sort((a, b) => a - b).map((i) => reading.tokens[i]).join(' ');
+  const seen = new Uint8Array(width * size);
+  for (const r of reading.readings) {
+    for (let col = 0; col < width; col++) {
+      const s = r[col];
+      if (s) seen[col * size + s.source] = 1;
+    }
+  }
+  const out: (string | null)[] = [];
+  for (let col = 0; col < width; col++) {
+    const picked: (string | undefined)[] = [];
+    for (let i = 0; i < size; i++) if (seen[col * size + i] === 1) picked.push(reading.tokens[i]);
+    out.push(picked.length === 0 ? reading.tokens.join(' ') || null : picked.join(' '));
+  }
+  return out;
 }
 
 /** The status printedCell gives a piece. */
