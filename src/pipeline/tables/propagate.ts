@@ -26,16 +26,25 @@ export function compileIdentities(identities: GridIdentity[], rowIndex: Map<stri
   });
 }
 
+/** Per identity of the propagateRows call running, 1 once its outcome cannot change (reused). */
+let settled = new Uint8Array(64);
+
 /**
  * Solve identities with one unknown cell, then check those fully known; false on a contradiction.
  * On a grid of rows by index, with the identities compiled to those indexes; `log`
  * records each cell filled (see combineInPlace).
  */
 export function propagateRows(grid: Cell[][], identities: CompiledIdentity[], log?: WriteLog): boolean {
+  // An identity with a cell that has no number, or whose cells all hold numbers that add up, stays
+  // so (only unknown cells are filled): it is passed over in later sweeps, its outcome the same.
+  if (settled.length < identities.length) settled = new Uint8Array(identities.length * 2);
+  settled.fill(0, 0, identities.length);
   let changed = true;
   while (changed) {
     changed = false;
-    for (const id of identities) {
+    for (let i = 0; i < identities.length; i++) {
+      if (settled[i] === 1) continue;
+      const id = identities[i]!;
       let sum = 0;
       let unknownRow: Cell[] | null = null;
       let unknownCol = 0;
@@ -59,9 +68,11 @@ export function propagateRows(grid: Cell[][], identities: CompiledIdentity[], lo
         } else if (k < id.left) sum += v;
         else sum -= v;
       }
+      if (!usable) settled[i] = 1;
       if (!usable || unknowns > 1) continue;
       if (unknowns === 0) {
         if (Math.abs(sum) > 1e-9) return false;
+        settled[i] = 1;
         continue;
       }
       const value = -sum / unknownSign;

@@ -130,3 +130,30 @@ export function codeUnitsOf(text: string): Uint16Array {
   units[text.length + 1] = 0;
   return units;
 }
+
+/** Not classified yet (nfkcAsIs): filled in as units are met. */
+const NFKC_UNKNOWN = 2;
+const nfkcAsIs = new Uint8Array(0x10000).fill(NFKC_UNKNOWN);
+// Units that are starters never joining the unit before them (ASCII, Latin-1, general
+// punctuation, CJK punctuation without the tone marks 302A–302F, CJK ideographs).
+const PLAIN_UNIT = /^[\u0000-\u00ff\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff]$/;
+
+/**
+ * Whether NFKC leaves the first `length` units of `codes` as they are, told unit by unit:
+ * true when each is a plain unit whose own NFKC is itself. Such a unit is a starter that
+ * never composes with a neighbour, so the text's NFKC is its units' NFKC, one by one
+ * (tests/unit/tables/scan.test.ts checks the table against String.prototype.normalize).
+ * False means "normalize to know", not that the text changes.
+ */
+export function isNfkcAsIs(codes: Uint16Array, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    let a = nfkcAsIs[codes[i]!]!;
+    if (a === NFKC_UNKNOWN) {
+      const ch = String.fromCharCode(codes[i]!);
+      a = PLAIN_UNIT.test(ch) && ch.normalize('NFKC') === ch ? 1 : 0;
+      nfkcAsIs[codes[i]!] = a;
+    }
+    if (a === 0) return false;
+  }
+  return true;
+}

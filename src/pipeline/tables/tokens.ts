@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { codeUnitsOf, isSpaceCode } from './scan.ts';
+import { codeUnitsOf, isNfkcAsIs, isSpaceCode } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
@@ -313,9 +313,11 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const nfkc = htmlCellsToPipes(region.normalize('NFKC'));
+  // Most regions are NFKC already: told from their code units, without a call to normalize.
+  let codes = codeUnitsOf(region);
+  const nfkc = htmlCellsToPipes(isNfkcAsIs(codes, region.length) ? region : region.normalize('NFKC'));
   const text = nfkc.includes('\r') ? nfkc.replace(/\r\n?/g, '\n') : nfkc;
-  const codes = codeUnitsOf(text);
+  if (text !== region) codes = codeUnitsOf(text);
   const lines = linesOf(text, codes);
   const { starts, flags } = lines;
   const pitch = cellPitch(flags, lines.count);
