@@ -91,6 +91,22 @@ function localIdentities(identities: GridIdentity[], row: string): GridIdentity[
   return byRow.get(row) ?? [];
 }
 
+/** localIdentities compiled for a grid of the row alone (row 0), per identity list and row: the same for every report. */
+const COMPILED_LOCAL = new WeakMap<GridIdentity[], Map<string, CompiledIdentity[]>>();
+function compiledLocal(identities: GridIdentity[], row: string): CompiledIdentity[] {
+  let byRow = COMPILED_LOCAL.get(identities);
+  if (!byRow) {
+    byRow = new Map();
+    COMPILED_LOCAL.set(identities, byRow);
+  }
+  let compiled = byRow.get(row);
+  if (!compiled) {
+    compiled = compileIdentities(localIdentities(identities, row), new Map([[row, 0]]));
+    byRow.set(row, compiled);
+  }
+  return compiled;
+}
+
 export function resolveRows(
   rows: Map<string, RowReading | null>,
   width: (row: string) => number,
@@ -117,7 +133,7 @@ export function resolveRows(
       continue;
     }
     // The row alone, as row 0: its own identities name no other row.
-    const local = compileIdentities(localIdentities(identities, key), new Map([[key, 0]]));
+    const local = compiledLocal(identities, key);
     const kept: Cell[][] = [];
     for (const r of reading.readings) {
       const g = [slotValues(r)];
