@@ -199,17 +199,13 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
   for (let n = 0; n < hits.length; n++) {
     const h = hits[n]!;
     const stop = n + 1 < hits.length ? hits[n + 1]!.start : tokens.length;
-    const values: FoundRow['values'] = [];
-    for (let k = h.end; k < stop; k++) {
-      const t = tokens[k]!;
-      if (t.kind === 'text') {
-        // Text after the row's values (the next header, a wrapped label's tail, prose) ends the row;
-        // text before them (a label wrapped onto the next line) is skipped.
-        if (values.length > 0) break;
-        continue;
-      }
-      values.push(t);
-    }
+    // Text before the row's values (a label wrapped onto the next line) is skipped; text after
+    // them (the next header, a wrapped label's tail, prose) ends the row.
+    let from = h.end;
+    while (from < stop && tokens[from]!.kind === 'text') from++;
+    let to = from;
+    while (to < stop && tokens[to]!.kind !== 'text') to++;
+    const values = tokens.slice(from, to) as FoundRow['values'];
     rows.push({ code: h.code, start: h.start, end: h.end, values, contextFrom });
     contextFrom = h.end;
   }
