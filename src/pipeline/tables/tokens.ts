@@ -51,35 +51,32 @@ let lineFlags = new Uint8Array(512);
 
 /** One scan of the text's char codes: where each line starts, and its flags. */
 function linesOf(text: string, codes: Uint16Array): Lines {
+  const n = text.length;
+  // A text of n units has at most n + 1 lines, and one start more is kept.
+  if (lineStarts.length < n + 2) {
+    lineStarts = new Int32Array((n + 2) * 2);
+    lineFlags = new Uint8Array((n + 2) * 2);
+  }
+  const starts = lineStarts;
+  const lineMarks = lineFlags;
   let count = 0;
   let any = 0;
   let flags = BLANK_LINE;
-  const n = text.length;
-  lineStarts[0] = 0;
+  starts[0] = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codes[i]! : 10;
     if (c === 10) {
-      lineFlags[count] = flags;
+      lineMarks[count] = flags;
       any |= flags;
       count++;
-      if (count + 1 >= lineStarts.length) growLines();
-      lineStarts[count] = i + 1;
+      starts[count] = i + 1;
       flags = BLANK_LINE;
     } else if (c === TAB) flags |= HAS_TAB;
     else if (c === PIPE) flags = (flags & ~BLANK_LINE) | HAS_PIPE;
     else if ((flags & BLANK_LINE) !== 0 && !isSpaceCode(c)) flags &= ~BLANK_LINE;
   }
-  // lineStarts[count] = text.length + 1: the line after the last, as if the text ended with a line break.
-  return { text, codes, starts: lineStarts, count, flags: lineFlags, any };
-}
-
-function growLines(): void {
-  const starts = new Int32Array(lineStarts.length * 2);
-  starts.set(lineStarts);
-  lineStarts = starts;
-  const flags = new Uint8Array(lineFlags.length * 2);
-  flags.set(lineFlags);
-  lineFlags = flags;
+  // starts[count] = text.length + 1: the line after the last, as if the text ended with a line break.
+  return { text, codes, starts, count, flags: lineMarks, any };
 }
 
 function isBlankRange(codes: Uint16Array, from: number, to: number): boolean {
@@ -141,47 +138,41 @@ function isPipeFiller(codes: Uint16Array, from: number, to: number): boolean {
   return true;
 }
 
-/** Cell ranges of the line being read (cellFrom[i], cellTo[i]); reused across lines. */
+/** Cell ranges of the line being read (cellFrom[i], cellTo[i]); reused across lines, grown to fit a line. */
 let cellFrom = new Int32Array(64);
 let cellTo = new Int32Array(64);
-
-function addCell(n: number, from: number, to: number): number {
-  if (n === cellFrom.length) {
-    const f = new Int32Array(n * 2);
-    f.set(cellFrom);
-    cellFrom = f;
-    const t = new Int32Array(n * 2);
-    t.set(cellTo);
-    cellTo = t;
-  }
-  cellFrom[n] = from;
-  cellTo[n] = to;
-  return n + 1;
-}
+/** Where the cells cellsOfLine found start in cellFrom/cellTo: 1 when a leading `|` left an empty piece before it. */
+let firstCell = 0;
 
 /**
  * Cells of a line with separators: tab-separated when it has a tab, else
  * pipe-separated, where leading and trailing pipes are delimiters, not empty
- * cells. Their number; the ranges are in cellFrom/cellTo.
+ * cells. The ranges are in cellFrom/cellTo, from firstCell to the index returned.
  */
 function cellsOfLine(codes: Uint16Array, from: number, to: number, separator: number): number {
+  // A line has at most one cell more than it has characters.
+  if (cellFrom.length <= to - from + 1) {
+    cellFrom = new Int32Array((to - from + 1) * 2);
+    cellTo = new Int32Array((to - from + 1) * 2);
+  }
+  const starts = cellFrom;
+  const ends = cellTo;
   let n = 0;
   let start = from;
   for (let i = from; i < to; i++) {
     if (codes[i] !== separator) continue;
-    n = addCell(n, start, i);
+    starts[n] = start;
+    ends[n] = i;
+    n++;
     start = i + 1;
   }
-  n = addCell(n, start, to);
+  starts[n] = start;
+  ends[n] = to;
+  n++;
+  firstCell = 0;
   if (separator === PIPE) {
-    let first = 0;
-    if (isBlankRange(codes, cellFrom[0]!, cellTo[0]!)) first = 1;
-    if (n > first && isBlankRange(codes, cellFrom[n - 1]!, cellTo[n - 1]!)) n -= 1;
-    if (first === 1) {
-      cellFrom.copyWithin(0, 1, n);
-      cellTo.copyWithin(0, 1, n);
-      n -= 1;
-    }
+    if (isBlankRange(codes, starts[0]!, ends[0]!)) firstCell = 1;
+    if (n > firstCell && isBlankRange(codes, starts[n - 1]!, ends[n - 1]!)) n -= 1;
   }
   return n;
 }
@@ -361,7 +352,7 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
       continue;
     }
     const n = cellsOfLine(codes, from, to, separator);
-    for (let c = labelFillers(text, codes, joints?.has(index) ? 1 : 0, n); c < n; c++) {
+    for (let c = labelFillers(text, codes, firstCell + (joints?.has(index) ? 1 : 0), n); c < n; c++) {
       const a = cellFrom[c]!;
       const b = cellTo[c]!;
       if (isBlankRange(codes, a, b)) out.push(BLANK);
