@@ -79,6 +79,17 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
       i += 1;
       continue;
     }
+    // A label alone (the next token that is not blank is no text): its fragments, found once per text.
+    let next = i + 1;
+    while (next < tokens.length && tokens[next]!.kind === 'blank') next++;
+    if (next === tokens.length || tokens[next]!.kind !== 'text') {
+      const norm = (tokens[i] as Extract<Token, { kind: 'text' }>).norm;
+      const core = wholeCellCore(norm);
+      if (core !== null) for (const code of wholeCodes.get(core) ?? []) hits.push({ code, start: i, end: i + 1, len: core.length, whole: true });
+      for (const m of fragmentsIn(norm, fragments)) hits.push({ code: m.code, start: i, end: i + 1, len: m.len, whole: false });
+      i = next;
+      continue;
+    }
     // A run of text tokens (blank cells inside it do not break it), its normalised texts joined.
     let length = 0;
     let j = i;
@@ -109,6 +120,8 @@ interface Fragments {
   starts: Uint8Array;
   /** Codes of the rows whose labels list a whole-cell fragment, in row order. */
   wholeCodes: Map<string, string[]>;
+  /** Fragments found in a label alone, by its text (see fragmentsIn). */
+  single: Map<string, readonly { code: string; len: number }[]>;
 }
 
 /** A label fragment and the row it names. */
@@ -136,10 +149,27 @@ function fragmentsOf(defs: readonly RowDef[]): Fragments {
     for (const c of byFirst.keys()) starts[c] = 1;
     const wholeCodes = new Map<string, string[]>();
     for (const w of WHOLE_CELL_ONLY) wholeCodes.set(w, defs.filter((d) => d.match.includes(w)).map((d) => d.code));
-    cached = { byFirst, starts, wholeCodes };
+    cached = { byFirst, starts, wholeCodes, single: new Map() };
     FRAGMENTS.set(defs, cached);
   }
   return cached;
+}
+
+/** The fragments runHits finds in one label's text, by text (bounded): labels come back report after report. */
+function fragmentsIn(norm: string, fragments: Fragments): readonly { code: string; len: number }[] {
+  let found = fragments.single.get(norm);
+  if (found === undefined) {
+    const hits: Hit[] = [];
+    if (norm.length > runUnits.length) growRun(norm.length);
+    for (let k = 0; k < norm.length; k++) {
+      runUnits[k] = norm.charCodeAt(k);
+      owner[k] = 0;
+    }
+    runHits(norm.length, fragments, hits);
+    found = hits.map((h) => ({ code: h.code, len: h.len }));
+    if (fragments.single.size < 20_000) fragments.single.set(norm, found);
+  }
+  return found;
 }
 
 /** Whether `f` is in runUnits at p (p + f.length ≤ length). */
