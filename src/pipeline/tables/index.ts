@@ -51,7 +51,9 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
     }
     const cleaned = tokenise(region, breakOf);
     const fromSource = tokenise(raw, sourceBreak);
-    return sameContent(cleaned, fromSource) ? fromSource : cleaned;
+    // A token's text is cut from its region's (NFKC) text: without a U+0000 there, none has one.
+    const mayHoldNul = region.includes('\u0000') || raw.includes('\u0000');
+    return sameContent(cleaned, fromSource, mayHoldNul) ? fromSource : cleaned;
   };
   const proactiveTokens = tokensOf('proactive');
   const applicationTokens = tokensOf('applications');
@@ -141,11 +143,11 @@ function contentOf(t: Exclude<Token, { kind: 'blank' }>): string {
 /**
  * The same labels and values in the same order (blank cells aside): their texts joined
  * by U+0000 are the same. No text is empty, so without a U+0000 in any, that is the
- * two lists being equal item by item.
+ * two lists being equal item by item. `mayHoldNul` false: the caller knows no text has one.
  */
-function sameContent(a: Token[], b: Token[]): boolean {
+function sameContent(a: Token[], b: Token[], mayHoldNul = true): boolean {
   const withNul = (ts: Token[]) => ts.some((t) => t.kind !== 'blank' && contentOf(t).includes('\u0000'));
-  if (withNul(a) || withNul(b)) {
+  if (mayHoldNul && (withNul(a) || withNul(b))) {
     const key = (ts: Token[]) => ts.filter((t) => t.kind !== 'blank').map((t) => (t.kind === 'text' ? t.norm : t.raw)).join('\u0000');
     return key(a) === key(b);
   }

@@ -56,11 +56,22 @@ function endsWholeCellOnly(norm: string): boolean {
   return b === 0x8ba1 ? a === 0x603b || a === 0x5408 : b === 0x4ed6 && a === 0x5176;
 }
 
-/** Token index of each character of a run's joined text (grown as needed, reused). */
+/** A run's joined text as code units, and the token index of each (grown as needed, reused). */
+let runUnits = new Uint16Array(1024);
 let owner = new Int32Array(1024);
 
+function growRun(size: number): void {
+  const units = new Uint16Array(Math.max(runUnits.length * 2, size));
+  units.set(runUnits);
+  runUnits = units;
+  const grown = new Int32Array(units.length);
+  grown.set(owner);
+  owner = grown;
+}
+
 export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
-  const { wholeCodes } = fragmentsOf(defs);
+  const fragments = fragmentsOf(defs);
+  const { wholeCodes } = fragments;
   const hits: Hit[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -68,26 +79,35 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
       i += 1;
       continue;
     }
-    // A run of text tokens (blank cells inside it do not break it).
-    let joined = '';
+    // A label alone (the next token that is not blank is no text): its fragments, found once per text.
+    let next = i + 1;
+    while (next < tokens.length && tokens[next]!.kind === 'blank') next++;
+    if (next === tokens.length || tokens[next]!.kind !== 'text') {
+      const norm = (tokens[i] as Extract<Token, { kind: 'text' }>).norm;
+      const core = wholeCellCore(norm);
+      if (core !== null) for (const code of wholeCodes.get(core) ?? []) hits.push({ code, start: i, end: i + 1, len: core.length, whole: true });
+      for (const m of fragmentsIn(norm, fragments)) hits.push({ code: m.code, start: i, end: i + 1, len: m.len, whole: false });
+      i = next;
+      continue;
+    }
+    // A run of text tokens (blank cells inside it do not break it), its normalised texts joined.
+    let length = 0;
     let j = i;
     for (; j < tokens.length; j++) {
       const t = tokens[j]!;
       if (t.kind === 'blank') continue;
       if (t.kind !== 'text') break;
       const norm = t.norm;
-      const at = joined.length;
-      if (at + norm.length > owner.length) {
-        const grown = new Int32Array(Math.max(owner.length * 2, at + norm.length));
-        grown.set(owner);
-        owner = grown;
+      if (length + norm.length > runUnits.length) growRun(length + norm.length);
+      for (let k = 0; k < norm.length; k++) {
+        runUnits[length] = norm.charCodeAt(k);
+        owner[length] = j;
+        length++;
       }
-      owner.fill(j, at, at + norm.length);
-      joined += norm;
       const core = wholeCellCore(norm);
       if (core !== null) for (const code of wholeCodes.get(core) ?? []) hits.push({ code, start: j, end: j + 1, len: core.length, whole: true });
     }
-    runHits(joined, defs, hits);
+    runHits(length, fragments, hits);
     i = j;
   }
   return rowsFrom(pickHits(hits), tokens);
@@ -95,24 +115,19 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
 
 interface Fragments {
   /** Fragments by their first UTF-16 unit, each list longest first (then in code-unit order). */
-  byFirst: Map<number, string[]>;
+  byFirst: Map<number, Fragment[]>;
   /** 1 for a unit some fragment starts with. */
   starts: Uint8Array;
-  codeOf: Map<string, string>;
   /** Codes of the rows whose labels list a whole-cell fragment, in row order. */
   wholeCodes: Map<string, string[]>;
-  /** Fragment matches by a run's joined text (see runHits). */
-  runs: Map<string, readonly RunMatch[]>;
+  /** Fragments found in a label alone, by its text (see fragmentsIn). */
+  single: Map<string, readonly { code: string; len: number }[]>;
 }
 
-/** Runs longer than this (prose, not a label) are matched afresh each time. */
-const MEMO_RUN_LENGTH = 120;
-
-/** A fragment matched in a run's joined text: its row, first character's offset and length. */
-interface RunMatch {
+/** A label fragment and the row it names. */
+interface Fragment {
+  text: string;
   code: string;
-  at: number;
-  len: number;
 }
 
 /** Per row list, every fragment that may match inside a label, longest first, by first character. */
@@ -122,58 +137,70 @@ function fragmentsOf(defs: readonly RowDef[]): Fragments {
   if (!cached) {
     const codeOf = new Map<string, string>();
     for (const def of defs) for (const f of def.match) if (!WHOLE_CELL_ONLY.has(f) && !codeOf.has(f)) codeOf.set(f, def.code);
-    const byFirst = new Map<number, string[]>();
+    const byFirst = new Map<number, Fragment[]>();
     for (const f of [...codeOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
       const c = f.charCodeAt(0);
+      const fragment = { text: f, code: codeOf.get(f)! };
       const list = byFirst.get(c);
-      if (list) list.push(f);
-      else byFirst.set(c, [f]);
+      if (list) list.push(fragment);
+      else byFirst.set(c, [fragment]);
     }
     const starts = new Uint8Array(0x10000);
     for (const c of byFirst.keys()) starts[c] = 1;
     const wholeCodes = new Map<string, string[]>();
     for (const w of WHOLE_CELL_ONLY) wholeCodes.set(w, defs.filter((d) => d.match.includes(w)).map((d) => d.code));
-    cached = { byFirst, starts, codeOf, wholeCodes, runs: new Map() };
+    cached = { byFirst, starts, wholeCodes, single: new Map() };
     FRAGMENTS.set(defs, cached);
   }
   return cached;
 }
 
-/**
- * Leftmost-longest label fragments in a run's joined text: at each position the
- * longest fragment that starts there, then on after it (what one regular
- * expression of all fragments, longest first, finds with the g flag).
- */
-function runHits(joined: string, defs: readonly RowDef[], out: Hit[]): void {
-  const fragments = fragmentsOf(defs);
-  // The same label runs come back report after report: each short run's matches are found once (bounded).
-  const short = joined.length <= MEMO_RUN_LENGTH;
-  let matches = short ? fragments.runs.get(joined) : undefined;
-  if (matches === undefined) {
-    matches = matchesIn(joined, fragments);
-    if (short && fragments.runs.size < 20_000) fragments.runs.set(joined, matches);
+/** The fragments runHits finds in one label's text, by text (bounded): labels come back report after report. */
+function fragmentsIn(norm: string, fragments: Fragments): readonly { code: string; len: number }[] {
+  let found = fragments.single.get(norm);
+  if (found === undefined) {
+    const hits: Hit[] = [];
+    if (norm.length > runUnits.length) growRun(norm.length);
+    for (let k = 0; k < norm.length; k++) {
+      runUnits[k] = norm.charCodeAt(k);
+      owner[k] = 0;
+    }
+    runHits(norm.length, fragments, hits);
+    found = hits.map((h) => ({ code: h.code, len: h.len }));
+    if (fragments.single.size < 20_000) fragments.single.set(norm, found);
   }
-  for (const m of matches) out.push({ code: m.code, start: owner[m.at]!, end: owner[m.at + m.len - 1]! + 1, len: m.len, whole: false });
+  return found;
 }
 
-function matchesIn(joined: string, { byFirst, starts, codeOf }: Fragments): RunMatch[] {
-  const out: RunMatch[] = [];
+/** Whether `f` is in runUnits at p (p + f.length ≤ length). */
+function fragmentAt(f: string, p: number, length: number): boolean {
+  if (p + f.length > length) return false;
+  for (let k = 1; k < f.length; k++) if (runUnits[p + k] !== f.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Leftmost-longest label fragments in a run's joined text (runUnits[0, length)): at
+ * each position the longest fragment that starts there, then on after it (what one
+ * regular expression of all fragments, longest first, finds with the g flag).
+ */
+function runHits(length: number, { byFirst, starts }: Fragments, out: Hit[]): void {
   let p = 0;
-  while (p < joined.length) {
-    const c = joined.charCodeAt(p);
+  while (p < length) {
+    const c = runUnits[p]!;
     let matched = 0;
     if (starts[c] === 1) {
       for (const f of byFirst.get(c)!) {
-        if (joined.startsWith(f, p)) {
-          out.push({ code: codeOf.get(f)!, at: p, len: f.length });
-          matched = f.length;
+        if (fragmentAt(f.text, p, length)) {
+          const len = f.text.length;
+          out.push({ code: f.code, start: owner[p]!, end: owner[p + len - 1]! + 1, len, whole: false });
+          matched = len;
           break;
         }
       }
     }
     p += matched > 0 ? matched : 1;
   }
-  return out;
 }
 
 /** The hits that make rows, in order (sorts and changes `hits`, which findRows made for this call only). */
@@ -202,17 +229,13 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
   for (let n = 0; n < hits.length; n++) {
     const h = hits[n]!;
     const stop = n + 1 < hits.length ? hits[n + 1]!.start : tokens.length;
-    const values: FoundRow['values'] = [];
-    for (let k = h.end; k < stop; k++) {
-      const t = tokens[k]!;
-      if (t.kind === 'text') {
-        // Text after the row's values (the next header, a wrapped label's tail, prose) ends the row;
-        // text before them (a label wrapped onto the next line) is skipped.
-        if (values.length > 0) break;
-        continue;
-      }
-      values.push(t);
-    }
+    // Text before the row's values (a label wrapped onto the next line) is skipped; text after
+    // them (the next header, a wrapped label's tail, prose) ends the row.
+    let from = h.end;
+    while (from < stop && tokens[from]!.kind === 'text') from++;
+    let to = from;
+    while (to < stop && tokens[to]!.kind !== 'text') to++;
+    const values = tokens.slice(from, to) as FoundRow['values'];
     rows.push({ code: h.code, start: h.start, end: h.end, values, contextFrom });
     contextFrom = h.end;
   }

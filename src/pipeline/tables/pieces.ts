@@ -111,9 +111,15 @@ function isSignedInteger(s: string, start: number, end: number): boolean {
   return true;
 }
 
-/** A label or unit piece (no whitespace in it); `normalise`: whether needsMatchNormalising(t), when the caller knows. */
-function pushText(t: string, out: Token[], state?: LineState, normalise?: boolean): void {
-  if (t === '') return;
+type TextToken = Extract<Token, { kind: 'text' }>;
+
+/**
+ * A label or unit piece (no whitespace in it); `normalise`: whether needsMatchNormalising(t), when
+ * the caller knows. The text token pushed, when it is one whatever comes before it (not a unit or
+ * count word); else null.
+ */
+function pushText(t: string, out: Token[], state?: LineState, normalise?: boolean): TextToken | null {
+  if (t === '') return null;
   const unit = t === '元' || t === '万元';
   const count = !unit && isCountWord(t);
   if (state && out.length === state.lineStart && (unit || count)) state.leansOnPreviousLine = true;
@@ -122,74 +128,109 @@ function pushText(t: string, out: Token[], state?: LineState, normalise?: boolea
   if (unit && prev?.kind === 'num' && !endsWithYuan(prev.raw)) {
     // A new token: number tokens are shared (see numberToken), never changed.
     out[out.length - 1] = { kind: 'num', raw: prev.raw + t };
-    return;
+    return null;
   }
   // A count word printed after a number ("6件") says nothing the template does not.
-  if (count && prev?.kind === 'num') return;
+  if (count && prev?.kind === 'num') return null;
   // The region is NFKC already: the rest of normaliseForMatch (quotes, commas, spaces) is enough.
   const norm = (normalise ?? needsMatchNormalising(t)) ? normaliseForMatch(t) : t;
-  if (norm === '') return;
+  if (norm === '') return null;
   if (isNotApplicable(t)) {
     out.push({ kind: 'na', raw: t });
-    return;
+    return null;
   }
-  out.push({ kind: 'text', text: t, norm });
+  const token: TextToken = { kind: 'text', text: t, norm };
+  out.push(token);
+  return unit || count ? null : token;
 }
 
 /**
- * Tokens of one cell, text[from, to): its whitespace-separated pieces (spaces, U+3000 after NFKC,
+ * Tokens of one cell, text[from, to) (`codes`: the text's code units): its whitespace-separated pieces (spaces, U+3000 after NFKC,
  * separate numbers; labels keep theirs for matching). One scan splits the pieces and learns, for
  * each, whether it is all digits, has any, and has a character normaliseForMatch would change.
  */
-export function tokeniseCell(text: string, from: number, to: number, out: Token[], state?: LineState): void {
+export function tokeniseCell(text: string, codes: Uint16Array, from: number, to: number, out: Token[], state?: LineState): void {
   let start = -1;
   let any = 0;
   let all = 0;
+  let hash = 0;
   for (let i = from; i < to; i++) {
-    const f = CHAR_CLASS[text.charCodeAt(i)]!;
+    const c = codes[i]!;
+    const f = CHAR_CLASS[c]!;
     if ((f & SPACE_BIT) !== 0) {
-      if (start >= 0) tokeniseRange(text, start, i, any, all, out, state);
+      if (start >= 0) tokeniseRange(text, codes, start, i, any, all, hash, out, state);
       start = -1;
     } else if (start < 0) {
       start = i;
       any = f;
       all = f;
+      hash = c;
     } else {
       any |= f;
       all &= f;
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
   }
-  if (start >= 0) tokeniseRange(text, start, to, any, all, out, state);
+  if (start >= 0) tokeniseRange(text, codes, start, to, any, all, hash, out, state);
+}
+
+/**
+ * Text tokens met before, by a hash of their code units: labels come back report after report,
+ * and a piece found here is pushed without being cut out of the text again. One token per slot
+ * (the latest), so the table stays this size. Only tokens pushText makes whatever came before
+ * them are kept: the same piece then always gives the same token.
+ */
+const INTERN_SLOTS = 1 << 13;
+const interned: (TextToken | undefined)[] = new Array(INTERN_SLOTS).fill(undefined);
+
+function internSlot(hash: number): number {
+  return (hash ^ (hash >>> 13)) & (INTERN_SLOTS - 1);
+}
+
+/** Whether s is codes[from, to). */
+function isUnits(s: string, codes: Uint16Array, from: number, to: number): boolean {
+  if (s.length !== to - from) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== codes[from + k]) return false;
+  return true;
 }
 
 /**
  * tokenisePiece of text[from, to) (no whitespace in it), given its CHAR_CLASS bits: `any` of
- * its characters have, and `all` of them have. A bare number (no mark is digits) and a text
- * without digits are cut out and pushed at once.
+ * its characters have, and `all` of them have, and the hash of its code units (see interned).
+ * A bare number (no mark is digits) and a text without digits are pushed at once.
  */
-function tokeniseRange(text: string, from: number, to: number, any: number, all: number, out: Token[], state?: LineState): void {
+function tokeniseRange(text: string, codes: Uint16Array, from: number, to: number, any: number, all: number, hash: number, out: Token[], state?: LineState): void {
   if ((all & DIGIT_BIT) !== 0) {
-    out.push(numberToken(text, from, to));
+    out.push(numberToken(text, codes, from, to));
+    return;
+  }
+  if ((any & DIGIT_BIT) !== 0) {
+    tokenisePiece(from === 0 && to === text.length ? text : text.slice(from, to), out, state);
+    return;
+  }
+  const slot = internSlot(hash);
+  const known = interned[slot];
+  if (known !== undefined && isUnits(known.text, codes, from, to)) {
+    out.push(known);
     return;
   }
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
-  if ((any & DIGIT_BIT) !== 0) {
-    tokenisePiece(piece, out, state);
-    return;
-  }
   if (isNotApplicable(piece)) out.push({ kind: 'na', raw: piece });
-  else pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);
+  else {
+    const token = pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);
+    if (token !== null) interned[slot] = token;
+  }
 }
 
 /** Tokens of the numbers 0–9999 as printed without a leading zero, made once: most cells print one. */
 const SMALL_NUMBERS: (Token | undefined)[] = new Array(10_000).fill(undefined);
 
 /** The token of the digits text[from, to): a small number's shared token, else a new one. */
-function numberToken(text: string, from: number, to: number): Token {
+function numberToken(text: string, codes: Uint16Array, from: number, to: number): Token {
   const n = to - from;
-  if (n > 4 || (n > 1 && text.charCodeAt(from) === 48)) return { kind: 'num', raw: text.slice(from, to) };
+  if (n > 4 || (n > 1 && codes[from] === 48)) return { kind: 'num', raw: text.slice(from, to) };
   let v = 0;
-  for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  for (let i = from; i < to; i++) v = v * 10 + codes[i]! - 48;
   let token = SMALL_NUMBERS[v];
   if (token === undefined) {
     token = { kind: 'num', raw: text.slice(from, to) };

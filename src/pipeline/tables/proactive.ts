@@ -13,27 +13,47 @@ import { toYuan } from './values.ts';
 const MARKERS_2021 = ['制发件数', '废止件数', '现行有效件数', '收费金额', '本年处理决定数量'];
 const MARKERS_2019 = ['新制作数量', '新公开数量', '对外公开总数量', '上一年项目数量', '增/减', '采购项目数量', '采购总金额', '政府集中采购', '对外管理服务事项'];
 
+const MARKERS = [...MARKERS_2021, ...MARKERS_2019];
+
+/**
+ * The template table 二's header words tell: the one more of whose markers the labels hold
+ * (labels joined, each value or blank cell a `|` between them). No marker has a `|` in it,
+ * so each one found lies within one run of consecutive labels: the markers are found run
+ * by run, each run's once (the same header runs come back report after report).
+ */
 export function proactiveTemplateOf(tokens: Token[]): TemplateCode | null {
-  // Labels joined, each value or blank cell a `|` between them.
-  let text = '';
-  for (const t of tokens) text += t.kind === 'text' ? t.norm : '|';
-  // Tables of one layout give the same text (values are all `|`): the answer is kept by text.
-  const known = TEMPLATE_BY_TEXT.get(text);
-  if (known !== undefined) return known;
-  const a = markersIn(text, MARKERS_2021);
-  const b = markersIn(text, MARKERS_2019);
-  const template = a === b ? null : a > b ? '2021' : '2019';
-  if (TEMPLATE_BY_TEXT.size < 10_000) TEMPLATE_BY_TEXT.set(text, template);
-  return template;
+  let found = 0;
+  let run = '';
+  for (const t of tokens) {
+    if (t.kind === 'text') {
+      run += t.norm;
+      continue;
+    }
+    if (run !== '') found |= markersOfRun(run);
+    run = '';
+  }
+  if (run !== '') found |= markersOfRun(run);
+  let a = 0;
+  let b = 0;
+  for (let m = 0; m < MARKERS.length; m++) {
+    if ((found & (1 << m)) === 0) continue;
+    if (m < MARKERS_2021.length) a++;
+    else b++;
+  }
+  return a === b ? null : a > b ? '2021' : '2019';
 }
 
-/** proactiveTemplateOf by joined text (bounded). */
-const TEMPLATE_BY_TEXT = new Map<string, TemplateCode | null>();
+/** Bit m set for each of MARKERS a run of labels holds, by run text (bounded). */
+const MARKERS_BY_RUN = new Map<string, number>();
 
-function markersIn(text: string, markers: readonly string[]): number {
-  let n = 0;
-  for (const m of markers) if (text.includes(m)) n++;
-  return n;
+function markersOfRun(run: string): number {
+  let bits = MARKERS_BY_RUN.get(run);
+  if (bits === undefined) {
+    bits = 0;
+    for (let m = 0; m < MARKERS.length; m++) if (run.includes(MARKERS[m]!)) bits |= 1 << m;
+    if (MARKERS_BY_RUN.size < 20_000) MARKERS_BY_RUN.set(run, bits);
+  }
+  return bits;
 }
 
 /** Per template: its categories, each with its measures and column rules. The same for every report. */

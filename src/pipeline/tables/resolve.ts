@@ -9,6 +9,7 @@
  */
 import type { CellStatus } from '../../schema/codes.ts';
 import type { RowReading, Slot } from './split.ts';
+import { combineInPlace, compileIdentities, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
 import type { Piece } from './values.ts';
 
 export interface GridIdentity {
@@ -48,8 +49,6 @@ export interface RowNote {
   decidedBy: 'row' | 'columns' | null;
 }
 
-/** undefined: a cell left out, solvable; null: no number (blank, not applicable, unreadable). */
-type Cell = number | null | undefined;
 type Grid = Map<string, Cell[]>;
 
 const MAX_COMBINATIONS = 20_000;
@@ -60,70 +59,6 @@ function pieceValue(p: Piece): number | null {
 
 function slotValues(reading: Slot[]): Cell[] {
   return reading.map((s) => (s === null ? undefined : pieceValue(s)));
-}
-
-/** An identity's cells as row indexes (−1: a row the grid lacks) and columns; the first `left` count +, the rest −. */
-interface CompiledIdentity {
-  rows: Int32Array;
-  cols: Int32Array;
-  left: number;
-}
-
-function compileIdentities(identities: GridIdentity[], rowIndex: Map<string, number>): CompiledIdentity[] {
-  return identities.map((id) => {
-    const cells = [...id.left, ...id.right];
-    return {
-      rows: Int32Array.from(cells, ([row]) => rowIndex.get(row) ?? -1),
-      cols: Int32Array.from(cells, ([, col]) => col),
-      left: id.left.length,
-    };
-  });
-}
-
-/**
- * Solve identities with one unknown cell, then check those fully known; false on a contradiction.
- * On a grid of rows by index, with the identities compiled to those indexes.
- */
-function propagateRows(grid: Cell[][], identities: CompiledIdentity[]): boolean {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const id of identities) {
-      let sum = 0;
-      let unknownRow: Cell[] | null = null;
-      let unknownCol = 0;
-      let unknownSign = 0;
-      let unknowns = 0;
-      let usable = true;
-      for (let k = 0; k < id.rows.length; k++) {
-        const r = id.rows[k]!;
-        const row = r >= 0 ? grid[r] : undefined;
-        const v = row?.[id.cols[k]!];
-        if (v === null || row === undefined) {
-          usable = false;
-          break;
-        }
-        if (v === undefined) {
-          unknowns += 1;
-          if (unknowns > 1) break;
-          unknownRow = row;
-          unknownCol = id.cols[k]!;
-          unknownSign = k < id.left ? 1 : -1;
-        } else if (k < id.left) sum += v;
-        else sum -= v;
-      }
-      if (!usable || unknowns > 1) continue;
-      if (unknowns === 0) {
-        if (Math.abs(sum) > 1e-9) return false;
-        continue;
-      }
-      const value = -sum / unknownSign;
-      if (value < 0 || Math.abs(value - Math.round(value)) > 1e-9) return false;
-      unknownRow![unknownCol] = Math.round(value);
-      changed = true;
-    }
-  }
-  return true;
 }
 
 function signature(cells: Cell[]): string {
@@ -156,6 +91,22 @@ function localIdentities(identities: GridIdentity[], row: string): GridIdentity[
   return byRow.get(row) ?? [];
 }
 
+/** localIdentities compiled for a grid of the row alone (row 0), per identity list and row: the same for every report. */
+const COMPILED_LOCAL = new WeakMap<GridIdentity[], Map<string, CompiledIdentity[]>>();
+function compiledLocal(identities: GridIdentity[], row: string): CompiledIdentity[] {
+  let byRow = COMPILED_LOCAL.get(identities);
+  if (!byRow) {
+    byRow = new Map();
+    COMPILED_LOCAL.set(identities, byRow);
+  }
+  let compiled = byRow.get(row);
+  if (!compiled) {
+    compiled = compileIdentities(localIdentities(identities, row), new Map([[row, 0]]));
+    byRow.set(row, compiled);
+  }
+  return compiled;
+}
+
 export function resolveRows(
   rows: Map<string, RowReading | null>,
   width: (row: string) => number,
@@ -182,7 +133,7 @@ export function resolveRows(
       continue;
     }
     // The row alone, as row 0: its own identities name no other row.
-    const local = compileIdentities(localIdentities(identities, key), new Map([[key, 0]]));
+    const local = compiledLocal(identities, key);
     const kept: Cell[][] = [];
     for (const r of reading.readings) {
       const g = [slotValues(r)];
@@ -202,9 +153,7 @@ export function resolveRows(
   const keys = [...pending.keys()].filter((k) => linked.has(k));
   const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
   if (keys.length > 0 && total <= MAX_COMBINATIONS) {
-    for (const k of keys) finals.set(k, []);
-    // One reading per linked row, chosen in turn, each combination on its own copy of the
-    // grid: rows by index, identities compiled to row indexes (propagateRows).
+    // One reading per linked row, chosen in turn: rows by index, identities compiled to row indexes (propagateRows).
     const rowKeys = [...grid.keys()];
     const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
     const compiled = compileIdentities(identities, rowIndex);
@@ -213,26 +162,41 @@ export function resolveRows(
     const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
     const writable = base.map((r) => r.length <= maxCol || r.includes(undefined));
     const keyIndex = keys.map((k) => rowIndex.get(k)!);
-    const chosen: Cell[][] = [];
-    const walk = (i: number): void => {
-      if (i === keys.length) {
-        const g: Cell[][] = new Array(base.length);
-        for (let r = 0; r < base.length; r++) g[r] = writable[r] ? base[r]!.slice() : base[r]!;
-        for (let j = 0; j < keys.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
-        if (!propagateRows(g, compiled)) return;
-        for (let j = 0; j < keys.length; j++) finals.get(keys[j]!)!.push(g[keyIndex[j]!]!);
-        return;
-      }
-      for (const v of pending.get(keys[i]!)!) {
-        chosen.push(v);
-        walk(i + 1);
-        chosen.pop();
-      }
-    };
-    walk(0);
+    const options = keys.map((k) => pending.get(k)!);
+    // Every row long enough for the identities (propagation then only fills unknown cells): one grid, changes undone.
+    const fast = base.every((r) => r.length > maxCol) && options.every((vs) => vs.every((v) => v.length > maxCol));
+    const found = fast ? combineInPlace(base, keyIndex, options, compiled) : combineByCopies(base, writable, keyIndex, options, compiled);
+    for (let j = 0; j < keys.length; j++) finals.set(keys[j]!, found[j]!);
   }
   for (const k of pending.keys()) decided.set(k, linked.has(k) ? 'columns' : null);
   return finish(rows, grid, width, pending, finals, decided);
+}
+
+/**
+ * Every combination of one reading per row keyIndex[j] (options[j]), each on its own copy of
+ * the grid, propagated; per j, the rows of the combinations that hold (in walk order).
+ * The general walk; combineInPlace gives the same without the copies.
+ */
+export function combineByCopies(base: Cell[][], writable: boolean[], keyIndex: number[], options: Cell[][][], compiled: CompiledIdentity[]): Cell[][][] {
+  const found: Cell[][][] = keyIndex.map(() => []);
+  const chosen: Cell[][] = [];
+  const walk = (i: number): void => {
+    if (i === keyIndex.length) {
+      const g: Cell[][] = new Array(base.length);
+      for (let r = 0; r < base.length; r++) g[r] = writable[r] ? base[r]!.slice() : base[r]!;
+      for (let j = 0; j < keyIndex.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
+      if (!propagateRows(g, compiled)) return;
+      for (let j = 0; j < keyIndex.length; j++) found[j]!.push(g[keyIndex[j]!]!);
+      return;
+    }
+    for (const v of options[i]!) {
+      chosen.push(v);
+      walk(i + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
+  return found;
 }
 
 function finish(
@@ -267,6 +231,7 @@ function finish(
       cause: reading.shifted ? 'shifted' : reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
       decidedBy: decided.get(key) ?? null,
     };
+    let sources: (string | null)[] | undefined;
     for (let col = 0; col < width; col++) {
       // Readings the row's identities already narrowed agree by arithmetic, not by the text alone.
       const printed = reading.pruned ? null : agreedPiece(reading.readings, col);
@@ -277,10 +242,10 @@ function finish(
       const values = vectors.map((v) => v[col]);
       const v0 = values[0];
       if (values.length > 0 && typeof v0 === 'number' && values.every((v) => v === v0)) {
-        out.push({ status: 'imputed', value: v0, raw: sourcesOf(reading, col), unit: null });
+        out.push({ status: 'imputed', value: v0, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
         note.imputed.push(col);
       } else {
-        out.push({ status: 'unreadable', value: null, raw: sourcesOf(reading, col), unit: null });
+        out.push({ status: 'unreadable', value: null, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
         note.unreadable.push(col);
       }
     }
@@ -306,16 +271,33 @@ function agreedPiece(readings: Slot[][], col: number): Piece | null {
   return first;
 }
 
-/** The printed tokens a cell may have come from, for `raw`. */
-function sourcesOf(reading: Extract<RowReading, { kind: 'readings' }>, col: number): string | null {
-  // A plain array, not a Set spread: V8 deoptimised the spread version on every call (a deopt loop seen with --trace-deopt).
-  const sources: number[] = [];
+/**
+ * Per column, the printed tokens its cell may have come from, for `raw`: the tokens some
+ * reading puts there, in printed order (all the row's tokens when none does). One pass
+ * over the readings for every column, each token marked once per column.
+ */
+function sourcesOfColumns(reading: Extract<RowReading, { kind: 'readings' }>, width: number): (string | null)[] {
+  let size = reading.tokens.length;
   for (const r of reading.readings) {
-    const s = r[col];
-    if (s && !sources.includes(s.source)) sources.push(s.source);
+    for (let col = 0; col < width; col++) {
+      const s = r[col];
+      if (s && s.source >= size) size = s.source + 1;
+    }
   }
-  if (sources.length === 0) return reading.tokens.join(' ') || null;
-  return sources.sort((a, b) => a - b).map((i) => reading.tokens[i]).join(' ');
+  const seen = new Uint8Array(width * size);
+  for (const r of reading.readings) {
+    for (let col = 0; col < width; col++) {
+      const s = r[col];
+      if (s) seen[col * size + s.source] = 1;
+    }
+  }
+  const out: (string | null)[] = [];
+  for (let col = 0; col < width; col++) {
+    const picked: (string | undefined)[] = [];
+    for (let i = 0; i < size; i++) if (seen[col * size + i] === 1) picked.push(reading.tokens[i]);
+    out.push(picked.length === 0 ? reading.tokens.join(' ') || null : picked.join(' '));
+  }
+  return out;
 }
 
 /** The status printedCell gives a piece. */

@@ -109,3 +109,51 @@ for (let c = 0; c < 0x10000; c++) if (IS_SPACE[c] === 1) CHAR_CLASS[c] = SPACE_B
 for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT_BIT;
 // " ' , “ ” ‘ ’ 「 」 『 』 ， and the zero-width characters (as in needsMatchNormalising)
 for (const c of [0x22, 0x27, 0x2c, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0xff0c, 0x200b, 0x200c, 0x200d, 0xfeff]) CHAR_CLASS[c]! |= NORMALISE_BIT;
+
+/** The code units of the text being scanned, reused from one text to the next (grown as needed). */
+let unitBytes = Buffer.alloc(1 << 13);
+let units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+
+/**
+ * The UTF-16 code units of `text` (lone surrogates as they are), copied once by one native
+ * write: reading a typed array costs less than charCodeAt in loops that visit every unit.
+ * Two 0 units follow the text (where charCodeAt past its end gives NaN; no test here
+ * takes either for anything). Valid until the next call.
+ */
+export function codeUnitsOf(text: string): Uint16Array {
+  if (units.length < text.length + 2) {
+    unitBytes = Buffer.alloc(Math.max(unitBytes.length * 2, (text.length + 2) * 4));
+    units = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >> 1);
+  }
+  unitBytes.write(text, 0, 'utf16le');
+  units[text.length] = 0;
+  units[text.length + 1] = 0;
+  return units;
+}
+
+/** Not classified yet (nfkcAsIs): filled in as units are met. */
+const NFKC_UNKNOWN = 2;
+const nfkcAsIs = new Uint8Array(0x10000).fill(NFKC_UNKNOWN);
+// Units that are starters never joining the unit before them (ASCII, Latin-1, general
+// punctuation, CJK punctuation without the tone marks 302A–302F, CJK ideographs).
+const PLAIN_UNIT = /^[\u0000-\u00ff\u2000-\u206f\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff]$/;
+
+/**
+ * Whether NFKC leaves the first `length` units of `codes` as they are, told unit by unit:
+ * true when each is a plain unit whose own NFKC is itself. Such a unit is a starter that
+ * never composes with a neighbour, so the text's NFKC is its units' NFKC, one by one
+ * (tests/unit/tables/scan.test.ts checks the table against String.prototype.normalize).
+ * False means "normalize to know", not that the text changes.
+ */
+export function isNfkcAsIs(codes: Uint16Array, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    let a = nfkcAsIs[codes[i]!]!;
+    if (a === NFKC_UNKNOWN) {
+      const ch = String.fromCharCode(codes[i]!);
+      a = PLAIN_UNIT.test(ch) && ch.normalize('NFKC') === ch ? 1 : 0;
+      nfkcAsIs[codes[i]!] = a;
+    }
+    if (a === 0) return false;
+  }
+  return true;
+}

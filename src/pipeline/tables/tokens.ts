@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { isSpaceCode } from './scan.ts';
+import { codeUnitsOf, isNfkcAsIs, isSpaceCode } from './scan.ts';
 
 export type Token =
   | { kind: 'text'; text: string; norm: string }
@@ -31,53 +31,56 @@ const PIPE = 124;
 /** The lines of a text as ranges: line k is text[starts[k], starts[k + 1] − 1). */
 interface Lines {
   text: string;
+  /** The text's code units (codeUnitsOf). */
+  codes: Uint16Array;
   starts: Int32Array;
   count: number;
-  /** 1 where the line is whitespace only. */
-  blank: Uint8Array;
+  /** Per line: BLANK_LINE when it is whitespace only; HAS_TAB, HAS_PIPE when it holds a tab or a `|`. */
+  flags: Uint8Array;
+  /** The flags of all lines, or-ed. */
+  any: number;
 }
 
-/** Line starts and blank-line flags, reused from one region to the next (grown as needed). */
+const BLANK_LINE = 1;
+const HAS_TAB = 2;
+const HAS_PIPE = 4;
+
+/** Line starts and flags, reused from one region to the next (grown as needed). */
 let lineStarts = new Int32Array(512);
-let lineBlank = new Uint8Array(512);
+let lineFlags = new Uint8Array(512);
 
-function linesOf(text: string): Lines {
-  let count = 0;
-  let start = 0;
-  for (;;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (count + 1 >= lineStarts.length) {
-      const starts = new Int32Array(lineStarts.length * 2);
-      starts.set(lineStarts);
-      lineStarts = starts;
-      const flags = new Uint8Array(lineBlank.length * 2);
-      flags.set(lineBlank);
-      lineBlank = flags;
-    }
-    lineStarts[count] = start;
-    lineBlank[count] = isBlankRange(text, start, end) ? 1 : 0;
-    count++;
-    if (end === text.length) break;
-    start = end + 1;
+/** One scan of the text's char codes: where each line starts, and its flags. */
+function linesOf(text: string, codes: Uint16Array): Lines {
+  const n = text.length;
+  // A text of n units has at most n + 1 lines, and one start more is kept.
+  if (lineStarts.length < n + 2) {
+    lineStarts = new Int32Array((n + 2) * 2);
+    lineFlags = new Uint8Array((n + 2) * 2);
   }
-  lineStarts[count] = text.length + 1;
-  return { text, starts: lineStarts, count, blank: lineBlank };
+  const starts = lineStarts;
+  const lineMarks = lineFlags;
+  let count = 0;
+  let any = 0;
+  let flags = BLANK_LINE;
+  starts[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? codes[i]! : 10;
+    if (c === 10) {
+      lineMarks[count] = flags;
+      any |= flags;
+      count++;
+      starts[count] = i + 1;
+      flags = BLANK_LINE;
+    } else if (c === TAB) flags |= HAS_TAB;
+    else if (c === PIPE) flags = (flags & ~BLANK_LINE) | HAS_PIPE;
+    else if ((flags & BLANK_LINE) !== 0 && !isSpaceCode(c)) flags &= ~BLANK_LINE;
+  }
+  // starts[count] = text.length + 1: the line after the last, as if the text ended with a line break.
+  return { text, codes, starts, count, flags: lineMarks, any };
 }
 
-function hasCode(text: string, from: number, to: number, code: number): boolean {
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
-  return false;
-}
-
-/** text.indexOf(mark, from), or text.length when there is none. */
-function indexOrEnd(text: string, mark: string, from: number): number {
-  const i = text.indexOf(mark, from);
-  return i < 0 ? text.length : i;
-}
-
-function isBlankRange(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+function isBlankRange(codes: Uint16Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(codes[i]!)) return false;
   return true;
 }
 
@@ -86,96 +89,90 @@ function isBlankRange(text: string, from: number, to: number): boolean {
  * and GFM_DELIMITER need at its start (a dash or 第; or `|`/`:` then a dash). Only such
  * lines are cut out and tested with the expressions.
  */
-function mayBePageOrDelimiter(text: string, from: number, to: number): boolean {
+function mayBePageOrDelimiter(codes: Uint16Array, from: number, to: number): boolean {
   let i = from;
-  while (i < to && isSpaceCode(text.charCodeAt(i))) i++;
-  const c = text.charCodeAt(i);
+  while (i < to && isSpaceCode(codes[i]!)) i++;
+  const c = codes[i]!;
   if (c === 0x2d || c === 0x2014 || c === 0x2013 || c === 0x7b2c /* 第 */ || c === 0x3a) return true;
   if (c !== PIPE) return false;
-  for (i++; i < to && isSpaceCode(text.charCodeAt(i)); i++);
-  if (text.charCodeAt(i) === 0x3a) i++;
-  return text.charCodeAt(i) === 0x2d;
+  for (i++; i < to && isSpaceCode(codes[i]!); i++);
+  if (codes[i] === 0x3a) i++;
+  return codes[i] === 0x2d;
 }
 
 /** A page number line, or (delimiters too) a GFM delimiter row: lines that hold no cells. */
 function isPageOrDelimiter(lines: Lines, line: number, delimiters: boolean): boolean {
   const from = lines.starts[line]!;
   const to = lines.starts[line + 1]! - 1;
-  if (!mayBePageOrDelimiter(lines.text, from, to)) return false;
+  if (!mayBePageOrDelimiter(lines.codes, from, to)) return false;
   const s = lines.text.slice(from, to);
   if (!delimiters) return PAGE_NUMBER.test(s);
   return (s.includes('-') || s.includes('页') || s.includes('—')) && (PAGE_NUMBER.test(s) || GFM_DELIMITER.test(s));
 }
 
 /** /^\|[ \t]*$/: a line holding only a cell separator `|` (no leading space: " |" is an empty cell of the pipe-filler layout). */
-function isBareSeparator(text: string, from: number, to: number): boolean {
-  if (from >= to || text.charCodeAt(from) !== PIPE) return false;
+function isBareSeparator(codes: Uint16Array, from: number, to: number): boolean {
+  if (from >= to || codes[from] !== PIPE) return false;
   for (let i = from + 1; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (c !== SPACE && c !== TAB) return false;
   }
   return true;
 }
 
 /** /^[ \t]+\|\s*$/: a cell terminator with nothing before it (" |"). */
-function isEmptyCellTerminator(text: string, from: number, to: number): boolean {
+function isEmptyCellTerminator(codes: Uint16Array, from: number, to: number): boolean {
   let i = from;
-  while (i < to && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
-  if (i === from || i === to || text.charCodeAt(i) !== PIPE) return false;
-  return isBlankRange(text, i + 1, to);
+  while (i < to && (codes[i] === SPACE || codes[i] === TAB)) i++;
+  if (i === from || i === to || codes[i] !== PIPE) return false;
+  return isBlankRange(codes, i + 1, to);
 }
 
 /** /^[\s|]+$/: a filler row of pipes only ("|||"). */
-function isPipeFiller(text: string, from: number, to: number): boolean {
+function isPipeFiller(codes: Uint16Array, from: number, to: number): boolean {
   if (from >= to) return false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     if (c !== PIPE && !isSpaceCode(c)) return false;
   }
   return true;
 }
 
-/** Cell ranges of the line being read (cellFrom[i], cellTo[i]); reused across lines. */
+/** Cell ranges of the line being read (cellFrom[i], cellTo[i]); reused across lines, grown to fit a line. */
 let cellFrom = new Int32Array(64);
 let cellTo = new Int32Array(64);
-
-function addCell(n: number, from: number, to: number): number {
-  if (n === cellFrom.length) {
-    const f = new Int32Array(n * 2);
-    f.set(cellFrom);
-    cellFrom = f;
-    const t = new Int32Array(n * 2);
-    t.set(cellTo);
-    cellTo = t;
-  }
-  cellFrom[n] = from;
-  cellTo[n] = to;
-  return n + 1;
-}
+/** Where the cells cellsOfLine found start in cellFrom/cellTo: 1 when a leading `|` left an empty piece before it. */
+let firstCell = 0;
 
 /**
  * Cells of a line with separators: tab-separated when it has a tab, else
  * pipe-separated, where leading and trailing pipes are delimiters, not empty
- * cells. Their number; the ranges are in cellFrom/cellTo.
+ * cells. The ranges are in cellFrom/cellTo, from firstCell to the index returned.
  */
-function cellsOfLine(text: string, from: number, to: number, separator: number): number {
+function cellsOfLine(codes: Uint16Array, from: number, to: number, separator: number): number {
+  // A line has at most one cell more than it has characters.
+  if (cellFrom.length <= to - from + 1) {
+    cellFrom = new Int32Array((to - from + 1) * 2);
+    cellTo = new Int32Array((to - from + 1) * 2);
+  }
+  const starts = cellFrom;
+  const ends = cellTo;
   let n = 0;
   let start = from;
-  const mark = separator === TAB ? '\t' : '|';
-  for (let i = text.indexOf(mark, from); i >= 0 && i < to; i = text.indexOf(mark, i + 1)) {
-    n = addCell(n, start, i);
+  for (let i = from; i < to; i++) {
+    if (codes[i] !== separator) continue;
+    starts[n] = start;
+    ends[n] = i;
+    n++;
     start = i + 1;
   }
-  n = addCell(n, start, to);
+  starts[n] = start;
+  ends[n] = to;
+  n++;
+  firstCell = 0;
   if (separator === PIPE) {
-    let first = 0;
-    if (isBlankRange(text, cellFrom[0]!, cellTo[0]!)) first = 1;
-    if (n > first && isBlankRange(text, cellFrom[n - 1]!, cellTo[n - 1]!)) n -= 1;
-    if (first === 1) {
-      cellFrom.copyWithin(0, 1, n);
-      cellTo.copyWithin(0, 1, n);
-      n -= 1;
-    }
+    if (isBlankRange(codes, starts[0]!, ends[0]!)) firstCell = 1;
+    if (n > firstCell && isBlankRange(codes, starts[n - 1]!, ends[n - 1]!)) n -= 1;
   }
   return n;
 }
@@ -187,16 +184,16 @@ function cellsOfLine(text: string, from: number, to: number, separator: number):
  * index of the first cell read is returned), so they cannot shift the
  * previous row's cells.
  */
-function labelFillers(text: string, from: number, n: number): number {
+function labelFillers(text: string, codes: Uint16Array, from: number, n: number): number {
   let first = from;
-  while (first < n && isBlankRange(text, cellFrom[first]!, cellTo[first]!)) first++;
+  while (first < n && isBlankRange(codes, cellFrom[first]!, cellTo[first]!)) first++;
   if (first === from || first === n) return from;
   // The cell's first whitespace-separated piece decides.
   let a = cellFrom[first]!;
   const to = cellTo[first]!;
-  while (a < to && isSpaceCode(text.charCodeAt(a))) a++;
+  while (a < to && isSpaceCode(codes[a]!)) a++;
   let b = a;
-  while (b < to && !isSpaceCode(text.charCodeAt(b))) b++;
+  while (b < to && !isSpaceCode(codes[b]!)) b++;
   const probe: Token[] = [];
   tokenisePiece(text.slice(a, b), probe);
   return probe[0]?.kind === 'text' ? first : from;
@@ -225,14 +222,14 @@ function htmlCellsToPipes(text: string): string {
 /** Gap counts for cellPitch, reused (grown as needed). */
 let gapCounts = new Int32Array(512);
 
-function cellPitch(blank: Uint8Array, lines: number): number {
+function cellPitch(flags: Uint8Array, lines: number): number {
   // counts[g]: how many times g blank lines separate two lines with text (g < lines).
   if (gapCounts.length < lines + 1) gapCounts = new Int32Array(lines * 2);
   const counts = gapCounts;
   counts.fill(0, 0, lines + 1);
   let blanks = -1;
   for (let i = 0; i < lines; i++) {
-    if (blank[i] === 1) {
+    if ((flags[i]! & BLANK_LINE) !== 0) {
       if (blanks >= 0) blanks += 1;
       continue;
     }
@@ -258,23 +255,23 @@ function cellPitch(blank: Uint8Array, lines: number): number {
  * piece before the leading tab is the joint, not an empty cell.
  */
 function pageBreakJoints(lines: Lines): Set<number> {
-  const { text, starts, count } = lines;
+  const { codes, starts, count } = lines;
   const joints = new Set<number>();
   const end = (i: number) => starts[i + 1]! - 1;
   // Cells of a tab-separated line: its tabs and one.
   const pieces = (i: number) => {
     let n = 1;
-    for (let k = starts[i]!; k < end(i); k++) if (text.charCodeAt(k) === TAB) n++;
+    for (let k = starts[i]!; k < end(i); k++) if (codes[k] === TAB) n++;
     return n;
   };
-  const skipped = (i: number) => lines.blank[i] === 1 || isPageOrDelimiter(lines, i, false);
+  const skipped = (i: number) => (lines.flags[i]! & BLANK_LINE) !== 0 || isPageOrDelimiter(lines, i, false);
   const tabLine = (from: number, step: number): number => {
     let i = from;
     while (i >= 0 && i < count && skipped(i)) i += step;
-    return i >= 0 && i < count && hasCode(text, starts[i]!, end(i), TAB) ? i : -1;
+    return i >= 0 && i < count && (lines.flags[i]! & HAS_TAB) !== 0 ? i : -1;
   };
   for (let i = 1; i < count; i++) {
-    if (starts[i]! >= end(i) || text.charCodeAt(starts[i]!) !== TAB || !skipped(i - 1)) continue;
+    if (starts[i]! >= end(i) || codes[starts[i]!] !== TAB || !skipped(i - 1)) continue;
     const before = tabLine(i - 1, -1);
     if (before < 0) continue;
     const joined = pieces(before) + pieces(i) - 1;
@@ -307,28 +304,30 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  const piped = htmlCellsToPipes(region.normalize('NFKC'));
-  const text = piped.includes('\r') ? piped.replace(/\r\n?/g, '\n') : piped;
-  const lines = linesOf(text);
-  const { starts, blank } = lines;
-  const pitch = cellPitch(blank, lines.count);
-  const anyTab = text.includes('\t');
-  const anyPipe = text.includes('|');
-  const joints = anyTab ? pageBreakJoints(lines) : null;
+  // Most regions are NFKC already: told from their code units, without a call to normalize.
+  let codes = codeUnitsOf(region);
+  const nfkc = htmlCellsToPipes(isNfkcAsIs(codes, region.length) ? region : region.normalize('NFKC'));
+  const text = nfkc.includes('\r') ? nfkc.replace(/\r\n?/g, '\n') : nfkc;
+  if (text !== region) codes = codeUnitsOf(text);
+  const lines = linesOf(text, codes);
+  const { starts, flags } = lines;
+  const pitch = cellPitch(flags, lines.count);
+  const joints = (lines.any & HAS_TAB) !== 0 ? pageBreakJoints(lines) : null;
   const out: Token[] = [];
   let blanks = -1;
   let afterBareSeparator = false;
-  let nextTab = -1;
-  let nextPipe = -1;
   for (let index = 0; index < lines.count; index++) {
-    if (blank[index] === 1) {
+    const marks = flags[index]!;
+    if ((marks & BLANK_LINE) !== 0) {
       if (blanks >= 0) blanks += 1;
       continue;
     }
     const from = starts[index]!;
     const to = starts[index + 1]! - 1;
     // Cells between `\n|\n` separators: nothing but blank lines between two bare `|` lines is an empty cell.
-    const bare = isBareSeparator(text, from, to);
+    // (This test and the two pipe tests below hold only on a line with a `|`.)
+    const piped = (marks & HAS_PIPE) !== 0;
+    const bare = piped && isBareSeparator(codes, from, to);
     if (bare && afterBareSeparator && blanks > 0 && pitch === 0) out.push(BLANK);
     afterBareSeparator = bare;
     if (isPageOrDelimiter(lines, index, true)) continue;
@@ -340,27 +339,24 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     blanks = 0;
     state.lineStart = out.length;
     // A cell terminator with nothing before it (" |") is an empty cell in the one-cell-per-line pipe layout.
-    if (isEmptyCellTerminator(text, from, to)) {
+    if (piped && isEmptyCellTerminator(codes, from, to)) {
       out.push(BLANK);
       continue;
     }
     // Filler rows of pipes only: "|||".
-    if (isPipeFiller(text, from, to)) continue;
+    if (piped && isPipeFiller(codes, from, to)) continue;
     // Tab- or pipe-separated cells when the line has those, else one cell (spaces split later).
-    // The next tab and pipe at or after the line's start, found with indexOf and kept until passed.
-    if (anyTab && nextTab < from) nextTab = indexOrEnd(text, '\t', from);
-    if (anyPipe && nextPipe < from) nextPipe = indexOrEnd(text, '|', from);
-    const separator = anyTab && nextTab < to ? TAB : anyPipe && nextPipe < to ? PIPE : 0;
+    const separator = (marks & HAS_TAB) !== 0 ? TAB : piped ? PIPE : 0;
     if (separator === 0) {
-      tokeniseCell(text, from, to, out, state);
+      tokeniseCell(text, codes, from, to, out, state);
       continue;
     }
-    const n = cellsOfLine(text, from, to, separator);
-    for (let c = labelFillers(text, joints?.has(index) ? 1 : 0, n); c < n; c++) {
+    const n = cellsOfLine(codes, from, to, separator);
+    for (let c = labelFillers(text, codes, firstCell + (joints?.has(index) ? 1 : 0), n); c < n; c++) {
       const a = cellFrom[c]!;
       const b = cellTo[c]!;
-      if (isBlankRange(text, a, b)) out.push(BLANK);
-      else tokeniseCell(text, a, b, out, state);
+      if (isBlankRange(codes, a, b)) out.push(BLANK);
+      else tokeniseCell(text, codes, a, b, out, state);
     }
   }
   // After the region's last cell, the gap before the next part is the document's part break
