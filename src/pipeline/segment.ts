@@ -15,9 +15,8 @@ import type { Section } from '../schema/types.ts';
 import { makeFinding, type StageResult } from './findings.ts';
 import { normaliseCharForMatch, normaliseForMatch } from './normalize.ts';
 import { fastNormaliseForMatch } from './normalize-fast.ts';
+import { headingEnd, STRENGTH, strengthAt } from './segment-place.ts';
 
-/** How sure we are that a candidate is a heading: higher is better. */
-const STRENGTH = { lineStart: 3, afterBoundary: 2, inline: 1, bareTitle: 1 } as const;
 
 /** Most characters allowed between the separator and the title variant (因政府信息公开工作被申请…). */
 const MAX_TITLE_PREFIX = 12;
@@ -150,27 +149,6 @@ function findTitle(norm: string, part: number): [number, number] | null {
     if (!best || at < best[0] || (at === best[0] && at + v.length > best[1])) best = [at, at + v.length];
   }
   return best;
-}
-
-/** How the candidate at `start` sits in its line (which starts at `lineStart`): at its start (after Markdown marks), after a sentence end, or glued. */
-function strengthAt(text: string, start: number, lineStart: number): number {
-  const before = text.slice(lineStart, start);
-  if (/^[\s#*>]*$/u.test(before)) return STRENGTH.lineStart;
-  // After a sentence end, a closing bracket, a table cell end or whitespace.
-  if (/[\s。！？；;:：）)」』"”|*\d]$/u.test(before)) return STRENGTH.afterBoundary;
-  return STRENGTH.inline;
-}
-
-/** End of a heading: the whole line when the rest is only decoration, else just after the title. */
-function headingEnd(text: string, titleEnd: number): number {
-  const lineEnd = text.indexOf('\n', titleEnd);
-  const restEnd = lineEnd < 0 ? text.length : lineEnd;
-  const rest = text.slice(titleEnd, restEnd);
-  // Only closing decoration left on the line: the heading is the whole line.
-  if (/^[\s*#_:：。.、]*$/u.test(rest)) return restEnd;
-  // Title words that may follow a variant: 情况 / 的情况, then Markdown and punctuation.
-  const tail = /^(?:的?情况)?[*#_:：。]*/u.exec(rest)![0];
-  return titleEnd + tail.length;
 }
 
 export function findHeadingCandidates(text: string): HeadingCandidate[] {
