@@ -191,6 +191,15 @@ const GIVES_END = 2;
 const COUNTS = 4;
 const SLOW = 8;
 const IDENTITY = 16;
+/**
+ * NOT_TITLE: the character-by-character path gives the unit a character no official title has. A line
+ * holding one is no bare title: NFKC keeps that character, or composes it with marks after it into a
+ * character that is no ideograph (composition never makes one), and no other unit's normalisation takes
+ * it away (the path's characters never join one before them; normalize-fast.ts).
+ */
+const NOT_TITLE = 32;
+/** The characters of the official titles, normalised. */
+const TITLE_CHARS = new Set(BARE_TITLES.flatMap((t) => [...t]));
 const UNIT_CLASS = new Uint8Array(0x10000);
 
 function classOf(c: number): number {
@@ -203,6 +212,7 @@ function classOf(c: number): number {
     const fast = fastNormaliseForMatch(ch);
     v |= fast === null ? SLOW : fast === '' ? 0 : COUNTS;
     if (fast === ch) v |= IDENTITY;
+    if (fast !== null && [...fast].some((d) => !TITLE_CHARS.has(d))) v |= NOT_TITLE;
   }
   UNIT_CLASS[c] = v;
   return v;
@@ -238,7 +248,7 @@ export function givesTitleEnd(c: number): boolean {
  * normalised, and only when its normalisation can be as short as a title (without SLOW units, each
  * unit that COUNTS adds at least one character to it).
  */
-function bareTitleCandidates(text: string): HeadingCandidate[] {
+export function bareTitleCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   MAY_GIVE_TITLE_END.lastIndex = 0;
   for (let m = MAY_GIVE_TITLE_END.exec(text); m; m = MAY_GIVE_TITLE_END.exec(text)) {
@@ -251,9 +261,15 @@ function bareTitleCandidates(text: string): HeadingCandidate[] {
     let counted = 0;
     let i = lineStart;
     let mayStop = true;
+    let notTitle = false;
     while (i < lineEnd) {
       const c = text.charCodeAt(i++);
       const v = UNIT_CLASS[c] || classOf(c);
+      // A character no title has: the line is decided (most lines, within a few units).
+      if ((v & NOT_TITLE) !== 0) {
+        notTitle = true;
+        break;
+      }
       flags |= v;
       if ((v & COUNTS) !== 0) counted++;
       // Longer than any title already: only a SLOW unit after this point would keep the line a candidate.
@@ -264,6 +280,7 @@ function bareTitleCandidates(text: string): HeadingCandidate[] {
         else mayStop = false;
       }
     }
+    if (notTitle) continue;
     if ((flags & GIVES_END) === 0 || ((flags & SLOW) === 0 && counted > MAX_BARE_TITLE)) continue;
     const line = text.slice(lineStart, lineEnd);
     const part = BARE_TITLES.indexOf(normaliseForMatch(line.replace(/[*#_]/g, ''))) + 1;
