@@ -223,7 +223,13 @@ function classOf(c: number): number {
  * compatibility form is made of ideographs (CJK radicals, ideographic annotations, enclosed and squared
  * CJK, compatibility ideographs). tests/unit/reader/segment.test.ts checks every UTF-16 unit against it.
  */
-export const MAY_GIVE_TITLE_END = new RegExp(`[${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff]`, 'g');
+const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff`;
+export const MAY_GIVE_TITLE_END = new RegExp(`[${MAY_GIVE_CLASS}]`, 'g');
+/**
+ * A run of units MAY_GIVE_TITLE_END does not match, from lastIndex: where it stops is where that search
+ * would find its next match (the engine runs a class's greedy run faster than it searches for the class).
+ */
+const MAY_GIVE_GAP = new RegExp(`[^${MAY_GIVE_CLASS}]*`, 'y');
 
 /**
  * Units that are never SLOW (ASCII and C1, common general punctuation, CJK punctuation, ideographs,
@@ -250,13 +256,17 @@ export function givesTitleEnd(c: number): boolean {
  */
 export function bareTitleCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
-  MAY_GIVE_TITLE_END.lastIndex = 0;
-  for (let m = MAY_GIVE_TITLE_END.exec(text); m; m = MAY_GIVE_TITLE_END.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const newline = text.indexOf('\n', m.index);
+  // Each unit MAY_GIVE_TITLE_END matches, from the start and after each line decided: the end of the gap before it.
+  for (let from = 0; ; ) {
+    MAY_GIVE_GAP.lastIndex = from;
+    MAY_GIVE_GAP.test(text);
+    const at = MAY_GIVE_GAP.lastIndex;
+    if (at >= text.length) break;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
     const lineEnd = newline < 0 ? text.length : newline;
     // The next search starts on the next line: this one is decided here.
-    MAY_GIVE_TITLE_END.lastIndex = lineEnd;
+    from = lineEnd;
     let flags = 0;
     let counted = 0;
     let i = lineStart;
