@@ -300,8 +300,20 @@ function cleanUnsplit(text: string): CleanedText | null {
     }
   }
   const joined = kept.length === 1 ? kept[0]! : kept.join('\n');
-  // Leading blank lines and trailing whitespace go (trimEnd drops exactly what \s matches).
-  return { text: joined.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n', removed };
+  return { text: finished(joined), removed };
+}
+
+/**
+ * The kept text with runs of blank lines made one, leading blank lines and trailing whitespace dropped (trimEnd
+ * drops exactly what \s matches), and one line feed at the end. A text that already ends in one line feed after
+ * a character that is not whitespace is returned as it is, not as a new string glued to '\n' (which every later
+ * stage would copy flat again).
+ */
+function finished(joined: string): string {
+  const t = joined.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '');
+  const n = t.length;
+  if (n >= 2 && t.charCodeAt(n - 1) === 0x0a && IS_SPACE[t.charCodeAt(n - 2)] !== 1) return t;
+  return t.trimEnd() + '\n';
 }
 
 export function cleanText(text: string): CleanedText {
@@ -360,6 +372,5 @@ function cleanSplit(text: string): CleanedText {
   }
   // Nothing split or removed: the kept lines joined are the text itself.
   const joined = !anySplit && kept.length === lines.length ? text : kept.join('\n');
-  // Leading blank lines and trailing whitespace go (trimEnd drops exactly what \s matches).
-  return { text: joined.replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n', removed };
+  return { text: finished(joined), removed };
 }

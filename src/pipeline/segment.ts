@@ -15,9 +15,8 @@ import type { Section } from '../schema/types.ts';
 import { makeFinding, type StageResult } from './findings.ts';
 import { normaliseCharForMatch, normaliseForMatch } from './normalize.ts';
 import { fastNormaliseForMatch } from './normalize-fast.ts';
+import { headingEnd, STRENGTH, strengthAt } from './segment-place.ts';
 
-/** How sure we are that a candidate is a heading: higher is better. */
-const STRENGTH = { lineStart: 3, afterBoundary: 2, inline: 1, bareTitle: 1 } as const;
 
 /** Most characters allowed between the separator and the title variant (因政府信息公开工作被申请…). */
 const MAX_TITLE_PREFIX = 12;
@@ -152,27 +151,6 @@ function findTitle(norm: string, part: number): [number, number] | null {
   return best;
 }
 
-/** How the candidate at `start` sits in its line (which starts at `lineStart`): at its start (after Markdown marks), after a sentence end, or glued. */
-function strengthAt(text: string, start: number, lineStart: number): number {
-  const before = text.slice(lineStart, start);
-  if (/^[\s#*>]*$/u.test(before)) return STRENGTH.lineStart;
-  // After a sentence end, a closing bracket, a table cell end or whitespace.
-  if (/[\s。！？；;:：）)」』"”|*\d]$/u.test(before)) return STRENGTH.afterBoundary;
-  return STRENGTH.inline;
-}
-
-/** End of a heading: the whole line when the rest is only decoration, else just after the title. */
-function headingEnd(text: string, titleEnd: number): number {
-  const lineEnd = text.indexOf('\n', titleEnd);
-  const restEnd = lineEnd < 0 ? text.length : lineEnd;
-  const rest = text.slice(titleEnd, restEnd);
-  // Only closing decoration left on the line: the heading is the whole line.
-  if (/^[\s*#_:：。.、]*$/u.test(rest)) return restEnd;
-  // Title words that may follow a variant: 情况 / 的情况, then Markdown and punctuation.
-  const tail = /^(?:的?情况)?[*#_:：。]*/u.exec(rest)![0];
-  return titleEnd + tail.length;
-}
-
 export function findHeadingCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
   // One search through the text (exec, not matchAll: no copy of the pattern per text).
@@ -213,6 +191,15 @@ const GIVES_END = 2;
 const COUNTS = 4;
 const SLOW = 8;
 const IDENTITY = 16;
+/**
+ * NOT_TITLE: the character-by-character path gives the unit a character no official title has. A line
+ * holding one is no bare title: NFKC keeps that character, or composes it with marks after it into a
+ * character that is no ideograph (composition never makes one), and no other unit's normalisation takes
+ * it away (the path's characters never join one before them; normalize-fast.ts).
+ */
+const NOT_TITLE = 32;
+/** The characters of the official titles, normalised. */
+const TITLE_CHARS = new Set(BARE_TITLES.flatMap((t) => [...t]));
 const UNIT_CLASS = new Uint8Array(0x10000);
 
 function classOf(c: number): number {
@@ -225,6 +212,7 @@ function classOf(c: number): number {
     const fast = fastNormaliseForMatch(ch);
     v |= fast === null ? SLOW : fast === '' ? 0 : COUNTS;
     if (fast === ch) v |= IDENTITY;
+    if (fast !== null && [...fast].some((d) => !TITLE_CHARS.has(d))) v |= NOT_TITLE;
   }
   UNIT_CLASS[c] = v;
   return v;
@@ -235,7 +223,13 @@ function classOf(c: number): number {
  * compatibility form is made of ideographs (CJK radicals, ideographic annotations, enclosed and squared
  * CJK, compatibility ideographs). tests/unit/reader/segment.test.ts checks every UTF-16 unit against it.
  */
-export const MAY_GIVE_TITLE_END = new RegExp(`[${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff]`, 'g');
+const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff`;
+export const MAY_GIVE_TITLE_END = new RegExp(`[${MAY_GIVE_CLASS}]`, 'g');
+/**
+ * A run of units MAY_GIVE_TITLE_END does not match, from lastIndex: where it stops is where that search
+ * would find its next match (the engine runs a class's greedy run faster than it searches for the class).
+ */
+const MAY_GIVE_GAP = new RegExp(`[^${MAY_GIVE_CLASS}]*`, 'y');
 
 /**
  * Units that are never SLOW (ASCII and C1, common general punctuation, CJK punctuation, ideographs,
@@ -260,22 +254,32 @@ export function givesTitleEnd(c: number): boolean {
  * normalised, and only when its normalisation can be as short as a title (without SLOW units, each
  * unit that COUNTS adds at least one character to it).
  */
-function bareTitleCandidates(text: string): HeadingCandidate[] {
+export function bareTitleCandidates(text: string): HeadingCandidate[] {
   const out: HeadingCandidate[] = [];
-  MAY_GIVE_TITLE_END.lastIndex = 0;
-  for (let m = MAY_GIVE_TITLE_END.exec(text); m; m = MAY_GIVE_TITLE_END.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const newline = text.indexOf('\n', m.index);
+  // Each unit MAY_GIVE_TITLE_END matches, from the start and after each line decided: the end of the gap before it.
+  for (let from = 0; ; ) {
+    MAY_GIVE_GAP.lastIndex = from;
+    MAY_GIVE_GAP.test(text);
+    const at = MAY_GIVE_GAP.lastIndex;
+    if (at >= text.length) break;
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
     const lineEnd = newline < 0 ? text.length : newline;
     // The next search starts on the next line: this one is decided here.
-    MAY_GIVE_TITLE_END.lastIndex = lineEnd;
+    from = lineEnd;
     let flags = 0;
     let counted = 0;
     let i = lineStart;
     let mayStop = true;
+    let notTitle = false;
     while (i < lineEnd) {
       const c = text.charCodeAt(i++);
       const v = UNIT_CLASS[c] || classOf(c);
+      // A character no title has: the line is decided (most lines, within a few units).
+      if ((v & NOT_TITLE) !== 0) {
+        notTitle = true;
+        break;
+      }
       flags |= v;
       if ((v & COUNTS) !== 0) counted++;
       // Longer than any title already: only a SLOW unit after this point would keep the line a candidate.
@@ -286,6 +290,7 @@ function bareTitleCandidates(text: string): HeadingCandidate[] {
         else mayStop = false;
       }
     }
+    if (notTitle) continue;
     if ((flags & GIVES_END) === 0 || ((flags & SLOW) === 0 && counted > MAX_BARE_TITLE)) continue;
     const line = text.slice(lineStart, lineEnd);
     const part = BARE_TITLES.indexOf(normaliseForMatch(line.replace(/[*#_]/g, ''))) + 1;

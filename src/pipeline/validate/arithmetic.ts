@@ -127,9 +127,22 @@ export function checkReview(table: ParsedTable<ReviewCell>, values: Values<Revie
  * the year's.
  */
 export function identityTemplate(table: ParsedTable<ApplicationCell>, fallback: TemplateCode): TemplateCode {
-  const printed = (only: ReadonlySet<string>) => table.cells.some((c) => c.status !== 'missing' && only.has(c.row));
-  const has2019 = printed(ONLY_2019);
-  const has2021 = printed(ONLY_2021);
+  let has2019 = false;
+  let has2021 = false;
+  // One pass over the cells; a row's cells come one after another, so its code is looked up once per run.
+  let row: string | null = null;
+  let only2019 = false;
+  let only2021 = false;
+  for (const c of table.cells) {
+    if (c.row !== row) {
+      row = c.row;
+      only2019 = ONLY_2019.has(row);
+      only2021 = ONLY_2021.has(row);
+    }
+    if (c.status === 'missing') continue;
+    if (only2019) has2019 = true;
+    if (only2021) has2021 = true;
+  }
   if (has2019 !== has2021) return has2019 ? '2019' : '2021';
   return table.template ?? fallback;
 }

@@ -15,7 +15,7 @@
 import type { Section } from '../../schema/types.ts';
 import { normaliseForMatch } from '../normalize.ts';
 import { fastNormaliseForMatch } from '../normalize-fast.ts';
-import { LOOK, mayEndTerm, mayHaveSpam, screenAction, termEndsIn, UNSCREENED } from './spam-screen.ts';
+import { LOOK, mayEndTerm, mayHaveSpam, precedesTermEnd, screenAction, screenShareLength, termEndsIn, UNSCREENED } from './spam-screen.ts';
 
 export interface ReportText {
   /** normaliseForMatch(text). */
@@ -26,17 +26,22 @@ export interface ReportText {
   mayHaveSpam: boolean;
 }
 
-/** What a raw unit becomes under the fast path: not yet known, itself, nothing, one other unit, several units; or not handled. */
-const UNKNOWN = 0;
-const KEEP = 1;
-const DROP = 2;
-const REPLACE_ONE = 3;
-const REPLACE = 4;
-const SLOW = 5;
+/**
+ * What a raw unit becomes under the fast path: itself, nothing, one other unit, several units; or not handled;
+ * or not yet known. KEEP and DROP are 0 and 1, so the loop takes both (three units in four) on one test.
+ */
+const KEEP = 0;
+const DROP = 1;
+const REPLACE_ONE = 2;
+const REPLACE = 3;
+const SLOW = 4;
+const UNKNOWN = 255;
 /** Added to the above when the spam screen looks at the unit. */
 const SPAM_LOOK = 8;
+/** KEEP + SPAM_LOOK for a unit whose share of the screened text is one unit (most such units: 会, 人, 门). */
+const KEEP_LOOK_ONE = 16;
 
-const ACTION = new Uint8Array(0x10000);
+const ACTION = new Uint8Array(0x10000).fill(UNKNOWN);
 /** For REPLACE_ONE: the unit. */
 const REPLACEMENT_UNIT = new Uint16Array(0x10000);
 /** For REPLACE: the units. */
@@ -56,7 +61,7 @@ function classify(c: number): number {
       action = REPLACE;
       REPLACEMENT[c] = normalised;
     }
-    if (screen === LOOK) action += SPAM_LOOK;
+    if (screen === LOOK) action = action === KEEP && screenShareLength(c) === 1 ? KEEP_LOOK_ONE : action + SPAM_LOOK;
   }
   ACTION[c] = action;
   return action;
@@ -82,7 +87,8 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
   if (units.length < length) units = new Uint16Array(length);
   let out = units;
   let n = 0;
-  let changed = false;
+  // Set by a replacement; a dropped unit shows in n falling behind (see the end).
+  let replaced = false;
   let spam = false;
   let i = 0;
   // Invariant: n + (length - i) <= out.length, so a unit kept always fits.
@@ -91,21 +97,28 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
       let action = ACTION[c]!;
-      // The common cases first: a unit kept, a line break or space dropped, a comma made 、.
-      if (action === KEEP) {
-        out[n++] = c;
-        continue;
-      }
-      if (action === DROP) {
-        changed = true;
+      // The common cases first: a unit kept or dropped (a line break, a space), written either way.
+      if (action <= DROP) {
+        out[n] = c;
+        n += 1 - action;
         continue;
       }
       if (action === REPLACE_ONE) {
         out[n++] = REPLACEMENT_UNIT[c]!;
-        changed = true;
+        replaced = true;
         continue;
       }
-      if (action === UNKNOWN) action = classify(c);
+      // A kept unit the screen looks at: mayEndTerm's test, its share being one unit, read from a table.
+      if (action === KEEP_LOOK_ONE) {
+        if (!spam && n > 0 && precedesTermEnd(out[n - 1]!) && termEndsIn(text, i)) spam = true;
+        out[n++] = c;
+        continue;
+      }
+      if (action === UNKNOWN) {
+        action = classify(c);
+        // Met for the first time: the branches above would have taken it.
+        if (action === KEEP_LOOK_ONE) action = KEEP + SPAM_LOOK;
+      }
       if (action === SLOW) return null;
       if (action >= SPAM_LOOK) {
         if (!spam && mayEndTerm(c, n > 0 ? out[n - 1]! : -1) && termEndsIn(text, i)) spam = true;
@@ -115,7 +128,8 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
         out[n++] = c;
         continue;
       }
-      changed = true;
+      if (action === DROP) continue;
+      replaced = true;
       if (action === REPLACE_ONE) out[n++] = REPLACEMENT_UNIT[c]!;
       else if (action === REPLACE) {
         const r = REPLACEMENT[c]!;
@@ -129,6 +143,8 @@ function fastPass(text: string, marks: readonly number[], mapped: number[]): Pas
     }
     if (m < marks.length) mapped[m] = n;
   }
+  // Without a replacement, the text changed exactly when some unit was dropped.
+  const changed = replaced || n !== length;
   const normalised = changed ? decoder.decode(out.subarray(0, n)) : text;
   // A buffer grown for one very long text is not kept.
   if (units.length > KEPT_UNITS) units = new Uint16Array(KEPT_UNITS);

@@ -92,7 +92,16 @@ const LOWER_LAST = new Int32Array(0x10000).fill(-1);
 export function mayEndTerm(c: number, previous: number): boolean {
   // A share of several units may hold a term's last two units itself.
   if (SHARE[c]!.length !== 1) return true;
-  if (previous < 0) return false;
+  return previous >= 0 && precedesTermEnd(previous);
+}
+
+/** The length of a screenable unit's share (after its screenAction). */
+export function screenShareLength(c: number): number {
+  return SHARE[c]!.length;
+}
+
+/** Whether unit `previous` of the normalised text, lower-cased, comes right before some term's last unit. */
+export function precedesTermEnd(previous: number): boolean {
   let last = LOWER_LAST[previous]!;
   if (last < 0) {
     const lowered = String.fromCharCode(previous).toLowerCase();

@@ -33,7 +33,16 @@ function foreignPositions(tables: ReportTables, table: TemplatedTable, template:
   if (table === 'applications') {
     const foreign = FOREIGN_ROWS.get(template)!;
     const rows = new Set<string>();
-    for (const c of tables.applications.cells) if (c.status !== 'missing' && foreign.has(c.row)) rows.add(c.row);
+    // A row's cells come one after another: its code is looked up once per run of them.
+    let row: string | null = null;
+    let isForeign = false;
+    for (const c of tables.applications.cells) {
+      if (c.row !== row) {
+        row = c.row;
+        isForeign = foreign.has(row);
+      }
+      if (isForeign && c.status !== 'missing') rows.add(c.row);
+    }
     if (rows.size === 0) return [];
     // Schema order, so the message is the same whatever order the cells came in.
     return APPLICATION_ROWS.filter((r) => rows.has(r.code)).map((r) => applicationRowLabel(r.code));

@@ -163,3 +163,20 @@ describe('mayBeCutUtf8: the quick test before reading a file as UTF-8 with a cut
     }
   });
 });
+
+describe('decode: control characters', () => {
+  const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+  it('refuses a text exactly when more than 1 in 100 of its units are control characters, wherever they stand', () => {
+    const body = '本机关收到政府信息公开申请6件。\n'.repeat(12);
+    const bad: string[] = [];
+    for (let c = 1; c < 0x100; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`${ch}${body}`, `${body}${ch}`, `正文${ch}`, `${ch}正文`, `${body.slice(0, 50)}${ch}${ch}${ch}${body.slice(50)}`, `${ch.repeat(3)}${body}`]) {
+        const count = (text.match(CONTROL) ?? []).length;
+        const refused = decodeBytes(new TextEncoder().encode(text), 'a.txt').value === null;
+        if (refused !== count * 100 > text.length) bad.push(`${c}:${text.length}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});
