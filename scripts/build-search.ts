@@ -24,6 +24,7 @@ import { trimToSecondary, type ShardJob } from '../src/search/build-shard.ts';
 import { codeFingerprint, readShardInputs } from '../src/search/index-files.ts';
 import { knownAgencies, MANIFEST_FILE, mergeFilterValues, readManifest, SITE_FILE, stableJson, type Manifest, type ShardEntry, type SiteSearchFile } from '../src/search/manifest.ts';
 import { buildShards } from '../src/search/shard-pool.ts';
+import { timer } from '../src/pipeline/timings.ts';
 import { assignShards, REPORTS_PER_SHARD, shardCount, shardDigest, shardName } from '../src/search/shards.ts';
 
 const { values } = parseArgs({
@@ -38,7 +39,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The files that decide what is indexed and how: a change to one rebuilds every shard. */
 const CODE_FILES = [
   'scripts/build-search.ts', 'src/search/records.ts', 'src/search/parts.ts', 'src/search/prose.ts', 'src/search/filters.ts',
-  'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
+  'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts',
+  'src/search/shard-files.ts', 'src/search/pagefind-meta.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
 ];
 /** Names the single-bundle layout of earlier builds left at the top of <out>. */
 const OLD_LAYOUT = /^(?:pagefind.*\.(?:js|css|pf_meta)|pagefind-entry\.json|wasm\..+\.pagefind|fragment|index|filter)$/u;
@@ -62,6 +64,7 @@ function removeStale(out: string, keep: ReadonlySet<string>): void {
 }
 
 async function main(): Promise<void> {
+  const time = timer('search');
   const out = values.out!;
   const perShard = Number(values['reports-per-shard']);
   if (!existsSync(values.data!)) fail(`${values.data} does not exist (run the data stage and astro build first)`);
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
 
   const count = shardCount(inputs.length, perShard);
   const fingerprint = codeFingerprint(ROOT, CODE_FILES, pagefindVersion());
+  time.mark(`${inputs.length} reports listed, code fingerprint`);
   const reusable = previous && previous.fingerprint === fingerprint && previous.shardCount === count ? previous : null;
   const groups = assignShards(inputs, count);
   mkdirSync(out, { recursive: true });
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
     }
   }
   const built = await buildShards(jobs);
+  time.mark(`${jobs.length} shard(s) built`);
   const rebuilt = new Set(built.map((e) => e.name));
   const all = entries.map((e) => e ?? built.shift()!);
   // The primary is the first shard with records: only it keeps pagefind.js and the WebAssembly. A kept shard
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
   const manifest: Manifest = { fingerprint, shardCount: count, shards: all };
   writeFileSync(join(out, SITE_FILE), stableJson(site));
   writeFileSync(join(out, MANIFEST_FILE), stableJson(manifest));
+  time.mark('manifest written');
 
   console.log(
     `search index: ${inputs.length} reports (ids and hashes from ${from}) → ${records} records in ${indexed.length} shard(s) ` +
