@@ -8,7 +8,7 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { checkFragments, readReports, writtenPageCount } from './index-files.ts';
-import { pruneToMetadata, seedFromPrevious } from './shard-files.ts';
+import { bundleVersion, pruneToMetadata, seedFromPrevious } from './shard-files.ts';
 import { filterValues, type ShardEntry } from './manifest.ts';
 import { timer } from '../pipeline/timings.ts';
 import { buildPartedRecords, SEARCH_LANGUAGE, type PartedRecord, type SearchRecord } from './records.ts';
@@ -60,14 +60,17 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly Searc
  * Writes the index's bundle into dir, replacing it, through a staging folder;
  * with `reuse`, one seeded with the previous bundle's hashed files, which
  * Pagefind then does not write again (shard-files.ts). Returns how many were
- * reused.
+ * reused: none when the previous bundle is another Pagefind version's (its
+ * files may be compressed otherwise under the same names).
  */
 async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boolean): Promise<number> {
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
-  const reused = reuse ? seedFromPrevious(dir, staging) : 0;
+  const previous = reuse ? bundleVersion(dir) : null;
+  const reused = previous === null ? 0 : seedFromPrevious(dir, staging);
   const written = await index.writeFiles({ outputPath: staging });
   if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
+  if (reused > 0 && bundleVersion(staging) !== previous) return writeShard(index, dir, false);
   pruneToMetadata(staging);
   for (const name of readdirSync(staging)) if (UNUSED.test(name)) rmSync(join(staging, name));
   rmSync(dir, { recursive: true, force: true });

@@ -9,13 +9,17 @@
  * shard), and then every hashed file its new metadata does not name is
  * removed: what is left is what a write into an empty folder gives.
  *
+ * The hash is of a file's content before compression, so files are reused
+ * only from a bundle written by the same Pagefind version (build-shard.ts
+ * writes again from nothing otherwise).
+ *
  * The names carry 7 hex digits of the hash (28 bits), so a new file could in
  * principle be named like a different previous one and be skipped (about one
  * chance in a few hundred thousand per changed shard). build-shard.ts checks
  * every fragment against its record and builds the shard again from an empty
  * folder when one is wrong; an index chunk or filter has no such check.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashedBundleFiles } from './pagefind-meta.ts';
 
@@ -23,6 +27,14 @@ import { hashedBundleFiles } from './pagefind-meta.ts';
 const HASHED_FOLDERS = ['fragment', 'index', 'filter'] as const;
 /** The metadata file of a language, at the top of a bundle. */
 const META_FILE = /^pagefind\..+\.pf_meta$/u;
+
+/** The Pagefind version that wrote a bundle (its pagefind-entry.json); null when there is none. */
+export function bundleVersion(bundle: string): string | null {
+  const path = join(bundle, 'pagefind-entry.json');
+  if (!existsSync(path)) return null;
+  const { version } = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown };
+  return typeof version === 'string' ? version : null;
+}
 
 /**
  * Hard-links the hashed files of a previous bundle into an empty staging

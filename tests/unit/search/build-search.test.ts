@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignShards, shardCount, shardName, shardOf } from '../../../src/search/shards.ts';
 import { corpusFiles, corpusReport } from './corpus.ts';
@@ -140,6 +140,29 @@ describe('build-search', () => {
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     const clean = join(work, 'collided-clean');
+    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    expect(tree(out)).toEqual(tree(clean));
+  });
+
+  it('reuses no file of a bundle another Pagefind version wrote (it may compress the same content otherwise)', () => {
+    const reports = corpus();
+    const data = reportsDir('upgraded', reports);
+    const out = join(work, 'upgraded-out');
+    expect(buildSearch(data, out, '--reports-per-shard', '3').status).toBe(0);
+    const count = shardCount(10, 3);
+    const changed = reports[2]!;
+    const shard = join(out, shardName(shardOf(changed.agency_id!, count), count));
+    // As an older Pagefind might have written them: the same content under the same names, compressed otherwise.
+    for (const folder of ['fragment', 'index', 'filter']) {
+      for (const f of readdirSync(join(shard, folder))) writeFileSync(join(shard, folder, f), gzipSync(gunzipSync(readFileSync(join(shard, folder, f))), { level: 1 }));
+    }
+    const entry = JSON.parse(readFileSync(join(shard, 'pagefind-entry.json'), 'utf8'));
+    writeFileSync(join(shard, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.0.1' }));
+    const general = changed.sections.find((s) => s.code === 'general')!;
+    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句。` } : s)) };
+    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    expect(buildSearch(data, out, '--reports-per-shard', '3').stdout).toContain('rebuilt 1 of');
+    const clean = join(work, 'upgraded-clean');
     expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
     expect(tree(out)).toEqual(tree(clean));
   });
