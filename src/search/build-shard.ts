@@ -58,7 +58,7 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly Searc
 
 /**
  * Writes the index's bundle into dir, replacing it, through a staging folder;
- * with `reuse`, one seeded with the previous bundle's hashed files, which
+ * with `reuse`, one seeded with the previous bundle's fragments, which
  * Pagefind then does not write again (shard-files.ts). Returns how many were
  * reused: none when the previous bundle is another Pagefind version's (its
  * files may be compressed otherwise under the same names).

@@ -1,23 +1,21 @@
 /**
- * A rebuilt shard reuses the files of its previous bundle that did not change.
- * Pagefind names each fragment, index chunk, filter and metadata file by a
- * hash of its content, and skips a hashed file that already exists where it
- * writes (neither compressing nor writing it again). So the staging folder
- * of a shard is first given hard links to the previous bundle's hashed files,
- * Pagefind compresses and writes only the new ones (for one changed report:
- * its fragment and a few of ~40 index chunks, against all ~660 files of a
- * shard), and then every hashed file its new metadata does not name is
+ * A rebuilt shard reuses the fragments of its previous bundle that did not
+ * change. Pagefind names each fragment (and index chunk, filter, metadata
+ * file) by a hash of its content, and skips a hashed file that already exists
+ * where it writes: it neither compresses nor writes it again. So the staging
+ * folder of a shard is first given hard links to the previous bundle's
+ * fragments, Pagefind writes only the new ones (for one changed report, one
+ * of ~620), and then every hashed file the new metadata does not name is
  * removed: what is left is what a write into an empty folder gives.
  *
- * The hash is of a file's content before compression, so files are reused
- * only from a bundle written by the same Pagefind version (build-shard.ts
- * writes again from nothing otherwise).
- *
- * The names carry 7 hex digits of the hash (28 bits), so a new file could in
- * principle be named like a different previous one and be skipped (about one
- * chance in a few hundred thousand per changed shard). build-shard.ts checks
- * every fragment against its record and builds the shard again from an empty
- * folder when one is wrong; an index chunk or filter has no such check.
+ * Only fragments are reused, because only they can be checked: the names
+ * carry 7 hex digits of the hash (28 bits), so a new file could be named like
+ * a different old one and be skipped. build-shard.ts checks every fragment
+ * against its record (URL, meta, filters, text) and writes the shard again
+ * from nothing when one is wrong; an index chunk or filter could not be
+ * checked so (reusing them too would save ~0.3 s more CPU per shard).
+ * The hash is of a file's content before compression, so fragments are
+ * reused only from a bundle the same Pagefind version wrote (build-shard.ts).
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +23,8 @@ import { hashedBundleFiles } from './pagefind-meta.ts';
 
 /** Folders of hashed files in a bundle. */
 const HASHED_FOLDERS = ['fragment', 'index', 'filter'] as const;
+/** The one whose files are reused (see above). */
+const REUSED_FOLDER = 'fragment';
 /** The metadata file of a language, at the top of a bundle. */
 const META_FILE = /^pagefind\..+\.pf_meta$/u;
 
@@ -37,29 +37,20 @@ export function bundleVersion(bundle: string): string | null {
 }
 
 /**
- * Hard-links the hashed files of a previous bundle into an empty staging
- * folder (created); returns how many. Stops at the first link the file system
+ * Hard-links the fragments of a previous bundle into an empty staging folder
+ * (created); returns how many. Stops at the first link the file system
  * refuses: what is linked by then is still right to keep.
  */
 export function seedFromPrevious(previous: string, staging: string): number {
   mkdirSync(staging, { recursive: true });
-  if (!existsSync(previous)) return 0;
+  const from = join(previous, REUSED_FOLDER);
+  if (!existsSync(from)) return 0;
+  mkdirSync(join(staging, REUSED_FOLDER));
   let linked = 0;
   try {
-    for (const name of readdirSync(previous)) {
-      if (META_FILE.test(name)) {
-        linkSync(join(previous, name), join(staging, name));
-        linked++;
-      }
-    }
-    for (const folder of HASHED_FOLDERS) {
-      const from = join(previous, folder);
-      if (!existsSync(from)) continue;
-      mkdirSync(join(staging, folder));
-      for (const name of readdirSync(from)) {
-        linkSync(join(from, name), join(staging, folder, name));
-        linked++;
-      }
+    for (const name of readdirSync(from)) {
+      linkSync(join(from, name), join(staging, REUSED_FOLDER, name));
+      linked++;
     }
   } catch {
     // No hard links here (or the previous bundle changed under us): Pagefind writes the rest.

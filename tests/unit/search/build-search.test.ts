@@ -96,7 +96,7 @@ describe('build-search', () => {
     expect(Object.keys(incremental).some((f) => f.startsWith(`${shard}/fragment/`))).toBe(true);
   });
 
-  it('reuses the unchanged files of a rebuilt shard, removes the ones no longer named, and ends as a clean build when a report goes', () => {
+  it('reuses the unchanged fragments of a rebuilt shard, removes the ones no longer named, and ends as a clean build when a report goes', () => {
     const reports = corpus();
     const data = reportsDir('reused', reports);
     const out = join(work, 'reused-out');
