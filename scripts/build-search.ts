@@ -9,8 +9,10 @@
  * Shards are built two at a time (src/search/shard-pool.ts: a worker thread and
  * a fresh Pagefind process each), so the indexer's memory is bounded by two
  * shards. A shard whose reports and code are
- * those of the last build (<out>/search-manifest.json) is kept as it is: the
- * result is the same, byte for byte, as a clean build.
+ * those of the last build (<out>/search-manifest.json) is kept as it is, and
+ * a rebuilt one reuses the unchanged fragments of its previous bundle
+ * (src/search/shard-files.ts): the result is the same, byte for byte, as a
+ * clean build. NIANBAO_TIMINGS=1 prints where the time went on stderr.
  *
  * The build fails (exit 1) when Pagefind reports an error, when there is no
  * report or nothing to index, when a shard holds fewer pages than records were
