@@ -9,8 +9,10 @@
  * Shards are built two at a time (src/search/shard-pool.ts: a worker thread and
  * a fresh Pagefind process each), so the indexer's memory is bounded by two
  * shards. A shard whose reports and code are
- * those of the last build (<out>/search-manifest.json) is kept as it is: the
- * result is the same, byte for byte, as a clean build.
+ * those of the last build (<out>/search-manifest.json) is kept as it is, and
+ * a rebuilt one reuses the unchanged fragments of its previous bundle
+ * (src/search/shard-files.ts): the result is the same, byte for byte, as a
+ * clean build. NIANBAO_TIMINGS=1 prints where the time went on stderr.
  *
  * The build fails (exit 1) when Pagefind reports an error, when there is no
  * report or nothing to index, when a shard holds fewer pages than records were
@@ -24,6 +26,7 @@ import { trimToSecondary, type ShardJob } from '../src/search/build-shard.ts';
 import { codeFingerprint, readShardInputs } from '../src/search/index-files.ts';
 import { knownAgencies, MANIFEST_FILE, mergeFilterValues, readManifest, SITE_FILE, stableJson, type Manifest, type ShardEntry, type SiteSearchFile } from '../src/search/manifest.ts';
 import { buildShards } from '../src/search/shard-pool.ts';
+import { timer } from '../src/pipeline/timings.ts';
 import { assignShards, REPORTS_PER_SHARD, shardCount, shardDigest, shardName } from '../src/search/shards.ts';
 
 const { values } = parseArgs({
@@ -38,7 +41,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The files that decide what is indexed and how: a change to one rebuilds every shard. */
 const CODE_FILES = [
   'scripts/build-search.ts', 'src/search/records.ts', 'src/search/parts.ts', 'src/search/prose.ts', 'src/search/filters.ts',
-  'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
+  'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts',
+  'src/search/shard-files.ts', 'src/search/pagefind-meta.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
 ];
 /** Names the single-bundle layout of earlier builds left at the top of <out>. */
 const OLD_LAYOUT = /^(?:pagefind.*\.(?:js|css|pf_meta)|pagefind-entry\.json|wasm\..+\.pagefind|fragment|index|filter)$/u;
@@ -62,6 +66,7 @@ function removeStale(out: string, keep: ReadonlySet<string>): void {
 }
 
 async function main(): Promise<void> {
+  const time = timer('search');
   const out = values.out!;
   const perShard = Number(values['reports-per-shard']);
   if (!existsSync(values.data!)) fail(`${values.data} does not exist (run the data stage and astro build first)`);
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
 
   const count = shardCount(inputs.length, perShard);
   const fingerprint = codeFingerprint(ROOT, CODE_FILES, pagefindVersion());
+  time.mark(`${inputs.length} reports listed, code fingerprint`);
   const reusable = previous && previous.fingerprint === fingerprint && previous.shardCount === count ? previous : null;
   const groups = assignShards(inputs, count);
   mkdirSync(out, { recursive: true });
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
     }
   }
   const built = await buildShards(jobs);
+  time.mark(`${jobs.length} shard(s) built`);
   const rebuilt = new Set(built.map((e) => e.name));
   const all = entries.map((e) => e ?? built.shift()!);
   // The primary is the first shard with records: only it keeps pagefind.js and the WebAssembly. A kept shard
@@ -118,6 +125,7 @@ async function main(): Promise<void> {
   const manifest: Manifest = { fingerprint, shardCount: count, shards: all };
   writeFileSync(join(out, SITE_FILE), stableJson(site));
   writeFileSync(join(out, MANIFEST_FILE), stableJson(manifest));
+  time.mark('manifest written');
 
   console.log(
     `search index: ${inputs.length} reports (ids and hashes from ${from}) → ${records} records in ${indexed.length} shard(s) ` +

@@ -7,10 +7,12 @@
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { ReportRecord } from '../schema/types.ts';
 import { checkFragments, readReports, writtenPageCount } from './index-files.ts';
+import { bundleVersion, pruneToMetadata, seedFromPrevious } from './shard-files.ts';
 import { filterValues, type ShardEntry } from './manifest.ts';
-import { buildSearchRecords, SEARCH_LANGUAGE, type SearchRecord } from './records.ts';
+import { timer } from '../pipeline/timings.ts';
+import { buildPartedRecords, SEARCH_LANGUAGE, type PartedRecord, type SearchRecord } from './records.ts';
+import { byCodeUnits } from '../compare.ts';
 import { SHARD_FILTER, type ShardInput } from './shards.ts';
 
 /** What one shard is built from. */
@@ -28,24 +30,65 @@ export interface ShardJob {
 const UNUSED = /^pagefind-(?:component-ui|modular-ui|ui|highlight|worker)\.(?:js|css)$/u;
 /** What only the primary shard keeps: the page loads one pagefind.js and one WebAssembly file and merges the other shards into them. */
 export const ONLY_PRIMARY = /^(?:pagefind\.js|wasm\..+\.pagefind)$/u;
+/** Reports read and made into records at a time, while Pagefind indexes the batch before. */
+const BATCH = 32;
 
-/** Writes one shard's bundle into dir (replacing it) in a fresh Pagefind process. */
-async function writeShard(dir: string, records: readonly SearchRecord[]): Promise<void> {
+/** A fresh Pagefind process (this thread's) with an empty index. */
+async function openIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
   if (!index || errors.length > 0) throw new Error(`createIndex: ${errors.join('; ')}`);
-  for (const record of records) {
-    const added = await index.addCustomRecord(record);
+  return index;
+}
+
+/**
+ * Sends records to Pagefind without waiting for each answer: its service
+ * handles messages one at a time in the order they reach its stdin (Node
+ * writes them in call order), so the index is the one of sending them one
+ * after another, without a round trip per record. Resolves once Pagefind has
+ * indexed them all.
+ */
+async function addRecords(index: pagefind.PagefindIndex, records: readonly SearchRecord[]): Promise<void> {
+  const answers = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+  for (const [i, added] of answers.entries()) {
+    const record = records[i]!;
     if (added.errors.length > 0) throw new Error(`${record.url}: ${added.errors.join('; ')}`);
     if (added.file.uniqueWords === 0) throw new Error(`${record.url}: Pagefind found no words in ${record.content.length} characters`);
   }
+}
+
+/**
+ * Writes the index's bundle into dir, replacing it, through a staging folder;
+ * with `reuse`, one seeded with the previous bundle's fragments, which
+ * Pagefind then does not write again (shard-files.ts). Returns how many were
+ * reused: none when the previous bundle is another Pagefind version's (its
+ * files may be compressed otherwise under the same names).
+ */
+async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boolean): Promise<number> {
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
+  const previous = reuse ? bundleVersion(dir) : null;
+  const reused = previous === null ? 0 : seedFromPrevious(dir, staging);
   const written = await index.writeFiles({ outputPath: staging });
   if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
-  await pagefind.close();
+  if (reused > 0 && bundleVersion(staging) !== previous) return writeShard(index, dir, false);
+  pruneToMetadata(staging);
   for (const name of readdirSync(staging)) if (UNUSED.test(name)) rmSync(join(staging, name));
   rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
+  return reused;
+}
+
+/** Problems with a written shard: fewer pages than records, or fragments that are not the records' (index-files.ts). */
+function shardProblems(dir: string, records: readonly PartedRecord[]): string[] {
+  const pages = writtenPageCount(dir);
+  if (pages < records.length) return [`${pages} pages, ${records.length} records were added`];
+  return checkFragments(dir, records);
+}
+
+/** The promise itself, marked as handled: it is awaited later, and its failure must not end the process before then. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 /**
@@ -55,17 +98,46 @@ async function writeShard(dir: string, records: readonly SearchRecord[]): Promis
  */
 export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   const { name, group } = job;
-  const reports = readReports(job.data, group.map((r) => r.report_id));
-  // Each record carries its shard as a filter: the page searches shards merged later on their own (bundle.ts).
-  const records = buildSearchRecords(reports).records.map((r) => ({ ...r, filters: { ...r.filters, [SHARD_FILTER]: [name] } }));
+  const time = timer(`search ${name}`);
+  // Pagefind starts, and indexes each batch of records, while the next batch of reports is read: in report_id
+  // order, batch after batch, as buildPartedRecords orders them when given the whole shard.
+  const opening = handled(openIndex());
+  const ids = group.map((r) => r.report_id).sort(byCodeUnits);
+  const parted: PartedRecord[] = [];
+  const added: Promise<void>[] = [];
+  for (let at = 0; at < ids.length; at += BATCH) {
+    const batch = buildPartedRecords(readReports(job.data, ids.slice(at, at + BATCH))).records.map(({ record, parts }) => ({
+      // Each record carries its shard as a filter: the page searches shards merged later on their own (bundle.ts).
+      record: { ...record, filters: { ...record.filters, [SHARD_FILTER]: [name] } },
+      parts,
+    }));
+    parted.push(...batch);
+    if (batch.length > 0) added.push(handled(addRecords(await opening, batch.map((r) => r.record))));
+    // Lets the messages already written reach Pagefind before the next batch is read.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const index = await opening;
+  time.mark(`read ${ids.length} reports, sent ${parted.length} records`);
+  await Promise.all(added);
+  time.mark('records indexed');
+  const records = parted.map((r) => r.record);
   const dir = join(job.out, name);
   const entry: ShardEntry = { name, digest: job.digest, primary: false, records: records.length, filters: filterValues(records), reports: group.map((r) => [r.report_id, r.sha256, r.agency_id]) };
-  if (records.length === 0) return entry;
-  await writeShard(dir, records);
-  const pages = writtenPageCount(dir);
-  if (pages < records.length) throw new Error(`${dir} holds ${pages} pages, ${records.length} records were added`);
-  const problems = checkFragments(dir, records, new Map<string, ReportRecord>(reports.map((r) => [r.report_id, r])));
-  if (problems.length > 0) throw new Error(`${dir}: ${problems.length} fragments wrong, e.g. ${problems.slice(0, 3).join('; ')}`);
+  if (records.length === 0) {
+    await pagefind.close();
+    return entry;
+  }
+  const reused = await writeShard(index, dir, true);
+  time.mark(`bundle written (${reused} files reused)`);
+  let problems = shardProblems(dir, parted);
+  if (problems.length > 0 && reused > 0) {
+    // A reused file may stand for a new one of the same name (shard-files.ts): the shard is written from nothing.
+    await writeShard(index, dir, false);
+    problems = shardProblems(dir, parted);
+  }
+  await pagefind.close();
+  if (problems.length > 0) throw new Error(`${dir}: ${problems.length} problems, e.g. ${problems.slice(0, 3).join('; ')}`);
+  time.mark('fragments checked');
   return entry;
 }
 

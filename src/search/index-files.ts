@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ReportRecord } from '../schema/types.ts';
 import { countedLength, splitParts, parsePartsMeta } from './parts.ts';
-import { reportParts, type SearchRecord } from './records.ts';
+import type { PartedRecord } from './records.ts';
 import type { ShardInput } from './shards.ts';
 import { byCodeUnits as byId } from '../compare.ts';
 
@@ -72,6 +72,7 @@ interface Fragment {
   url: string;
   content: string;
   meta: Record<string, string>;
+  filters?: Record<string, string[]>;
 }
 
 function readFragment(path: string): Fragment {
@@ -83,34 +84,43 @@ function readFragment(path: string): Fragment {
 /** Text compared between a part as indexed and as cut back from a fragment: without whitespace. */
 const bare = (text: string) => text.replace(/\s+/gu, '');
 
+/** An object's entries as JSON in key order: what two objects are compared by whatever order their keys were set in. */
+const entriesJson = (object: object | undefined) => JSON.stringify(Object.entries(object ?? {}).sort(([a], [b]) => byId(a, b)));
+
 /**
- * Problems with a written shard: every record must be there as a fragment
- * whose content (word marks removed, as the browser API does) cuts back into
- * exactly the record's parts. Empty when the shard is right.
+ * Problems with a written shard: every record must be there as one fragment
+ * with the record's URL, meta and filters, whose content (word marks
+ * removed, as the browser API does) cuts back into exactly the parts of its
+ * report the record was made of. Empty when the shard is right.
  */
-export function checkFragments(shardDir: string, records: readonly SearchRecord[], reports: ReadonlyMap<string, ReportRecord>): string[] {
+export function checkFragments(shardDir: string, records: readonly PartedRecord[]): string[] {
   const problems: string[] = [];
   const dir = join(shardDir, 'fragment');
+  const byReport = new Map<string, PartedRecord>(records.map((r) => [r.record.meta.report, r]));
   const seen = new Set<string>();
   for (const name of readdirSync(dir).sort(byId)) {
     const fragment = readFragment(join(dir, name));
-    const report = reports.get(fragment.meta.report ?? '');
-    seen.add(fragment.url);
-    if (!report) {
-      problems.push(`${name}: no report ${fragment.meta.report}`);
+    const expected = byReport.get(fragment.meta.report ?? '');
+    if (!expected) {
+      problems.push(`${name}: no record of report ${fragment.meta.report}`);
       continue;
     }
-    const expected = reportParts(report);
+    const { record } = expected;
+    if (seen.has(record.url)) problems.push(`${name}: a second fragment of ${record.url}`);
+    seen.add(record.url);
     // Pagefind marks word ends with U+200B; its browser API removes them before the page sees the content.
     const parts = splitParts(fragment.content.replace(/\u200B/gu, ''), fragment.meta.parts ?? '');
     const lengths = parsePartsMeta(fragment.meta.parts ?? '')?.map((p) => p.length) ?? [];
     const fits =
       parts !== null &&
-      parts.length === expected.length &&
-      parts.every((p, i) => p.code === expected[i]!.code && bare(p.text) === bare(expected[i]!.text) && countedLength(p.text) === lengths[i]);
+      parts.length === expected.parts.length &&
+      parts.every((p, i) => p.code === expected.parts[i]!.code && bare(p.text) === bare(expected.parts[i]!.text) && countedLength(p.text) === lengths[i]);
     if (!fits) problems.push(`${fragment.url}: the stored content does not cut back into the report's parts`);
+    else if (fragment.url !== record.url || entriesJson(fragment.meta) !== entriesJson(record.meta) || entriesJson(fragment.filters) !== entriesJson(record.filters)) {
+      problems.push(`${name}: its URL, meta or filters are not those of the record of ${record.meta.report}`);
+    }
   }
-  for (const r of records) if (!seen.has(r.url)) problems.push(`${r.url}: no fragment written`);
+  for (const { record } of records) if (!seen.has(record.url)) problems.push(`${record.url}: no fragment written`);
   return problems;
 }
 

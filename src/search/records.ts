@@ -80,11 +80,9 @@ export function reportParts(report: ReportRecord): PartText[] {
   return report.sections.map((s) => ({ code: s.code, text: indexedText(s) })).filter((p) => p.text !== '');
 }
 
-/** The record of one report; null when it has no agency page or no narrative text. */
-export function recordForReport(report: ReportRecord): SearchRecord | null {
-  if (!report.agency_id) return null;
-  const parts = reportParts(report);
-  if (parts.length === 0) return null;
+/** The record of a report from its indexed parts (reportParts); null when it has no agency page or no parts. */
+function recordOfParts(report: ReportRecord, parts: readonly PartText[]): SearchRecord | null {
+  if (!report.agency_id || parts.length === 0) return null;
   const agency = report.metadata.agency_name ?? report.agency_id;
   const year = report.metadata.year === null ? '' : `${report.metadata.year}年`;
   return {
@@ -97,15 +95,35 @@ export function recordForReport(report: ReportRecord): SearchRecord | null {
   };
 }
 
-/** Records of every report, in report_id order, and the reports that gave none (with why). */
-export function buildSearchRecords(reports: readonly ReportRecord[]): RecordsResult {
-  const sorted = [...reports].sort((a, b) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0));
-  const records: SearchRecord[] = [];
+/** The record of one report; null when it has no agency page or no narrative text. */
+export function recordForReport(report: ReportRecord): SearchRecord | null {
+  return report.agency_id ? recordOfParts(report, reportParts(report)) : null;
+}
+
+/** A record with the parts it was made of (what its written fragment must cut back into: index-files.ts checkFragments). */
+export interface PartedRecord {
+  record: SearchRecord;
+  parts: PartText[];
+}
+
+/** Orders reports by report_id (code units), the order of the records. */
+const byReportId = (a: ReportRecord, b: ReportRecord) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0);
+
+/** Records of every report with their parts, in report_id order, and the reports that gave none (with why). */
+export function buildPartedRecords(reports: readonly ReportRecord[]): { records: PartedRecord[]; skipped: RecordsResult['skipped'] } {
+  const records: PartedRecord[] = [];
   const skipped: RecordsResult['skipped'] = [];
-  for (const report of sorted) {
-    const record = recordForReport(report);
-    if (record) records.push(record);
+  for (const report of [...reports].sort(byReportId)) {
+    const parts = report.agency_id ? reportParts(report) : [];
+    const record = recordOfParts(report, parts);
+    if (record) records.push({ record, parts });
     else skipped.push({ report_id: report.report_id, reason: report.agency_id ? 'no_text' : 'no_agency' });
   }
   return { records, skipped };
+}
+
+/** Records of every report, in report_id order, and the reports that gave none (with why). */
+export function buildSearchRecords(reports: readonly ReportRecord[]): RecordsResult {
+  const { records, skipped } = buildPartedRecords(reports);
+  return { records: records.map((r) => r.record), skipped };
 }

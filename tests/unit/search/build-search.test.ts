@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignShards, shardCount, shardName, shardOf } from '../../../src/search/shards.ts';
 import { corpusFiles, corpusReport } from './corpus.ts';
@@ -93,6 +94,77 @@ describe('build-search', () => {
     expect(incremental).toEqual(tree(clean));
     const shard = shardName(shardOf(changed.agency_id!, count), count);
     expect(Object.keys(incremental).some((f) => f.startsWith(`${shard}/fragment/`))).toBe(true);
+  });
+
+  it('reuses the unchanged fragments of a rebuilt shard, removes the ones no longer named, and ends as a clean build when a report goes', () => {
+    const reports = corpus();
+    const data = reportsDir('reused', reports);
+    const out = join(work, 'reused-out');
+    expect(buildSearch(data, out, '--reports-per-shard', '3').status).toBe(0);
+    const before = tree(out);
+    // A report removed: its shard is rebuilt from the files it had, and its fragment must go.
+    const gone = reports[5]!;
+    rmSync(join(data, `${gone.report_id}.json`));
+    const again = buildSearch(data, out, '--reports-per-shard', '3');
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('rebuilt 1 of');
+    const clean = join(work, 'reused-clean');
+    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    const after = tree(out);
+    expect(after).toEqual(tree(clean));
+    const shard = shardName(shardOf(gone.agency_id!, shardCount(10, 3)), shardCount(10, 3));
+    const fragments = (t: Record<string, string>) => Object.keys(t).filter((f) => f.startsWith(`${shard}/fragment/`));
+    expect(fragments(after).length).toBe(fragments(before).length - 1);
+  });
+
+  it('writes a shard again from nothing when a file it kept is not what the new build names by it', () => {
+    const reports = corpus();
+    const data = reportsDir('collided', reports);
+    const out = join(work, 'collided-out');
+    expect(buildSearch(data, out, '--reports-per-shard', '3').status).toBe(0);
+    const count = shardCount(10, 3);
+    // Two reports of one shard: one is changed, the fragment of the other is overwritten by the first one's, as if
+    // the name of a new file had been that of an old one.
+    const shardOfReport = (r: (typeof reports)[number]) => shardName(shardOf(r.agency_id!, count), count);
+    const changed = reports.find((r) => reports.some((o) => o !== r && shardOfReport(o) === shardOfReport(r)))!;
+    const kept = reports.find((o) => o !== changed && shardOfReport(o) === shardOfReport(changed))!;
+    const shard = shardOfReport(changed);
+    const fragmentDir = join(out, shard, 'fragment');
+    const fragmentOf = (id: string) =>
+      readdirSync(fragmentDir).find((f) => gunzipSync(readFileSync(join(fragmentDir, f))).toString('utf8').includes(`"report":"${id}"`))!;
+    writeFileSync(join(fragmentDir, fragmentOf(kept.report_id)), readFileSync(join(fragmentDir, fragmentOf(changed.report_id))));
+    const general = changed.sections.find((s) => s.code === 'general')!;
+    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句。` } : s)) };
+    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    const again = buildSearch(data, out, '--reports-per-shard', '3');
+    expect(again.stderr).toBe('');
+    expect(again.status).toBe(0);
+    const clean = join(work, 'collided-clean');
+    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    expect(tree(out)).toEqual(tree(clean));
+  });
+
+  it('reuses no file of a bundle another Pagefind version wrote (it may compress the same content otherwise)', () => {
+    const reports = corpus();
+    const data = reportsDir('upgraded', reports);
+    const out = join(work, 'upgraded-out');
+    expect(buildSearch(data, out, '--reports-per-shard', '3').status).toBe(0);
+    const count = shardCount(10, 3);
+    const changed = reports[2]!;
+    const shard = join(out, shardName(shardOf(changed.agency_id!, count), count));
+    // As an older Pagefind might have written them: the same content under the same names, compressed otherwise.
+    for (const folder of ['fragment', 'index', 'filter']) {
+      for (const f of readdirSync(join(shard, folder))) writeFileSync(join(shard, folder, f), gzipSync(gunzipSync(readFileSync(join(shard, folder, f))), { level: 1 }));
+    }
+    const entry = JSON.parse(readFileSync(join(shard, 'pagefind-entry.json'), 'utf8'));
+    writeFileSync(join(shard, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.0.1' }));
+    const general = changed.sections.find((s) => s.code === 'general')!;
+    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句。` } : s)) };
+    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    expect(buildSearch(data, out, '--reports-per-shard', '3').stdout).toContain('rebuilt 1 of');
+    const clean = join(work, 'upgraded-clean');
+    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    expect(tree(out)).toEqual(tree(clean));
   });
 
   it('takes ids and hashes from the data stage’s report-index.json when it lists the report files', () => {
