@@ -107,6 +107,8 @@ export function provenanceFor(manifest: SourcesManifest, path: string, sha256: s
 }
 
 const EMPTY = new Uint8Array(0);
+/** The sha256 a refused file with no bytes read gets (computed once, not per file). */
+const EMPTY_SHA256 = sha256Hex(EMPTY);
 
 function refused(path: string, sha256: string, manifest: SourcesManifest, finding: ReturnType<typeof makeFinding>): InputFile {
   return { path, bytes: EMPTY, sha256, provenance: provenanceFor(manifest, path, sha256), refused: finding };
@@ -142,7 +144,7 @@ export function recallInputFile(dir: string, path: string, manifest: SourcesMani
  */
 export function readInputFile(dir: string, path: string, manifest: SourcesManifest, limits: ReadLimits = DEFAULT_LIMITS, index = 0, stats?: FileStats): InputFile {
   const full = join(dir, path);
-  const noBytes = sha256Hex(EMPTY);
+  const noBytes = EMPTY_SHA256;
   if (index >= limits.maxFiles) {
     const reason = `file number ${index + 1} of the folder, over the limit of ${limits.maxFiles} files`;
     return refused(path, noBytes, manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：未读取——${reason}`, en: `${path}: not read — ${reason}` }));
