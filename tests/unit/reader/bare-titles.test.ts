@@ -6,18 +6,12 @@
  * without Markdown marks being an official title, on real, synthetic and
  * made-up texts.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { realCleanedTexts, syntheticCleanedTexts } from '../helpers/cleaned-texts.ts';
 import { SECTIONS } from '../../../src/schema/codes.ts';
-import { cleanText } from '../../../src/pipeline/clean.ts';
-import { decodeBytes } from '../../../src/pipeline/decode.ts';
-import { htmlToText } from '../../../src/pipeline/html.ts';
 import { normaliseForMatch } from '../../../src/pipeline/normalize.ts';
-import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
 import { bareTitleCandidates } from '../../../src/pipeline/segment.ts';
-import { generateReport } from '../../../src/synth/index.ts';
 
-const CONTENT = join(import.meta.dirname, '../../../content');
 const TITLES = SECTIONS.map((s) => normaliseForMatch(s.zh));
 
 /** The bare-title lines by the definition: [part, line start] of each. */
@@ -38,26 +32,13 @@ function expectSame(text: string): void {
   expect(found).toEqual(byDefinition(text));
 }
 
-function cleaned(bytes: Uint8Array, path: string): string | null {
-  const d = decodeBytes(bytes, path).value;
-  return d ? cleanText(d.isHtml ? htmlToText(d.text) : d.text).text : null;
-}
-
 describe('bare-title candidates equal the definition', () => {
   it('on the real corpus', () => {
-    const manifest = readSourcesManifest(CONTENT);
-    for (const file of listContentFiles(CONTENT)) {
-      const text = cleaned(readInputFile(CONTENT, file, manifest).bytes, file);
-      if (text !== null) expectSame(text);
-    }
+    for (const text of realCleanedTexts()) expectSame(text);
   });
 
   it('on synthetic reports', () => {
-    for (let i = 0; i < 40; i++) {
-      const { file, bytes } = generateReport('bare-titles', i);
-      const text = cleaned(bytes, file);
-      if (text !== null) expectSame(text);
-    }
+    for (const text of syntheticCleanedTexts('bare-titles', 40)) expectSame(text);
   });
 
   it('with every UTF-16 unit before, inside and after a title line', () => {

@@ -3,16 +3,10 @@
  * give what the expressions it replaced give, at every place of real and
  * synthetic texts and of texts made to hit each character class.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanText } from '../../../src/pipeline/clean.ts';
-import { decodeBytes } from '../../../src/pipeline/decode.ts';
-import { htmlToText } from '../../../src/pipeline/html.ts';
-import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
+import { realCleanedTexts, syntheticCleanedTexts } from '../helpers/cleaned-texts.ts';
 import { headingEnd, STRENGTH, strengthAt } from '../../../src/pipeline/segment-place.ts';
-import { generateReport } from '../../../src/synth/index.ts';
 
-const CONTENT = join(import.meta.dirname, '../../../content');
 
 /** The expressions segment.ts used before (the definitions). */
 function strengthByExpression(text: string, start: number, lineStart: number): number {
@@ -42,26 +36,13 @@ function expectSame(text: string): void {
   expect(bad).toEqual([]);
 }
 
-function cleaned(bytes: Uint8Array, path: string): string | null {
-  const d = decodeBytes(bytes, path).value;
-  return d ? cleanText(d.isHtml ? htmlToText(d.text) : d.text).text : null;
-}
-
 describe('segment-place equals the expressions', () => {
   it('on the real corpus', () => {
-    const manifest = readSourcesManifest(CONTENT);
-    for (const file of listContentFiles(CONTENT)) {
-      const text = cleaned(readInputFile(CONTENT, file, manifest).bytes, file);
-      if (text !== null) expectSame(text);
-    }
+    for (const text of realCleanedTexts()) expectSame(text);
   });
 
   it('on synthetic reports', () => {
-    for (let i = 0; i < 20; i++) {
-      const { file, bytes } = generateReport('segment-place', i);
-      const text = cleaned(bytes, file);
-      if (text !== null) expectSame(text);
-    }
+    for (const text of syntheticCleanedTexts('segment-place', 20)) expectSame(text);
   });
 
   it('on every character of its classes and their neighbours', () => {

@@ -4,26 +4,15 @@
  * spam screen of the text (spam-screen.ts), on the real corpus, synthetic
  * reports and texts made to hit its branches.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { realCleanedTexts, syntheticCleanedTexts } from '../helpers/cleaned-texts.ts';
 import type { Section } from '../../../src/schema/types.ts';
-import { cleanText } from '../../../src/pipeline/clean.ts';
-import { decodeBytes } from '../../../src/pipeline/decode.ts';
-import { htmlToText } from '../../../src/pipeline/html.ts';
 import { normaliseForMatch } from '../../../src/pipeline/normalize.ts';
-import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
 import { segmentReport } from '../../../src/pipeline/segment.ts';
 import { readReportText } from '../../../src/pipeline/validate/normalised.ts';
 import { findSpam } from '../../../src/pipeline/validate/spam.ts';
 import { mayHaveSpam } from '../../../src/pipeline/validate/spam-screen.ts';
-import { generateReport } from '../../../src/synth/index.ts';
 
-const CONTENT = join(import.meta.dirname, '../../../content');
-
-function cleaned(bytes: Uint8Array, path: string): string | null {
-  const d = decodeBytes(bytes, path).value;
-  return d ? cleanText(d.isHtml ? htmlToText(d.text) : d.text).text : null;
-}
 
 /** What readReportText must give, by the plain definitions. */
 function expectPlain(text: string): void {
@@ -40,19 +29,11 @@ function expectPlain(text: string): void {
 
 describe('readReportText equals the plain definitions', () => {
   it('on the real corpus', () => {
-    const manifest = readSourcesManifest(CONTENT);
-    for (const file of listContentFiles(CONTENT)) {
-      const text = cleaned(readInputFile(CONTENT, file, manifest).bytes, file);
-      if (text !== null) expectPlain(text);
-    }
+    for (const text of realCleanedTexts()) expectPlain(text);
   });
 
   it('on synthetic reports', () => {
-    for (let i = 0; i < 60; i++) {
-      const { file, bytes } = generateReport('normalised', i);
-      const text = cleaned(bytes, file);
-      if (text !== null) expectPlain(text);
-    }
+    for (const text of syntheticCleanedTexts('normalised', 60)) expectPlain(text);
   });
 
   it('on texts with spam terms, replaced and dropped units, and units it does not handle', () => {
