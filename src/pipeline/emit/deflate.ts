@@ -118,7 +118,10 @@ function dflt(dat: Uint8Array, lvl: number, final: boolean): Uint8Array {
 
 const EMPTY = new Uint8Array(0);
 
-/** deflateSync(data, { level }) of fflate. */
+/**
+ * deflateSync(data, { level }) of fflate. The build compresses only pieces; this is what the tests compare
+ * with fflate itself, byte for byte, to show the port (and so deflatePiece, the same code) is fflate's.
+ */
 export function deflateWhole(data: Uint8Array, level = 6): Uint8Array {
   return dflt(data, level, true);
 }
