@@ -41,6 +41,21 @@ function tree(dir: string): Record<string, string> {
 
 const corpus = () => corpusFiles().map(corpusReport);
 
+type Report = ReturnType<typeof corpusReport>;
+
+/** Writes the report into the data folder with one more sentence at the end of its part 一 (总体情况). */
+function writeWithSentence(data: string, report: Report, sentence: string): void {
+  const sections = report.sections.map((s) => (s.code === 'general' ? { ...s, text: `${s.text}\n${sentence}` } : s));
+  writeFileSync(join(data, `${report.report_id}.json`), JSON.stringify({ ...report, sections }));
+}
+
+/** The tree of a clean build of the data folder into `<work>/<name>`, which must succeed. */
+function cleanTree(data: string, name: string): Record<string, string> {
+  const clean = join(work, name);
+  expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+  return tree(clean);
+}
+
 describe('build-search', () => {
   it('indexes the corpus: one record per report in one zh-cn bundle, filter values for the page, no Pagefind UI files', () => {
     const out = join(work, 'pagefind');
@@ -80,18 +95,15 @@ describe('build-search', () => {
     expect(buildSearch(data, out, '--reports-per-shard', '3').stdout).toContain(`rebuilt 0 of ${used} shard(s)`);
 
     const changed = reports[3]!;
-    const general = changed.sections.find((s) => s.code === 'general')!;
-    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句，用于检验增量构建。` } : s)) };
-    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    writeWithSentence(data, changed, '本年度新增一句，用于检验增量构建。');
     const again = buildSearch(data, out, '--reports-per-shard', '3');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`rebuilt 1 of ${used} shard(s)`);
 
-    const clean = join(work, 'sharded-clean');
-    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    const clean = cleanTree(data, 'sharded-clean');
     const incremental = tree(out);
     expect(Object.keys(incremental).length).toBeGreaterThan(20);
-    expect(incremental).toEqual(tree(clean));
+    expect(incremental).toEqual(clean);
     const shard = shardName(shardOf(changed.agency_id!, count), count);
     expect(Object.keys(incremental).some((f) => f.startsWith(`${shard}/fragment/`))).toBe(true);
   });
@@ -108,10 +120,9 @@ describe('build-search', () => {
     const again = buildSearch(data, out, '--reports-per-shard', '3');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('rebuilt 1 of');
-    const clean = join(work, 'reused-clean');
-    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
+    const clean = cleanTree(data, 'reused-clean');
     const after = tree(out);
-    expect(after).toEqual(tree(clean));
+    expect(after).toEqual(clean);
     const shard = shardName(shardOf(gone.agency_id!, shardCount(10, 3)), shardCount(10, 3));
     const fragments = (t: Record<string, string>) => Object.keys(t).filter((f) => f.startsWith(`${shard}/fragment/`));
     expect(fragments(after).length).toBe(fragments(before).length - 1);
@@ -133,15 +144,12 @@ describe('build-search', () => {
     const fragmentOf = (id: string) =>
       readdirSync(fragmentDir).find((f) => gunzipSync(readFileSync(join(fragmentDir, f))).toString('utf8').includes(`"report":"${id}"`))!;
     writeFileSync(join(fragmentDir, fragmentOf(kept.report_id)), readFileSync(join(fragmentDir, fragmentOf(changed.report_id))));
-    const general = changed.sections.find((s) => s.code === 'general')!;
-    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句。` } : s)) };
-    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    writeWithSentence(data, changed, '本年度新增一句。');
     const again = buildSearch(data, out, '--reports-per-shard', '3');
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
-    const clean = join(work, 'collided-clean');
-    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
-    expect(tree(out)).toEqual(tree(clean));
+    const clean = cleanTree(data, 'collided-clean');
+    expect(tree(out)).toEqual(clean);
   });
 
   it('reuses no file of a bundle another Pagefind version wrote (it may compress the same content otherwise)', () => {
@@ -158,13 +166,10 @@ describe('build-search', () => {
     }
     const entry = JSON.parse(readFileSync(join(shard, 'pagefind-entry.json'), 'utf8'));
     writeFileSync(join(shard, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.0.1' }));
-    const general = changed.sections.find((s) => s.code === 'general')!;
-    const edited = { ...changed, sections: changed.sections.map((s) => (s === general ? { ...s, text: `${s.text}\n本年度新增一句。` } : s)) };
-    writeFileSync(join(data, `${changed.report_id}.json`), JSON.stringify(edited));
+    writeWithSentence(data, changed, '本年度新增一句。');
     expect(buildSearch(data, out, '--reports-per-shard', '3').stdout).toContain('rebuilt 1 of');
-    const clean = join(work, 'upgraded-clean');
-    expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
-    expect(tree(out)).toEqual(tree(clean));
+    const clean = cleanTree(data, 'upgraded-clean');
+    expect(tree(out)).toEqual(clean);
   });
 
   it('takes ids and hashes from the data stage’s report-index.json when it lists the report files', () => {
