@@ -3,7 +3,7 @@ import { APPLICANTS, APPLICATION_ROWS, applicationRowsFor, type TemplateCode } f
 import { applicationIdentities } from '../../schema/identities.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows } from './labels.ts';
-import { printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
+import { perRow, printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
 import { readRow, surplusSide, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
 
@@ -39,19 +39,7 @@ function rowIdentities(identities: GridIdentity[], row: string): RowIdentity[] {
 
 // Per template, each row's identities: the same for every report, and read only.
 const ROW_IDENTITIES = new Map<TemplateCode, Map<string, RowIdentity[]>>();
-function rowIdentitiesFor(template: TemplateCode, row: string): RowIdentity[] {
-  let byRow = ROW_IDENTITIES.get(template);
-  if (!byRow) {
-    byRow = new Map();
-    ROW_IDENTITIES.set(template, byRow);
-  }
-  let ids = byRow.get(row);
-  if (!ids) {
-    ids = rowIdentities(gridIdentities(template), row);
-    byRow.set(row, ids);
-  }
-  return ids;
-}
+const rowIdentitiesFor = (template: TemplateCode, row: string): RowIdentity[] => perRow(ROW_IDENTITIES, template, row, () => rowIdentities(gridIdentities(template), row));
 
 /** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row without them is 2019's. */
 function templateOf(found: Map<string, Token[]>): TemplateCode | null {

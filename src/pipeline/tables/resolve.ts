@@ -91,21 +91,19 @@ function localIdentities(identities: GridIdentity[], row: string): GridIdentity[
   return byRow.get(row) ?? [];
 }
 
-/** localIdentities compiled for a grid of the row alone (row 0), per identity list and row: the same for every report. */
-const COMPILED_LOCAL = new WeakMap<GridIdentity[], Map<string, CompiledIdentity[]>>();
-function compiledLocal(identities: GridIdentity[], row: string): CompiledIdentity[] {
-  let byRow = COMPILED_LOCAL.get(identities);
-  if (!byRow) {
-    byRow = new Map();
-    COMPILED_LOCAL.set(identities, byRow);
-  }
-  let compiled = byRow.get(row);
-  if (!compiled) {
-    compiled = compileIdentities(localIdentities(identities, row), new Map([[row, 0]]));
-    byRow.set(row, compiled);
-  }
-  return compiled;
+/** A value kept per key (a template, an identity list) and row, made on first use: the same for every report. */
+export function perRow<K, V>(memo: { get(key: K): Map<string, V> | undefined; set(key: K, byRow: Map<string, V>): unknown }, key: K, row: string, make: () => V): V {
+  let byRow = memo.get(key);
+  if (!byRow) memo.set(key, (byRow = new Map()));
+  let value = byRow.get(row);
+  if (value === undefined) byRow.set(row, (value = make()));
+  return value;
 }
+
+/** localIdentities compiled for a grid of the row alone (row 0), per identity list and row. */
+const COMPILED_LOCAL = new WeakMap<GridIdentity[], Map<string, CompiledIdentity[]>>();
+const compiledLocal = (identities: GridIdentity[], row: string): CompiledIdentity[] =>
+  perRow(COMPILED_LOCAL, identities, row, () => compileIdentities(localIdentities(identities, row), new Map([[row, 0]])));
 
 export function resolveRows(
   rows: Map<string, RowReading | null>,
