@@ -1,55 +1,50 @@
 /**
  * The code of the MinHash kernel (minhash-kernel.ts): the signature's inner
- * loops (minhash.ts) in WebAssembly with 128-bit SIMD — a text's letters from
- * its UTF-8, the FNV-1a hashes of its shingles four at a time, and the 64
- * minima of fmix32(hash ^ seed), four seeds a vector and SEEDS_PER_PASS seeds
- * per pass over the hashes. Built from named opcodes (wasm-binary.ts); what it
- * does, as WAT (K runs over the vectors of a pass):
+ * loops (minhash.ts) in WebAssembly with 128-bit SIMD — a text's code points
+ * (or its letters only) from its UTF-16, the FNV-1a hashes of its shingles
+ * four at a time, and the 64 minima of fmix32(hash ^ seed), four seeds a
+ * vector and SEEDS_PER_PASS seeds per pass over the hashes. Built from named
+ * opcodes (wasm-binary.ts); what it does, as WAT (K runs over the vectors of
+ * a pass):
  *
- *   (import "js" "astralLetter" (func $astralLetter (param $cp i32) (result i32)))
+ *   (import "js" "letterOf" (func $letterOf (param $cp i32) (result i32)))
  *   (memory (export "memory") PAGES)
  *
- *   ;; Every UTF-16 code unit c, at $dst + 2c: the letter table is made from them (minhash-kernel.ts).
- *   (func (export "codeUnits") (param $dst i32)
- *     (local $c i32)
- *     (loop $next
- *       (i32.store16 (i32.add (local.get $dst) (i32.shl (local.get $c) (i32.const 1))) (local.get $c))
- *       (local.set $c (i32.add (local.get $c) (i32.const 1)))
- *       (br_if $next (i32.lt_u (local.get $c) (i32.const 0x10000)))))
- *
- *   ;; The letters' code points of the UTF-8 bytes [$src, $end) to $dst as u32; their count.
- *   ;; A letter is told by the byte at LETTER_TABLE + code point (BMP) or by $astralLetter.
- *   (func (export "letters") (param $src i32) (param $end i32) (param $dst i32) (result i32)
- *     (local $byte i32) (local $cp i32) (local $letter i32) (local $out i32)
+ *   ;; The code points of the UTF-16 units [$src, $end) to $dst as u32, as codePointAt reads them (a high surrogate
+ *   ;; then a low one is one code point, a lone surrogate one of its own); all, or the letters only; their count.
+ *   ;; A code point is told a letter by its byte at LETTER_TABLE (BMP: UNKNOWN yet, LETTER, NOT_LETTER) or by
+ *   ;; $letterOf, which is asked once per BMP code point (the answer kept in the table) and every time outside it.
+ *   (func (export "codePoints") (param $src i32) (param $end i32) (param $dst i32) (param $lettersOnly i32) (result i32)
+ *     (local $cp i32) (local $low i32) (local $letter i32) (local $out i32)
  *     (local.set $out (local.get $dst))
  *     (block $done (loop $next
  *       (br_if $done (i32.ge_u (local.get $src) (local.get $end)))
- *       (local.set $byte (i32.load8_u (local.get $src)))
- *       (if (i32.lt_u (local.get $byte) (i32.const 0x80))
- *         (then (local.set $cp (local.get $byte)) (local.set $src (i32.add (local.get $src) (i32.const 1))))
- *         (else (if (i32.lt_u (local.get $byte) (i32.const 0xe0))
- *           (then ;; two bytes: 110xxxxx 10xxxxxx
- *             (local.set $cp (i32.or (i32.shl (i32.and (local.get $byte) (i32.const 0x1f)) (i32.const 6))
- *                                    (i32.and (i32.load8_u offset=1 (local.get $src)) (i32.const 0x3f))))
- *             (local.set $src (i32.add (local.get $src) (i32.const 2))))
- *           (else (if (i32.lt_u (local.get $byte) (i32.const 0xf0))
- *             (then ;; three bytes, likewise
- *               (local.set $cp (i32.or (i32.or (i32.shl (i32.and (local.get $byte) (i32.const 0x0f)) (i32.const 12))
- *                                              (i32.shl (i32.and (i32.load8_u offset=1 (local.get $src)) (i32.const 0x3f)) (i32.const 6)))
- *                                      (i32.and (i32.load8_u offset=2 (local.get $src)) (i32.const 0x3f))))
- *               (local.set $src (i32.add (local.get $src) (i32.const 3))))
- *             (else ;; four bytes: outside the BMP, asked of JavaScript
- *               (local.set $cp (i32.or (i32.or (i32.shl (i32.and (local.get $byte) (i32.const 0x07)) (i32.const 18))
- *                                              (i32.shl (i32.and (i32.load8_u offset=1 (local.get $src)) (i32.const 0x3f)) (i32.const 12)))
- *                                      (i32.or (i32.shl (i32.and (i32.load8_u offset=2 (local.get $src)) (i32.const 0x3f)) (i32.const 6))
- *                                              (i32.and (i32.load8_u offset=3 (local.get $src)) (i32.const 0x3f)))))
- *               (local.set $letter (call $astralLetter (local.get $cp)))
- *               (local.set $src (i32.add (local.get $src) (i32.const 4)))))))))
- *       (if (i32.lt_u (local.get $cp) (i32.const 0x10000))
- *         (then (local.set $letter (i32.load8_u offset=LETTER_TABLE (local.get $cp)))))
- *       ;; Every code point is stored; the output moves past letters only.
+ *       (local.set $cp (i32.load16_u (local.get $src)))
+ *       (local.set $src (i32.add (local.get $src) (i32.const 2)))
+ *       (if (i32.and (i32.eq (i32.and (local.get $cp) (i32.const 0xfc00)) (i32.const 0xd800))
+ *                    (i32.lt_u (local.get $src) (local.get $end)))
+ *         (then
+ *           (local.set $low (i32.load16_u (local.get $src)))
+ *           (if (i32.eq (i32.and (local.get $low) (i32.const 0xfc00)) (i32.const 0xdc00))
+ *             (then
+ *               (local.set $cp (i32.add (i32.or (i32.shl (i32.and (local.get $cp) (i32.const 0x3ff)) (i32.const 10))
+ *                                               (i32.and (local.get $low) (i32.const 0x3ff)))
+ *                                       (i32.const 0x10000)))
+ *               (local.set $src (i32.add (local.get $src) (i32.const 2)))))))
+ *       (local.set $letter (i32.const LETTER))
+ *       (if (local.get $lettersOnly)
+ *         (then
+ *           (local.set $letter (i32.const UNKNOWN))
+ *           (if (i32.lt_u (local.get $cp) (i32.const 0x10000))
+ *             (then (local.set $letter (i32.load8_u offset=LETTER_TABLE (local.get $cp)))))
+ *           (if (i32.eqz (local.get $letter))
+ *             (then
+ *               (local.set $letter (call $letterOf (local.get $cp)))
+ *               (if (i32.lt_u (local.get $cp) (i32.const 0x10000))
+ *                 (then (i32.store8 offset=LETTER_TABLE (local.get $cp) (local.get $letter))))))))
+ *       ;; Every code point is stored; the output moves past letters only (LETTER is odd, NOT_LETTER even).
  *       (i32.store (local.get $out) (local.get $cp))
- *       (local.set $out (i32.add (local.get $out) (i32.shl (local.get $letter) (i32.const 2))))
+ *       (local.set $out (i32.add (local.get $out) (i32.shl (i32.and (local.get $letter) (i32.const 1)) (i32.const 2))))
  *       (br $next)))
  *     (i32.shr_u (i32.sub (local.get $out) (local.get $dst)) (i32.const 2)))
  *
@@ -98,20 +93,24 @@
  */
 import { Code, I32, op, simd, V128, wasmModule, type WasmFunction } from './wasm-binary.ts';
 
-/** Byte offsets in the kernel's memory: the signature out, the seeds in, one byte per BMP code point (1 for a letter), then the work area. */
+/** Byte offsets in the kernel's memory: the signature out, the seeds in, one byte per BMP code point (what is known of it), then the work area. */
 export const SIGNATURE = 0;
 export const SEEDS = 256;
 export const LETTER_TABLE = 512;
 export const WORK = LETTER_TABLE + 0x10000;
+/** The letter table's bytes: a BMP code point not asked about yet, one that is a letter (\p{L}), one that is not. */
+export const UNKNOWN = 0;
+export const LETTER = 1;
+export const NOT_LETTER = 2;
 const SIGNATURE_BYTES = 64 * 4;
 /** Seeds per pass over the hashes in `minima`, four per vector: 16 measured fastest (fewer passes, no spilled locals). */
 export const SEEDS_PER_PASS = 16;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Pages of 64 KiB to start with: the fixed areas, then a work area that holds the 65,536 code units the letter table is made from. */
-const PAGES = Math.ceil((WORK + 2 * 0x10000) / 0x10000);
-/** The imported function astralLetter's index. */
-const ASTRAL_LETTER = 0;
+/** Pages of 64 KiB to start with: the fixed areas, then a work area for texts of up to about 13,000 UTF-16 units (10 bytes each). */
+const PAGES = Math.ceil(WORK / 0x10000) + 1;
+/** The imported function letterOf's index. */
+const LETTER_OF = 0;
 
 /** Alignment hints (log2 of bytes): natural for each access. */
 const ALIGN_BYTE = 0;
@@ -129,62 +128,37 @@ const whileBelow = (c: Code, at: number, end: number, body: (c: Code) => void) =
     c.br(0);
   }));
 
-function codeUnitsFunction(): WasmFunction {
-  const [dst, unit] = [0, 1];
-  const body = new Code().loop((c) => {
-    c.get(dst).get(unit).i32(1).op(op.i32_shl).op(op.i32_add).get(unit).memory(op.i32_store16, ALIGN_16);
-    addTo(c, unit, 1);
-    c.get(unit).i32(0x10000).op(op.i32_lt_u).brIf(0);
-  });
-  return { name: 'codeUnits', params: [I32], results: [], locals: [I32], body };
-}
-
-function lettersFunction(): WasmFunction {
-  const [src, end, dst, byte, cp, letter, out] = [0, 1, 2, 3, 4, 5, 6];
-  /** The lead byte's payload bits, shifted into place. */
-  const lead = (c: Code, mask: number, shift: number) => c.get(byte).i32(mask).op(op.i32_and).i32(shift).op(op.i32_shl);
-  /** Continuation byte k's six bits, shifted into place. */
-  const continuation = (c: Code, k: number, shift: number) => {
-    c.get(src).memory(op.i32_load8_u, ALIGN_BYTE, k).i32(0x3f).op(op.i32_and);
-    if (shift > 0) c.i32(shift).op(op.i32_shl);
-    return c;
-  };
-  const byteBelow = (c: Code, limit: number) => c.get(byte).i32(limit).op(op.i32_lt_u);
+function codePointsFunction(): WasmFunction {
+  const [src, end, dst, lettersOnly, cp, low, letter, out] = [0, 1, 2, 3, 4, 5, 6, 7];
+  /** `(i32.eq (i32.and local 0xfc00) tag)`: the unit is a surrogate of that half (0xd800 high, 0xdc00 low). */
+  const isSurrogate = (c: Code, local: number, tag: number) => c.get(local).i32(0xfc00).op(op.i32_and).i32(tag).op(op.i32_eq);
+  const inBmp = (c: Code) => c.get(cp).i32(0x10000).op(op.i32_lt_u);
   const body = new Code().get(dst).set(out);
   whileBelow(body, src, end, (c) => {
-    c.get(src).memory(op.i32_load8_u, ALIGN_BYTE).set(byte);
-    byteBelow(c, 0x80).ifElse(
-      (c) => addTo(c.get(byte).set(cp), src, 1),
-      (c) => byteBelow(c, 0xe0).ifElse(
-        (c) => {
-          lead(c, 0x1f, 6);
-          continuation(c, 1, 0).op(op.i32_or).set(cp);
-          addTo(c, src, 2);
-        },
-        (c) => byteBelow(c, 0xf0).ifElse(
-          (c) => {
-            lead(c, 0x0f, 12);
-            continuation(c, 1, 6).op(op.i32_or);
-            continuation(c, 2, 0).op(op.i32_or).set(cp);
-            addTo(c, src, 3);
-          },
-          (c) => {
-            lead(c, 0x07, 18);
-            continuation(c, 1, 12).op(op.i32_or);
-            continuation(c, 2, 6).op(op.i32_or);
-            continuation(c, 3, 0).op(op.i32_or).set(cp);
-            c.get(cp).call(ASTRAL_LETTER).set(letter);
-            addTo(c, src, 4);
-          },
-        ),
-      ),
-    );
-    c.get(cp).i32(0x10000).op(op.i32_lt_u).ifElse((c) => c.get(cp).memory(op.i32_load8_u, ALIGN_BYTE, LETTER_TABLE).set(letter));
+    c.get(src).memory(op.i32_load16_u, ALIGN_16).set(cp);
+    addTo(c, src, 2);
+    isSurrogate(c, cp, 0xd800).get(src).get(end).op(op.i32_lt_u).op(op.i32_and).ifElse((c) => {
+      c.get(src).memory(op.i32_load16_u, ALIGN_16).set(low);
+      isSurrogate(c, low, 0xdc00).ifElse((c) => {
+        c.get(cp).i32(0x3ff).op(op.i32_and).i32(10).op(op.i32_shl).get(low).i32(0x3ff).op(op.i32_and).op(op.i32_or);
+        c.i32(0x10000).op(op.i32_add).set(cp);
+        addTo(c, src, 2);
+      });
+    });
+    c.i32(LETTER).set(letter);
+    c.get(lettersOnly).ifElse((c) => {
+      c.i32(UNKNOWN).set(letter);
+      inBmp(c).ifElse((c) => c.get(cp).memory(op.i32_load8_u, ALIGN_BYTE, LETTER_TABLE).set(letter));
+      c.get(letter).op(op.i32_eqz).ifElse((c) => {
+        c.get(cp).call(LETTER_OF).set(letter);
+        inBmp(c).ifElse((c) => c.get(cp).get(letter).memory(op.i32_store8, ALIGN_BYTE, LETTER_TABLE));
+      });
+    });
     c.get(out).get(cp).memory(op.i32_store, ALIGN_32);
-    c.get(out).get(letter).i32(2).op(op.i32_shl).op(op.i32_add).set(out);
+    c.get(out).get(letter).i32(1).op(op.i32_and).i32(2).op(op.i32_shl).op(op.i32_add).set(out);
   });
   body.get(out).get(dst).op(op.i32_sub).i32(2).op(op.i32_shr_u);
-  return { name: 'letters', params: [I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32], body };
+  return { name: 'codePoints', params: [I32, I32, I32, I32], results: [I32], locals: [I32, I32, I32, I32], body };
 }
 
 function shinglesFunction(shingle: number): WasmFunction {
@@ -241,6 +215,6 @@ function minimaFunction(): WasmFunction {
 
 /** The kernel's binary, for shingles of `shingle` code points. */
 export function kernelBinary(shingle: number): Uint8Array<ArrayBuffer> {
-  const imports = [{ module: 'js', name: 'astralLetter', params: [I32], results: [I32] }];
-  return wasmModule(imports, PAGES, [codeUnitsFunction(), lettersFunction(), shinglesFunction(shingle), minimaFunction()]);
+  const imports = [{ module: 'js', name: 'letterOf', params: [I32], results: [I32] }];
+  return wasmModule(imports, PAGES, [codePointsFunction(), shinglesFunction(shingle), minimaFunction()]);
 }

@@ -78,7 +78,7 @@ const lettersOnly = (text: string) => text.replace(/\P{L}+/gu, '');
 /**
  * textSignature of the text's letters (\p{L}) when they are at least
  * `minLetters` code points, else null; the letters are picked by the kernel
- * from the text's UTF-8, never made into a string.
+ * from the text's UTF-16, never made into a string.
  */
 export function letterSignature(text: string, minLetters: number): Uint32Array | null {
   const k = theKernel();

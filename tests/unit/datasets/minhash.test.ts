@@ -44,6 +44,8 @@ describe('the WebAssembly kernel', () => {
 describe('textSignature', () => {
   it('equals the signature of the shingle set, for texts short, repeated, long and outside the BMP', () => {
     for (const text of ['', 'abcd', 'abcde', '本年度主动公开政府信息', 'aaaaaaaaaaaaaaaaaaaa', '𠀀𠀁𠀂𠀃𠀄𠀅𠀆', 'a\ud800bcdefg\udc00xyz']) same(text);
+    // Surrogates: pairs, lone ones of either half, a low before a high, one last.
+    for (const text of ['😀😀😀😀😀😀', 'ab\udc00\ud800cdef', 'abcdef\udbff', '\ud800\ud800\udc00\udc00abc', '𠀀a\ud83d😀b\ude00c']) same(text);
     for (let n = 0; n <= 12; n++) same(ideographs(n));
     same('政府信息公开工作年度报告依申请公开'.repeat(400));
     // Longer than any text before it, and than the kernel's first memory: it grows.
