@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { letterSignature, shingleHashes, SHINGLE, signature, textSignature } from '../../../src/pipeline/cross/minhash.ts';
 import { MinHashKernel } from '../../../src/pipeline/cross/minhash-kernel.ts';
-import { signed, unsigned } from '../../../src/pipeline/cross/wasm-binary.ts';
+import { Code, I32, op, signed, unsigned, wasmModule } from '../../../src/pipeline/cross/wasm-binary.ts';
 
 const reference = (text: string) => Array.from(signature(shingleHashes(text)));
 const same = (text: string) => expect(Array.from(textSignature(text))).toEqual(reference(text));
@@ -38,6 +38,28 @@ describe('the WebAssembly kernel', () => {
     expect(signed(64)).toEqual([0xc0, 0x00]);
     expect(signed(-123456)).toEqual([0xc0, 0xbb, 0x78]);
     expect(signed(0x85ebca6b)).toEqual(signed(0x85ebca6b - 2 ** 32));
+  });
+
+  it('is a module the engine runs: imports, memory, exported functions, blocks and branches as encoded', () => {
+    // (func (export "sumBelow") (param $n i32) (result i32) (local $i i32) (local $sum i32)
+    //   (block $done (loop $next
+    //     (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+    //     (local.set $sum (call $twice (i32.add (local.get $sum) (local.get $i))))
+    //     (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    //     (br $next)))
+    //   (local.get $sum))
+    const [n, i, sum] = [0, 1, 2];
+    const body = new Code().block((c) => c.loop((c) => {
+      c.get(i).get(n).op(op.i32_ge_u).brIf(1);
+      c.get(sum).get(i).op(op.i32_add).call(0).set(sum);
+      c.get(i).i32(1).op(op.i32_add).set(i).br(0);
+    })).get(sum);
+    const binary = wasmModule([{ module: 'js', name: 'twice', params: [I32], results: [I32] }], 1, [
+      { name: 'sumBelow', params: [I32], results: [I32], locals: [I32, I32], body },
+    ]);
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), { js: { twice: (x: number) => 2 * x } });
+    expect((exports.sumBelow as (n: number) => number)(4)).toBe(2 * (2 * (2 * (2 * 0 + 1) + 2) + 3));
+    expect((exports.memory as WebAssembly.Memory).buffer.byteLength).toBe(0x10000);
   });
 });
 
