@@ -8,7 +8,7 @@
 import { SECTIONS } from '../../schema/codes.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
-import { candidatePairCodes, SIGNATURE_SIZE, textSignature } from './minhash.ts';
+import { candidatePairCodes, letterSignature, SIGNATURE_SIZE } from './minhash.ts';
 
 /** Estimated Jaccard similarity of the 5-character shingles from which two narratives count as copies. */
 export const COPY_THRESHOLD = 0.8;
@@ -19,10 +19,21 @@ export const MAX_MATCHES = 5;
 
 const NARRATIVE = new Set<string>(SECTIONS.filter((s) => s.narrative).map((s) => s.code));
 
+/** The narrative sections present, one line apart, NFKC-normalised (full-width letters as ASCII, compatibility ideographs unified). */
+function narrativeText(record: ReportRecord): string {
+  let text = '';
+  let first = true;
+  for (const s of record.sections) {
+    if (!NARRATIVE.has(s.code) || s.status !== 'present') continue;
+    text = first ? s.text : `${text}\n${s.text}`;
+    first = false;
+  }
+  return text.normalize('NFKC');
+}
+
+/** The narrative as compared: its letters only (whitespace, punctuation, symbols and digits, \P{L}, carry no authorship). */
 export function narrativeForComparison(record: ReportRecord): string {
-  const text = record.sections.filter((s) => NARRATIVE.has(s.code) && s.status === 'present').map((s) => s.text).join('\n');
-  // Keep letters only: whitespace, punctuation, symbols and digits (\P{L}) carry no authorship.
-  return lettersOf(text.normalize('NFKC'));
+  return lettersOf(narrativeText(record));
 }
 
 /** One code point that is a letter (\p{L}). */
@@ -62,26 +73,12 @@ export function lettersOf(text: string): string {
   return runs.join('');
 }
 
-/** The MinHash signature a report's narrative is compared by, or null when it is too short to call copied. */
+/**
+ * The MinHash signature a report's narrative is compared by, or null when it is too short to call copied:
+ * textSignature(narrativeForComparison(record)) when that has MIN_CHARS code points, its letters picked without the string.
+ */
 export function narrativeSignature(record: ReportRecord): Uint32Array | null {
-  const text = narrativeForComparison(record);
-  return codePoints(text) >= MIN_CHARS ? textSignature(text) : null;
-}
-
-/** [...text].length without the array: UTF-16 units less the second half of each surrogate pair. */
-function codePoints(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
+  return letterSignature(narrativeText(record), MIN_CHARS);
 }
 
 /**

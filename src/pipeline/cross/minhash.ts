@@ -6,6 +6,8 @@
  * minima (an estimate of the Jaccard similarity of the shingle sets) reaches
  * the threshold. Pure and deterministic (fixed seeds).
  */
+import { MinHashKernel } from './minhash-kernel.ts';
+
 export const SIGNATURE_SIZE = 64;
 export const BANDS = 16;
 const ROWS_PER_BAND = SIGNATURE_SIZE / BANDS;
@@ -52,66 +54,37 @@ export function signature(hashes: Iterable<number>): Uint32Array {
   return sig;
 }
 
-const SEED_ARRAY = Uint32Array.from(SEEDS);
+/** The WebAssembly kernel of this thread, made on first use; null where the engine has no WebAssembly SIMD. */
+let kernel: MinHashKernel | null | undefined;
 
-/** fmix32, small enough to be inlined into textSignature's loop. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+function theKernel(): MinHashKernel | null {
+  if (kernel === undefined) kernel = MinHashKernel.create(SEEDS, SHINGLE);
+  return kernel;
 }
-/** Scratch space for textSignature, grown as needed: no arrays per text. */
-let pointsScratch = new Uint32Array(4096);
-let hashesScratch = new Uint32Array(4096);
 
 /**
- * signature(shingleHashes(text, size)) without the set: the same minima
- * (a shingle met twice gives the same hash, and a minimum taken twice is the
- * same), from the text's code points and shingle hashes in typed arrays.
+ * signature(shingleHashes(text, size)), computed by the WebAssembly kernel
+ * (minhash-kernel.ts): the same minima (a shingle met twice gives the same
+ * hash, and a minimum taken twice is the same), without the set.
  */
 export function textSignature(text: string, size = SHINGLE): Uint32Array {
-  if (pointsScratch.length < text.length) pointsScratch = new Uint32Array(text.length);
-  const points = pointsScratch;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.codePointAt(i)!;
-    points[n++] = c;
-    if (c > 0xffff) i++; // a surrogate pair is one code point, as the string iterator gives it
-  }
-  const count = Math.max(0, n - size + 1);
-  if (hashesScratch.length < count) hashesScratch = new Uint32Array(count);
-  const hashes = hashesScratch;
-  for (let i = 0; i < count; i++) hashes[i] = fnv1a(points, i, size);
-  const sig = new Uint32Array(SIGNATURE_SIZE);
-  // Four seeds per pass over the hashes: each hash is loaded once for four minima.
-  for (let s = 0; s < SIGNATURE_SIZE; s += 4) {
-    const s0 = SEED_ARRAY[s]!;
-    const s1 = SEED_ARRAY[s + 1]!;
-    const s2 = SEED_ARRAY[s + 2]!;
-    const s3 = SEED_ARRAY[s + 3]!;
-    let m0 = 0xffffffff;
-    let m1 = 0xffffffff;
-    let m2 = 0xffffffff;
-    let m3 = 0xffffffff;
-    for (let k = 0; k < count; k++) {
-      const x = hashes[k]!;
-      const v0 = mix(x ^ s0);
-      const v1 = mix(x ^ s1);
-      const v2 = mix(x ^ s2);
-      const v3 = mix(x ^ s3);
-      if (v0 < m0) m0 = v0;
-      if (v1 < m1) m1 = v1;
-      if (v2 < m2) m2 = v2;
-      if (v3 < m3) m3 = v3;
-    }
-    sig[s] = m0;
-    sig[s + 1] = m1;
-    sig[s + 2] = m2;
-    sig[s + 3] = m3;
-  }
-  return sig;
+  const k = size === SHINGLE ? theKernel() : null;
+  return k ? k.codePointSignature(text) : signature(shingleHashes(text, size));
+}
+
+/** The text with its letters (\p{L}) only: the definition copied.ts lettersOf computes faster. */
+const lettersOnly = (text: string) => text.replace(/\P{L}+/gu, '');
+
+/**
+ * textSignature of the text's letters (\p{L}) when they are at least
+ * `minLetters` code points, else null; the letters are picked by the kernel
+ * from the text's UTF-16, never made into a string.
+ */
+export function letterSignature(text: string, minLetters: number): Uint32Array | null {
+  const k = theKernel();
+  if (k) return k.letterSignature(text, minLetters);
+  const letters = lettersOnly(text);
+  return [...letters].length >= minLetters ? signature(shingleHashes(letters)) : null;
 }
 
 /**
