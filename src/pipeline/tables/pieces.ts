@@ -56,7 +56,8 @@ let matchStart = 0;
 
 /** `,ddd` at p: a thousands group. */
 function isGroupAt(s: string, p: number): boolean {
-  return s.charCodeAt(p) === 44 && isDigitCode(s.charCodeAt(p + 1)) && isDigitCode(s.charCodeAt(p + 2)) && isDigitCode(s.charCodeAt(p + 3));
+  // (Bounds checked first: a read past the end would make V8 deoptimise the scan once more.)
+  return p + 3 < s.length && s.charCodeAt(p) === 44 && isDigitCode(s.charCodeAt(p + 1)) && isDigitCode(s.charCodeAt(p + 2)) && isDigitCode(s.charCodeAt(p + 3));
 }
 
 /**
@@ -70,7 +71,7 @@ function nextNumber(s: string, from: number): number {
     const c = s.charCodeAt(i);
     let d = i;
     if (c === 43 || c === 45) {
-      if (!isDigitCode(s.charCodeAt(i + 1))) continue;
+      if (i + 1 >= n || !isDigitCode(s.charCodeAt(i + 1))) continue;
       d = i + 1;
     } else if (c < 48 || c > 57) continue;
     matchStart = i;
@@ -81,12 +82,12 @@ function nextNumber(s: string, from: number): number {
       p += 4;
       while (isGroupAt(s, p)) p += 4;
     }
-    if (s.charCodeAt(p) === 46 && isDigitCode(s.charCodeAt(p + 1))) {
+    if (p + 1 < n && s.charCodeAt(p) === 46 && isDigitCode(s.charCodeAt(p + 1))) {
       p += 2;
       while (p < n && isDigitCode(s.charCodeAt(p))) p++;
     }
-    if (s.charCodeAt(p) === 0x4e07 && s.charCodeAt(p + 1) === 0x5143) p += 2; // 万元
-    else if (s.charCodeAt(p) === 0x5143) p += 1; // 元
+    if (p + 1 < n && s.charCodeAt(p) === 0x4e07 && s.charCodeAt(p + 1) === 0x5143) p += 2; // 万元
+    else if (p < n && s.charCodeAt(p) === 0x5143) p += 1; // 元
     return p;
   }
   return -1;

@@ -9,7 +9,7 @@
  */
 import type { CellStatus } from '../../schema/codes.ts';
 import type { RowReading, Slot } from './split.ts';
-import { combineInPlace, compileIdentities, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
+import { combineInPlace, compileIdentities, emptyCellRow, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
 import type { Piece } from './values.ts';
 
 export interface GridIdentity {
@@ -58,7 +58,21 @@ function pieceValue(p: Piece): number | null {
 }
 
 function slotValues(reading: Slot[]): Cell[] {
-  return reading.map((s) => (s === null ? undefined : pieceValue(s)));
+  const row = emptyCellRow();
+  for (const s of reading) row.push(s === null ? undefined : pieceValue(s));
+  return row;
+}
+
+function pieceValues(pieces: Piece[]): Cell[] {
+  const row = emptyCellRow();
+  for (const p of pieces) row.push(pieceValue(p));
+  return row;
+}
+
+function nullRow(width: number): Cell[] {
+  const row = emptyCellRow();
+  for (let i = 0; i < width; i++) row.push(null);
+  return row;
 }
 
 function signature(cells: Cell[]): string {
@@ -118,8 +132,8 @@ export function resolveRows(
   for (const reading of rows.values()) if (reading?.kind === 'readings') anyReadings = true;
   if (!anyReadings) return finish(rows, grid, width, pending, new Map(), decided);
   for (const [key, reading] of rows) {
-    if (reading?.kind === 'cells') grid.set(key, reading.cells.map(pieceValue));
-    else grid.set(key, Array.from({ length: width(key) }, () => null));
+    if (reading?.kind === 'cells') grid.set(key, pieceValues(reading.cells));
+    else grid.set(key, nullRow(width(key)));
   }
   // 1. Identities inside the row.
   for (const [key, reading] of rows) {
@@ -180,8 +194,8 @@ export function combineByCopies(base: Cell[][], writable: boolean[], keyIndex: n
   const chosen: Cell[][] = [];
   const walk = (i: number): void => {
     if (i === keyIndex.length) {
-      const g: Cell[][] = new Array(base.length);
-      for (let r = 0; r < base.length; r++) g[r] = writable[r] ? base[r]!.slice() : base[r]!;
+      const g: Cell[][] = [];
+      for (let r = 0; r < base.length; r++) g.push(writable[r] ? base[r]!.slice() : base[r]!);
       for (let j = 0; j < keyIndex.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
       if (!propagateRows(g, compiled)) return;
       for (let j = 0; j < keyIndex.length; j++) found[j]!.push(g[keyIndex[j]!]!);
@@ -237,9 +251,10 @@ function finish(
         out.push(printedCell(printed));
         continue;
       }
-      const values = vectors.map((v) => v[col]);
-      const v0 = values[0];
-      if (values.length > 0 && typeof v0 === 'number' && values.every((v) => v === v0)) {
+      const v0 = vectors.length > 0 ? vectors[0]![col] : undefined;
+      let agreed = typeof v0 === 'number';
+      for (let i = 1; agreed && i < vectors.length; i++) agreed = vectors[i]![col] === v0;
+      if (agreed && typeof v0 === 'number') {
         out.push({ status: 'imputed', value: v0, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
         note.imputed.push(col);
       } else {

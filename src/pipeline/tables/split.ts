@@ -7,7 +7,7 @@
  */
 import type { Token } from './tokens.ts';
 import { fits, glueReadings, tokenPiece, validPiece, zeroLedReadings } from './glue.ts';
-import { BLANK_PIECE, type Piece } from './values.ts';
+import { BLANK_PIECE, sourcedPiece, type Piece } from './values.ts';
 
 /** A piece with the index of the printed token it came from. */
 export interface SourcedPiece extends Piece {
@@ -41,6 +41,15 @@ export type RowReading =
   | { kind: 'overflow'; raw: string };
 
 const MAX_LEFT_OUT = 3;
+
+/**
+ * A row's readings, every such object made here with the same fields in the
+ * same order (`shifted` and `pruned` undefined when not so), so code reading
+ * them meets one object shape.
+ */
+function readingsRow(readings: Slot[][], tokens: string[], shifted: boolean, pruned: boolean): RowReading {
+  return { kind: 'readings', readings, tokens, shifted: shifted ? true : undefined, pruned: pruned ? true : undefined };
+}
 
 export type ValueToken = Exclude<Token, { kind: 'text' }>;
 
@@ -87,9 +96,10 @@ function edgeBlanks(values: readonly ValueToken[]): { before: number; after: num
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
   // The usual row: one printed value per cell, no empty positions.
   if (tokens.length === n && n > 0) {
-    const cells: Piece[] = new Array(n);
+    // Filled by push, not made with its length: a packed array, as the other rows' cells are.
+    const cells: Piece[] = [];
     let k = 0;
-    for (; k < n && tokens[k]!.kind !== 'blank'; k++) cells[k] = tokenPiece(tokens[k]!);
+    for (; k < n && tokens[k]!.kind !== 'blank'; k++) cells.push(tokenPiece(tokens[k]!));
     if (k === n) return { kind: 'cells', cells };
   }
   let values = tokens.slice();
@@ -110,8 +120,8 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
     const leading = side === 'lead' ? [to] : side === 'trail' ? [from] : range(from, to);
     if (leading.length === 1) return laidOutRow(values.slice(leading[0]!, leading[0]! + n), n, rules);
     const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
-    const readings = leading.map((k) => values.slice(k, k + n).map((t, col): SourcedPiece => ({ ...tokenPiece(t), source: k + col })));
-    return { kind: 'readings', readings, tokens: raws, shifted: true };
+    const readings = leading.map((k) => values.slice(k, k + n).map((t, col): SourcedPiece => sourcedPiece(tokenPiece(t), k + col)));
+    return readingsRow(readings, raws, true, false);
   }
   while (values.length > n && values[0]!.kind === 'blank') values.shift();
   while (values.length > n && values[values.length - 1]!.kind === 'blank') values.pop();
@@ -123,7 +133,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
   const glue = glueReadings(values, n, rules, readings);
   if (glue.complete) zeroLedReadings(values, n, rules, readings);
   if (glue.complete && n - values.length <= MAX_LEFT_OUT) leftOutReadings(values, n, rules, readings);
-  return { kind: 'readings', readings: glue.complete ? readings : [], tokens: raws, ...(glue.pruned ? { pruned: true } : {}) };
+  return readingsRow(glue.complete ? readings : [], raws, false, glue.pruned);
 }
 
 /**
@@ -146,8 +156,8 @@ function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowRea
   const glue = glueReadings(filled, n, rules, readings);
   const tokens = filled.map((t) => t.raw);
   // Too many splits to weigh: no reading can be chosen.
-  if (!glue.complete) return { kind: 'readings', readings: [], tokens };
-  return { kind: 'readings', readings, tokens, ...(glue.pruned ? { pruned: true } : {}) };
+  if (!glue.complete) return readingsRow([], tokens, false, false);
+  return readingsRow(readings, tokens, false, glue.pruned);
 }
 
 function range(from: number, to: number): number[] {
@@ -165,7 +175,7 @@ function leftOutReadings(values: ValueToken[], n: number, rules: ColumnRules, ou
     }
     if (gaps > 0) walk(ti, col + 1, gaps - 1, [...acc, null]);
     if (ti < values.length) {
-      const piece: SourcedPiece = { ...tokenPiece(values[ti]!), source: ti };
+      const piece: SourcedPiece = sourcedPiece(tokenPiece(values[ti]!), ti);
       if (wholeFits(piece, col, rules)) walk(ti + 1, col + 1, gaps, [...acc, piece]);
     }
   };

@@ -108,4 +108,13 @@ export function pieceOf(raw: string): Piece {
   return { raw, kind: 'num', value: n.value, unit: n.unit };
 }
 
+/**
+ * A piece with the index of the printed token it came from: its fields copied
+ * one by one in one order (not spread), so every such object has one shape
+ * whichever kind of piece it copies.
+ */
+export function sourcedPiece(p: Piece, source: number): Piece & { source: number } {
+  return { raw: p.raw, kind: p.kind, value: p.value, unit: p.unit, source };
+}
+
 export const BLANK_PIECE: Piece = { raw: '', kind: 'blank', value: null, unit: null };
