@@ -109,8 +109,14 @@ function hasUnreadable(cells: readonly { status: string }[]): boolean {
 
 /** The document's part break: the shortest gap after a table region (a longer one holds empty cells). */
 function partBreakOf(regions: Regions): number {
-  const gaps = [regions.proactive, regions.applications, regions.review].filter((r): r is string => r !== null).map(trailingGap);
-  return gaps.length > 1 ? Math.min(...gaps) : Infinity;
+  let found = 0;
+  let shortest = Infinity;
+  for (const r of [regions.proactive, regions.applications, regions.review]) {
+    if (r === null) continue;
+    found += 1;
+    shortest = Math.min(shortest, trailingGap(r));
+  }
+  return found > 1 ? shortest : Infinity;
 }
 
 /**

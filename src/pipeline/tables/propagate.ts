@@ -8,18 +8,6 @@ import type { GridIdentity } from './resolve.ts';
 /** undefined: a cell left out, solvable; null: no number (blank, not applicable, unreadable). */
 export type Cell = number | null | undefined;
 
-/**
- * An empty row of cells that stays one kind of array whatever it is given
- * (V8's "packed, any value": never small integers only, nor doubles only).
- * Rows of whole numbers, decimals, nulls and unknowns then share one array
- * shape, so the grid code below is not recompiled for each mix it meets.
- */
-export function emptyCellRow(): Cell[] {
-  const row: Cell[] = [null];
-  row.length = 0;
-  return row;
-}
-
 /** An identity's cells as row indexes (−1: a row the grid lacks) and columns; the first `left` count +, the rest −. */
 export interface CompiledIdentity {
   rows: Int32Array;

@@ -9,8 +9,9 @@
  */
 import type { CellStatus } from '../../schema/codes.ts';
 import type { RowReading, Slot } from './split.ts';
-import { combineInPlace, compileIdentities, emptyCellRow, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
+import { combineInPlace, compileIdentities, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
 import type { Piece } from './values.ts';
+import { emptyList, mapList } from '../packed.ts';
 
 export interface GridIdentity {
   left: [string, number][];
@@ -58,19 +59,19 @@ function pieceValue(p: Piece): number | null {
 }
 
 function slotValues(reading: Slot[]): Cell[] {
-  const row = emptyCellRow();
+  const row = emptyList<Cell>();
   for (const s of reading) row.push(s === null ? undefined : pieceValue(s));
   return row;
 }
 
 function pieceValues(pieces: Piece[]): Cell[] {
-  const row = emptyCellRow();
+  const row = emptyList<Cell>();
   for (const p of pieces) row.push(pieceValue(p));
   return row;
 }
 
 function nullRow(width: number): Cell[] {
-  const row = emptyCellRow();
+  const row = emptyList<Cell>();
   for (let i = 0; i < width; i++) row.push(null);
   return row;
 }
@@ -169,12 +170,12 @@ export function resolveRows(
     const rowKeys = [...grid.keys()];
     const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
     const compiled = compileIdentities(identities, rowIndex);
-    const base = rowKeys.map((k) => grid.get(k)!);
+    const base = mapList(rowKeys, (k) => grid.get(k)!);
     // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
     const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
     const writable = base.map((r) => r.length <= maxCol || r.includes(undefined));
-    const keyIndex = keys.map((k) => rowIndex.get(k)!);
-    const options = keys.map((k) => pending.get(k)!);
+    const keyIndex = mapList(keys, (k) => rowIndex.get(k)!);
+    const options = mapList(keys, (k) => pending.get(k)!);
     // Every row long enough for the identities (propagation then only fills unknown cells): one grid, changes undone.
     const fast = base.every((r) => r.length > maxCol) && options.every((vs) => vs.every((v) => v.length > maxCol));
     const found = fast ? combineInPlace(base, keyIndex, options, compiled) : combineByCopies(base, writable, keyIndex, options, compiled);
@@ -230,7 +231,7 @@ function finish(
     }
     if (reading.kind === 'overflow') {
       const width = widthOf(key);
-      cells.set(key, Array.from({ length: width }, () => ({ status: 'unreadable', value: null, raw: reading.raw, unit: null })));
+      cells.set(key, Array.from({ length: width }, () => resolvedCell('unreadable', null, reading.raw, null)));
       notes.push({ row: key, imputed: [], unreadable: range(width), printed: reading.raw, readings: 0, surviving: 0, cause: 'overflow', decidedBy: null });
       continue;
     }
@@ -255,10 +256,10 @@ function finish(
       let agreed = typeof v0 === 'number';
       for (let i = 1; agreed && i < vectors.length; i++) agreed = vectors[i]![col] === v0;
       if (agreed && typeof v0 === 'number') {
-        out.push({ status: 'imputed', value: v0, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
+        out.push(resolvedCell('imputed', v0, (sources ??= sourcesOfColumns(reading, width))[col]!, null));
         note.imputed.push(col);
       } else {
-        out.push({ status: 'unreadable', value: null, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
+        out.push(resolvedCell('unreadable', null, (sources ??= sourcesOfColumns(reading, width))[col]!, null));
         note.unreadable.push(col);
       }
     }
@@ -319,8 +320,20 @@ export function printedStatus(p: Piece): CellStatus {
 }
 
 export function printedCell(p: Piece): ResolvedCell {
-  if (p.kind === 'blank') return { status: 'blank', value: null, raw: '', unit: null };
-  if (p.kind === 'na') return { status: 'not_applicable', value: null, raw: p.raw, unit: null };
-  if (p.kind === 'unreadable') return { status: 'unreadable', value: null, raw: p.raw, unit: null };
-  return { status: 'reported', value: p.value, raw: p.raw, unit: p.unit };
+  if (p.kind === 'blank') return resolvedCell('blank', null, '', null);
+  if (p.kind === 'na') return resolvedCell('not_applicable', null, p.raw, null);
+  if (p.kind === 'unreadable') return resolvedCell('unreadable', null, p.raw, null);
+  return resolvedCell('reported', p.value, p.raw, p.unit);
 }
+
+/** A resolved cell: every one is made here, so all have one shape (fields in one order). */
+export function resolvedCell(status: CellStatus, value: number | null, raw: string | null, unit: string | null): ResolvedCell {
+  return { status, value, raw, unit };
+}
+
+// Primed at load, as sourcedPiece is (values.ts).
+resolvedCell('blank', null, null, null);
+resolvedCell('blank', 0.5, '', '元');
+
+/** What a cell the report lacks holds (read, or assigned over a table's cells; never changed). */
+export const MISSING_CELL: Readonly<ResolvedCell> = resolvedCell('missing', null, null, null);

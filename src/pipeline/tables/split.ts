@@ -8,6 +8,7 @@
 import type { Token } from './tokens.ts';
 import { fits, glueReadings, tokenPiece, validPiece, zeroLedReadings } from './glue.ts';
 import { BLANK_PIECE, sourcedPiece, type Piece } from './values.ts';
+import { emptyList, mapList } from '../packed.ts';
 
 /** A piece with the index of the printed token it came from. */
 export interface SourcedPiece extends Piece {
@@ -48,7 +49,12 @@ const MAX_LEFT_OUT = 3;
  * them meets one object shape.
  */
 function readingsRow(readings: Slot[][], tokens: string[], shifted: boolean, pruned: boolean): RowReading {
-  return { kind: 'readings', readings, tokens, shifted: shifted ? true : undefined, pruned: pruned ? true : undefined };
+  return { kind: 'readings', readings: readings.length > 0 ? readings : noReadings(), tokens, shifted: shifted ? true : undefined, pruned: pruned ? true : undefined };
+}
+
+/** No readings, as the same kind of array as a list of them (an empty `[]` is another: see packed.ts). */
+function noReadings(): Slot[][] {
+  return emptyList<Slot[]>();
 }
 
 export type ValueToken = Exclude<Token, { kind: 'text' }>;
@@ -107,7 +113,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
   // A whole row of empty positions before the first value: the row itself printed nothing, and
   // the values after it belong to a row whose label is lost — never this row's.
   if (filled > 0 && edgeBlanks(values).before >= n) return { kind: 'overflow', raw: values.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ') };
-  if (filled === n) return { kind: 'cells', cells: values.filter((t) => t.kind !== 'blank').map(tokenPiece) };
+  if (filled === n) return { kind: 'cells', cells: mapList(values.filter((t) => t.kind !== 'blank'), tokenPiece) };
   if (filled === 0) return { kind: 'cells', cells: Array.from({ length: n }, () => BLANK_PIECE) };
   // Empty cells printed as such, with surplus empty positions at the row's ends: which
   // end they are dropped from is the table's (see surplusSide); when it does not say,
@@ -119,7 +125,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
     const to = Math.min(before, surplus);
     const leading = side === 'lead' ? [to] : side === 'trail' ? [from] : range(from, to);
     if (leading.length === 1) return laidOutRow(values.slice(leading[0]!, leading[0]! + n), n, rules);
-    const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
+    const raws = mapList(values, (t) => (t.kind === 'blank' ? '' : t.raw));
     const readings = leading.map((k) => values.slice(k, k + n).map((t, col): SourcedPiece => sourcedPiece(tokenPiece(t), k + col)));
     return readingsRow(readings, raws, true, false);
   }
@@ -127,7 +133,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
   while (values.length > n && values[values.length - 1]!.kind === 'blank') values.pop();
   if (values.length === n) return laidOutRow(values, n, rules);
   values = values.filter((t) => t.kind !== 'blank');
-  const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
+  const raws = mapList(values, (t) => (t.kind === 'blank' ? '' : t.raw));
   if (filled > n) return { kind: 'overflow', raw: raws.join(' ') };
   const readings: Slot[][] = [];
   const glue = glueReadings(values, n, rules, readings);
@@ -145,7 +151,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
  * and its splits are the readings.
  */
 function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowReading {
-  const asPrinted = values.map(tokenPiece);
+  const asPrinted = mapList(values, tokenPiece);
   let last = values.length - 1;
   while (last >= 0 && values[last]!.kind === 'blank') last -= 1;
   const filled = values.filter((t) => t.kind !== 'blank');
@@ -154,7 +160,7 @@ function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowRea
   if (asPrinted.every((p, col) => wholeFits(p, col, rules))) return { kind: 'cells', cells: asPrinted };
   const readings: Slot[][] = [];
   const glue = glueReadings(filled, n, rules, readings);
-  const tokens = filled.map((t) => t.raw);
+  const tokens = mapList(filled, (t) => t.raw);
   // Too many splits to weigh: no reading can be chosen.
   if (!glue.complete) return readingsRow([], tokens, false, false);
   return readingsRow(readings, tokens, false, glue.pruned);

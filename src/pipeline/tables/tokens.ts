@@ -275,8 +275,10 @@ function pageBreakJoints(lines: Lines): Set<number> {
     const before = tabLine(i - 1, -1);
     if (before < 0) continue;
     const joined = pieces(before) + pieces(i) - 1;
-    const widths = [tabLine(before - 1, -1), tabLine(i + 1, 1)].filter((j) => j >= 0).map(pieces);
-    if (widths.includes(joined)) joints.add(i);
+    // The line before and the line after, when they are tab lines: either as wide as the two joined.
+    const above = tabLine(before - 1, -1);
+    const below = tabLine(i + 1, 1);
+    if ((above >= 0 && pieces(above) === joined) || (below >= 0 && pieces(below) === joined)) joints.add(i);
   }
   return joints;
 }
