@@ -126,7 +126,7 @@ function plainTableText(rows: PlainCell[][]): string | null {
     texts.push(line);
   }
   // Without span attributes each row of the grid is its cells' texts (gridOf), and is written at once.
-  if (!spans) return `\n${texts.map((line) => `| ${line.join(' | ')} |`).join('\n')}\n`;
+  if (!spans) return `\n${mapList(texts, (line) => `| ${line.join(' | ')} |`).join('\n')}\n`;
   return `\n${gridToPipeRows(gridOf(mapList(rows, (row, r) => mapList(row, (cell, c) => ({ text: texts[r]![c]!, rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
 }
 
@@ -149,7 +149,7 @@ function plainCellText(text: string): string | null {
 }
 
 export function gridToPipeRows(grid: HtmlTable): string {
-  return grid.map((row) => `| ${row.join(' | ')} |`).join('\n');
+  return mapList(grid, (row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
 /** Drops non-text elements and replaces each outermost table by a <pre> of pipe rows. */

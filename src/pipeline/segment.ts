@@ -16,6 +16,7 @@ import { makeFinding, type StageResult } from './findings.ts';
 import { normaliseCharForMatch, normaliseForMatch } from './normalize.ts';
 import { fastNormaliseForMatch } from './normalize-fast.ts';
 import { headingEnd, STRENGTH, strengthAt } from './segment-place.ts';
+import { mapList } from './packed.ts';
 
 
 /** Most characters allowed between the separator and the title variant (因政府信息公开工作被申请…). */
@@ -323,7 +324,7 @@ export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidat
   });
   let tip = -1;
   for (let i = 0; i < candidates.length; i++) if (tip < 0 || total[i]! >= total[tip]!) tip = i;
-  const chosen: (HeadingCandidate | null)[] = SECTIONS.map(() => null);
+  const chosen: (HeadingCandidate | null)[] = mapList(SECTIONS, () => null);
   for (let i = tip; i >= 0; i = prev[i]!) chosen[candidates[i]!.part - 1] = candidates[i]!;
   return chosen;
 }

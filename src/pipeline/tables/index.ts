@@ -18,6 +18,7 @@ import { readProactive } from './proactive.ts';
 import type { RowNote } from './resolve.ts';
 import { readReview } from './review.ts';
 import { tokenise, tokeniseRegion, trailingGap, type Token } from './tokens.ts';
+import { mapList } from '../packed.ts';
 
 export interface TablesInput {
   sections: Section[];
@@ -179,7 +180,7 @@ function notesToFindings(table: TableName, notes: RowNote[], cellsOf: (row: stri
     const cells = cellsOf(n.row);
     const names = (cols: number[]) => cols.map((c) => cells[c]?.name ?? String(c)).join(', ');
     // The values the arithmetic gives, in template order, "?" where none is known.
-    const values = cells.map((c) => (c.value === null ? '?' : String(c.value))).join(' ');
+    const values = mapList(cells, (c) => (c.value === null ? '?' : String(c.value))).join(' ');
     const printed = n.printed || '(nothing)';
     if (n.imputed.length > 0) {
       const how =

@@ -191,7 +191,7 @@ export function resolveRows(
  * The general walk; combineInPlace gives the same without the copies.
  */
 export function combineByCopies(base: Cell[][], writable: boolean[], keyIndex: number[], options: Cell[][][], compiled: CompiledIdentity[]): Cell[][][] {
-  const found: Cell[][][] = keyIndex.map(() => []);
+  const found: Cell[][][] = mapList(keyIndex, () => emptyList<Cell[]>());
   const chosen: Cell[][] = [];
   const walk = (i: number): void => {
     if (i === keyIndex.length) {

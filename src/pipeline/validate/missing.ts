@@ -6,6 +6,7 @@
 import type { Finding, ReportTables } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import { applicationKeyLabel, proactiveKeyLabel, reviewKeyLabel, TABLE_LABELS, type Label, type TableCode } from './labels.ts';
+import { mapList } from '../packed.ts';
 
 /** The tables in the order of the template (二, 三, 四), so findings come out in a stable order. */
 export const TABLE_ORDER: readonly TableCode[] = ['proactive_disclosure', 'applications', 'review_litigation'];
@@ -47,8 +48,8 @@ export function checkMissingCells(tables: ReportTables): Finding[] {
     const missing = missingLabels(tables, code);
     const listed = missing.slice(0, LISTED_CELLS);
     const more = missing.length - listed.length;
-    const zhList = listed.map((l) => l.zh).join('、') + (more > 0 ? `等（另有${more}个）` : '');
-    const enList = listed.map((l) => l.en).join('; ') + (more > 0 ? `; and ${more} more` : '');
+    const zhList = mapList(listed, (l) => l.zh).join('、') + (more > 0 ? `等（另有${more}个）` : '');
+    const enList = mapList(listed, (l) => l.en).join('; ') + (more > 0 ? `; and ${more} more` : '');
     const name = TABLE_LABELS[code];
     out.push(
       makeFinding('table.missing_cells', {
