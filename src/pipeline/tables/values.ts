@@ -128,3 +128,5 @@ sourcedPiece({ raw: '', kind: 'na', value: null, unit: null }, 0);
 sourcedPiece({ raw: '', kind: 'num', value: 0.5, unit: '元' }, 0);
 
 export const BLANK_PIECE: Piece = { raw: '', kind: 'blank', value: null, unit: null };
+// Primed at load, as sourcedPiece is above: after BLANK_PIECE's nulls, a fraction with a unit (nothing cached).
+pieceOf('0.5万元');
