@@ -8,6 +8,7 @@
 import { isDigitCode } from './scan.ts';
 import type { ColumnRules, RowIdentity, Slot, SourcedPiece, ValueToken } from './split.ts';
 import { BLANK_PIECE, MAX_DIGITS, pieceOf, sourcedPiece, type Piece } from './values.ts';
+import { mapList } from '../packed.ts';
 
 /** Readings listed at most for one row: a row with more is not guessed at. */
 export const MAX_READINGS = 20_000;
@@ -210,7 +211,7 @@ export function glueReadings(
 }
 
 function valueKey(reading: Slot[]): string {
-  return reading.map((s) => (s === null ? '?' : s.kind === 'num' ? String(s.value) : '-')).join(',');
+  return mapList(reading, (s) => (s === null ? '?' : s.kind === 'num' ? String(s.value) : '-')).join(',');
 }
 
 /**

@@ -77,7 +77,7 @@ function nullRow(width: number): Cell[] {
 }
 
 function signature(cells: Cell[]): string {
-  return cells.map((c) => (c === undefined ? '?' : c === null ? '-' : String(c))).join(',');
+  return mapList(cells, (c) => (c === undefined ? '?' : c === null ? '-' : String(c))).join(',');
 }
 
 function distinct(vectors: Cell[][]): Cell[][] {
@@ -173,7 +173,7 @@ export function resolveRows(
     const base = mapList(rowKeys, (k) => grid.get(k)!);
     // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
     const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
-    const writable = base.map((r) => r.length <= maxCol || r.includes(undefined));
+    const writable = mapList(base, (r) => r.length <= maxCol || r.includes(undefined));
     const keyIndex = mapList(keys, (k) => rowIndex.get(k)!);
     const options = mapList(keys, (k) => pending.get(k)!);
     // Every row long enough for the identities (propagation then only fills unknown cells): one grid, changes undone.

@@ -126,7 +126,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
     const leading = side === 'lead' ? [to] : side === 'trail' ? [from] : range(from, to);
     if (leading.length === 1) return laidOutRow(values.slice(leading[0]!, leading[0]! + n), n, rules);
     const raws = mapList(values, (t) => (t.kind === 'blank' ? '' : t.raw));
-    const readings = leading.map((k) => values.slice(k, k + n).map((t, col): SourcedPiece => sourcedPiece(tokenPiece(t), k + col)));
+    const readings = mapList(leading, (k) => mapList(values.slice(k, k + n), (t, col): SourcedPiece => sourcedPiece(tokenPiece(t), k + col)));
     return readingsRow(readings, raws, true, false);
   }
   while (values.length > n && values[0]!.kind === 'blank') values.shift();
