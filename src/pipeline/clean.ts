@@ -103,6 +103,8 @@ const MARKERS_IN_TEXT = new RegExp(MARKERS.source, 'gi');
 
 /** Whether the trimmed line `t` matches one of the patterns (by its first unit, then by its markers). */
 function matchesAny(t: string, byFirst: Map<number, RegExp[]>, anywhere: readonly RegExp[]): boolean {
+  // An empty line matches none (said first: reading its first unit would make V8 deoptimise this).
+  if (t.length === 0) return false;
   const first = byFirst.get(t.charCodeAt(0));
   if (first) for (const re of first) if (re.test(t)) return true;
   if (MARKERS.test(t)) for (const re of anywhere) if (re.test(t)) return true;

@@ -17,6 +17,7 @@ import type { HtmlTable } from '../schema/types.ts';
 import { IS_SPACE } from './chars.ts';
 import { readSimpleHtml } from './html-simple.ts';
 import type { PlainCell } from './html-simple-table.ts';
+import { mapList } from './packed.ts';
 
 /** Elements whose content is never report text. */
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'button', 'select', 'input']);
@@ -98,10 +99,11 @@ function gridOf(rows: readonly (readonly GridCell[])[]): HtmlTable {
 /** A table as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
 export function tableToGrid(table: Element): HtmlTable {
   return gridOf(
-    rowsOf(table).map((tr) =>
-      tr.children
-        .filter((cell): cell is Element => isElement(cell) && (cell.tagName === 'td' || cell.tagName === 'th'))
-        .map((cell) => ({ text: cellText(cell), rowSpan: cell.properties?.rowSpan, colSpan: cell.properties?.colSpan })),
+    mapList(rowsOf(table), (tr) =>
+      mapList(
+        tr.children.filter((cell): cell is Element => isElement(cell) && (cell.tagName === 'td' || cell.tagName === 'th')),
+        (cell) => ({ text: cellText(cell), rowSpan: cell.properties?.rowSpan, colSpan: cell.properties?.colSpan }),
+      ),
     ),
   );
 }
@@ -124,8 +126,8 @@ function plainTableText(rows: PlainCell[][]): string | null {
     texts.push(line);
   }
   // Without span attributes each row of the grid is its cells' texts (gridOf), and is written at once.
-  if (!spans) return `\n${texts.map((line) => `| ${line.join(' | ')} |`).join('\n')}\n`;
-  return `\n${gridToPipeRows(gridOf(rows.map((row, r) => row.map((cell, c) => ({ text: texts[r]![c]!, rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
+  if (!spans) return `\n${mapList(texts, (line) => `| ${line.join(' | ')} |`).join('\n')}\n`;
+  return `\n${gridToPipeRows(gridOf(mapList(rows, (row, r) => mapList(row, (cell, c) => ({ text: texts[r]![c]!, rowSpan: cell.rowSpan, colSpan: cell.colSpan })))))}\n`;
 }
 
 /** Per UTF-16 unit: 2 when BEYOND_WHITESPACE has it, 1 when oneLine changes it (\s, as IS_SPACE has it, or a pipe), else 0. */
@@ -147,7 +149,7 @@ function plainCellText(text: string): string | null {
 }
 
 export function gridToPipeRows(grid: HtmlTable): string {
-  return grid.map((row) => `| ${row.join(' | ')} |`).join('\n');
+  return mapList(grid, (row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
 /** Drops non-text elements and replaces each outermost table by a <pre> of pipe rows. */

@@ -16,6 +16,7 @@ import { makeFinding, type StageResult } from './findings.ts';
 import { normaliseCharForMatch, normaliseForMatch } from './normalize.ts';
 import { fastNormaliseForMatch } from './normalize-fast.ts';
 import { headingEnd, STRENGTH, strengthAt } from './segment-place.ts';
+import { mapList } from './packed.ts';
 
 
 /** Most characters allowed between the separator and the title variant (因政府信息公开工作被申请…). */
@@ -306,23 +307,25 @@ export function bareTitleCandidates(text: string): HeadingCandidate[] {
  * over the candidates.
  */
 export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidate | null)[] {
-  // best[i] = best chain ending with candidate i: [score, previous index].
+  // best chain ending with candidate i: its score total[i], its previous candidate prev[i] (typed arrays: one shape).
   const score = (c: HeadingCandidate) => 100 + c.strength;
-  const best: { total: number; prev: number }[] = candidates.map((c) => ({ total: score(c), prev: -1 }));
+  const total = Float64Array.from(candidates, score);
+  const prev = new Int32Array(candidates.length).fill(-1);
   candidates.forEach((c, i) => {
     for (let j = 0; j < i; j++) {
       const p = candidates[j]!;
-      const total = best[j]!.total + score(c);
+      const sum = total[j]! + score(c);
       // On a tie the later candidate wins: the heading is the one right before its text, not a listing above it.
-      if (p.part < c.part && p.end <= c.start && total >= best[i]!.total) best[i] = { total, prev: j };
+      if (p.part < c.part && p.end <= c.start && sum >= total[i]!) {
+        total[i] = sum;
+        prev[i] = j;
+      }
     }
   });
   let tip = -1;
-  best.forEach((b, i) => {
-    if (tip < 0 || b.total >= best[tip]!.total) tip = i;
-  });
-  const chosen: (HeadingCandidate | null)[] = SECTIONS.map(() => null);
-  for (let i = tip; i >= 0; i = best[i]!.prev) chosen[candidates[i]!.part - 1] = candidates[i]!;
+  for (let i = 0; i < candidates.length; i++) if (tip < 0 || total[i]! >= total[tip]!) tip = i;
+  const chosen: (HeadingCandidate | null)[] = mapList(SECTIONS, () => null);
+  for (let i = tip; i >= 0; i = prev[i]!) chosen[candidates[i]!.part - 1] = candidates[i]!;
   return chosen;
 }
 

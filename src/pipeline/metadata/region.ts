@@ -134,8 +134,9 @@ function wordIndex(words: readonly string[]): WordIndex {
  * as repeated indexOf would find it.
  */
 function countEach(text: string, index: WordIndex): number[] {
-  const counts = index.words.map(() => 0);
-  const nextFrom = index.words.map(() => 0);
+  // (Made with their length, not mapped: optimised, map would make another kind of array than unoptimised.)
+  const counts = new Array<number>(index.words.length).fill(0);
+  const nextFrom = new Array<number>(index.words.length).fill(0);
   for (let i = 0; i < text.length; i++) {
     if (index.starts[text.charCodeAt(i)] === 0) continue;
     for (const w of index.byFirst.get(text.charCodeAt(i))!) {

@@ -1,13 +1,23 @@
 /** Table 三 (applications): rows by label, the seven applicant columns in template order, the arithmetic to settle glued or short rows. */
 import { APPLICANTS, APPLICATION_ROWS, applicationRowsFor, type TemplateCode } from '../../schema/codes.ts';
 import { applicationIdentities } from '../../schema/identities.ts';
+import type { CellStatus } from '../../schema/codes.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows } from './labels.ts';
-import { perRow, printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
+import { MISSING_CELL, perRow, printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
 import { readRow, surplusSide, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
+import { mapList } from '../packed.ts';
 
 const COLUMNS = APPLICANTS.map((a) => a.code);
+
+/** A cell of the table: every one is made here, so all have one shape (the contract's field order). */
+function applicationCell(row: ApplicationCell['row'], applicant: ApplicationCell['applicant'], status: CellStatus, value: number | null, raw: string | null, unit: string | null): ApplicationCell {
+  return { row, applicant, status, value, raw, unit };
+}
+// Primed at load, as sourcedPiece is (values.ts), and written once more, as the cells of a table not present are.
+Object.assign(applicationCell('received_new', 'total', 'missing', null, null, null), MISSING_CELL);
+Object.assign(applicationCell('received_new', 'total', 'reported', 0.5, '', '元'), MISSING_CELL);
 const NO_SIGNS = { signed: () => false, decimal: () => false };
 
 export interface TableRead<C> {
@@ -67,7 +77,7 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   const template = detected ?? fallback;
   const defs = rowsFor(template);
   const readings = new Map<string, RowReading | null>();
-  const side = surplusSide(rows.map((r) => ({ values: r.values, n: COLUMNS.length })));
+  const side = surplusSide(mapList(rows, (r) => ({ values: r.values, n: COLUMNS.length })));
   const identities = gridIdentities(template);
   for (const def of defs) {
     const values = found.get(def.code);
@@ -87,19 +97,18 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
         // A printed cell, as printedCell gives it.
         const status = printedStatus(p);
         const num = p.kind === 'num';
-        out.push({ row: code, applicant, status, value: num ? p.value : null, raw: p.kind === 'blank' ? '' : p.raw, unit: num ? p.unit : null });
+        out.push(applicationCell(code, applicant, status, num ? p.value : null, p.kind === 'blank' ? '' : p.raw, num ? p.unit : null));
         if (status !== 'blank') anyPrinted = true;
         continue;
       }
-      const c = pieces ? undefined : row?.[i];
+      // A resolved cell, or a missing one (one call for both: V8 compiles no separate path for the rarer).
+      const c = (pieces ? undefined : row?.[i]) ?? MISSING_CELL;
       // Fields copied one by one: an object spread here cost more than reading the row.
-      if (c) {
-        out.push({ row: code, applicant, status: c.status, value: c.value, raw: c.raw, unit: c.unit });
-        if (c.status !== 'missing' && c.status !== 'blank') anyPrinted = true;
-      } else out.push({ row: code, applicant, status: 'missing', value: null, raw: null, unit: null });
+      out.push(applicationCell(code, applicant, c.status, c.value, c.raw, c.unit));
+      if (c.status !== 'missing' && c.status !== 'blank') anyPrinted = true;
     }
   }
   const status = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
-  if (status !== 'present') for (const c of out) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
+  if (status !== 'present') for (const c of out) Object.assign(c, MISSING_CELL);
   return { table: { status, template: status === 'present' ? (detected ?? fallback) : detected, cells: out }, notes, columns: COLUMNS };
 }

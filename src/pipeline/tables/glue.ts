@@ -7,7 +7,8 @@
  */
 import { isDigitCode } from './scan.ts';
 import type { ColumnRules, RowIdentity, Slot, SourcedPiece, ValueToken } from './split.ts';
-import { BLANK_PIECE, MAX_DIGITS, pieceOf, type Piece } from './values.ts';
+import { BLANK_PIECE, MAX_DIGITS, pieceOf, sourcedPiece, type Piece } from './values.ts';
+import { mapList } from '../packed.ts';
 
 /** Readings listed at most for one row: a row with more is not guessed at. */
 export const MAX_READINGS = 20_000;
@@ -140,24 +141,27 @@ export function glueReadings(
       whole.push(null);
     } else {
       glued.push(null);
-      whole.push({ ...tokenPiece(t), source: ti });
+      whole.push(sourcedPiece(tokenPiece(t), ti));
     }
   }
   // The piece cut from token ti's digits [from, end), or null when no cell may be printed so; each made once.
-  const cutPieces = values.map(() => new Map<number, SourcedPiece | null>());
+  const cutPieces: Map<number, SourcedPiece | null>[] = [];
+  for (let ti = 0; ti < values.length; ti++) cutPieces.push(new Map());
   const pieceAt = (ti: number, g: GluedNumber, from: number, end: number): SourcedPiece | null => {
     const key = from * (MAX_DIGITS + 2) + (end - from);
     let piece = cutPieces[ti]!.get(key);
     if (piece === undefined) {
       const last = end === g.body.length;
       const part = g.body.slice(from, end);
-      piece = !validPiece(part) && !(g.zeroLed && from === 0 && last) ? null : { ...pieceOf(`${from === 0 ? g.sign : ''}${part}${last ? g.unit : ''}`), source: ti };
+      piece = !validPiece(part) && !(g.zeroLed && from === 0 && last) ? null : sourcedPiece(pieceOf(`${from === 0 ? g.sign : ''}${part}${last ? g.unit : ''}`), ti);
       cutPieces[ti]!.set(key, piece);
     }
     return piece;
   };
   let visits = 0;
   let pruned = false;
+  // Whether partial splits are checked against the row's identities (read once: the list's array kind varies).
+  const pruning = identities.length > 0;
   // The split being built, one cell per entry; a complete one is copied out.
   const acc: Slot[] = [];
   /** Adds one cell, then goes on with `ti` (cells cut from token ti's digits from `from`, `left` allowed, or the next token when from < 0); false when the enumeration must stop. */
@@ -167,7 +171,7 @@ export function glueReadings(
     const col = acc.length;
     if (!fits(piece, col, rules)) return true;
     acc.push(piece);
-    if (identities.length > 0 && !holdsSoFar(acc, col, identities)) {
+    if (pruning && !holdsSoFar(acc, col, identities)) {
       pruned = true;
       acc.pop();
       return true;
@@ -207,7 +211,7 @@ export function glueReadings(
 }
 
 function valueKey(reading: Slot[]): string {
-  return reading.map((s) => (s === null ? '?' : s.kind === 'num' ? String(s.value) : '-')).join(',');
+  return mapList(reading, (s) => (s === null ? '?' : s.kind === 'num' ? String(s.value) : '-')).join(',');
 }
 
 /**

@@ -18,6 +18,7 @@ import { readProactive } from './proactive.ts';
 import type { RowNote } from './resolve.ts';
 import { readReview } from './review.ts';
 import { tokenise, tokeniseRegion, trailingGap, type Token } from './tokens.ts';
+import { mapList } from '../packed.ts';
 
 export interface TablesInput {
   sections: Section[];
@@ -66,9 +67,9 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
   const review = readReview(reviewTokens);
 
   const findings: Finding[] = [
-    ...notesToFindings('proactive_disclosure', proactive.notes, (row) => proactive.table.cells.filter((c) => c.category === row).map((c) => ({ name: c.measure, value: c.value }))),
-    ...notesToFindings('applications', applications.notes, (row) => applications.table.cells.filter((c) => c.row === row).map((c) => ({ name: c.applicant, value: c.value }))),
-    ...notesToFindings('review_litigation', review.notes, () => review.columns.map((name) => {
+    ...notesToFindings('proactive_disclosure', proactive.notes, (row) => mapList(proactive.table.cells.filter((c) => c.category === row), (c) => ({ name: c.measure, value: c.value }))),
+    ...notesToFindings('applications', applications.notes, (row) => mapList(applications.table.cells.filter((c) => c.row === row), (c) => ({ name: c.applicant, value: c.value }))),
+    ...notesToFindings('review_litigation', review.notes, () => mapList(review.columns, (name) => {
       const [p, r] = name.split('/');
       return { name, value: review.table.cells.find((c) => c.proceeding === p && c.result === r)?.value ?? null };
     })),
@@ -87,9 +88,9 @@ function unexplainedUnreadable(tables: ReportTables, findings: Finding[]): Findi
   if (!hasUnreadable(tables.applications.cells) && !hasUnreadable(tables.proactive_disclosure.cells) && !hasUnreadable(tables.review_litigation.cells)) return [];
   const explained = new Set(findings.filter((f) => f.rule === 'table.unreadable_cells').map((f) => f.location));
   const rows: [TableName, string, string, string | null][] = [
-    ...tables.applications.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['applications', c.row, c.applicant, c.raw]),
-    ...tables.proactive_disclosure.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['proactive_disclosure', c.category, c.measure, c.raw]),
-    ...tables.review_litigation.cells.filter((c) => c.status === 'unreadable').map((c): [TableName, string, string, string | null] => ['review_litigation', c.proceeding, c.result, c.raw]),
+    ...mapList(tables.applications.cells.filter((c) => c.status === 'unreadable'), (c): [TableName, string, string, string | null] => ['applications', c.row, c.applicant, c.raw]),
+    ...mapList(tables.proactive_disclosure.cells.filter((c) => c.status === 'unreadable'), (c): [TableName, string, string, string | null] => ['proactive_disclosure', c.category, c.measure, c.raw]),
+    ...mapList(tables.review_litigation.cells.filter((c) => c.status === 'unreadable'), (c): [TableName, string, string, string | null] => ['review_litigation', c.proceeding, c.result, c.raw]),
   ];
   return rows
     .filter(([table, row]) => !explained.has(`${table}/${row}`))
@@ -109,8 +110,14 @@ function hasUnreadable(cells: readonly { status: string }[]): boolean {
 
 /** The document's part break: the shortest gap after a table region (a longer one holds empty cells). */
 function partBreakOf(regions: Regions): number {
-  const gaps = [regions.proactive, regions.applications, regions.review].filter((r): r is string => r !== null).map(trailingGap);
-  return gaps.length > 1 ? Math.min(...gaps) : Infinity;
+  let found = 0;
+  let shortest = Infinity;
+  for (const r of [regions.proactive, regions.applications, regions.review]) {
+    if (r === null) continue;
+    found += 1;
+    shortest = Math.min(shortest, trailingGap(r));
+  }
+  return found > 1 ? shortest : Infinity;
 }
 
 /**
@@ -173,7 +180,7 @@ function notesToFindings(table: TableName, notes: RowNote[], cellsOf: (row: stri
     const cells = cellsOf(n.row);
     const names = (cols: number[]) => cols.map((c) => cells[c]?.name ?? String(c)).join(', ');
     // The values the arithmetic gives, in template order, "?" where none is known.
-    const values = cells.map((c) => (c.value === null ? '?' : String(c.value))).join(' ');
+    const values = mapList(cells, (c) => (c.value === null ? '?' : String(c.value))).join(' ');
     const printed = n.printed || '(nothing)';
     if (n.imputed.length > 0) {
       const how =

@@ -7,6 +7,7 @@
  * row has been found by a longer label.
  */
 import type { Token } from './tokens.ts';
+import { mapList } from '../packed.ts';
 
 export interface RowDef {
   code: string;
@@ -166,7 +167,7 @@ function fragmentsIn(norm: string, fragments: Fragments): readonly { code: strin
       owner[k] = 0;
     }
     runHits(norm.length, fragments, hits);
-    found = hits.map((h) => ({ code: h.code, len: h.len }));
+    found = mapList(hits, (h) => ({ code: h.code, len: h.len }));
     if (fragments.single.size < 20_000) fragments.single.set(norm, found);
   }
   return found;

@@ -22,12 +22,12 @@ export interface LineState {
 export function tokenisePiece(piece: string, out: Token[], state?: LineState): void {
   if (piece === '') return;
   if (isNotApplicable(piece)) {
-    out.push({ kind: 'na', raw: piece });
+    out.push(makeToken('na', piece, undefined, undefined));
     return;
   }
   // Fast paths for the usual cells: a bare number, or text without digits.
   if (isAllDigits(piece)) {
-    out.push({ kind: 'num', raw: piece });
+    out.push(makeToken('num', piece, undefined, undefined));
     return;
   }
   if (!hasDigit(piece)) {
@@ -45,10 +45,15 @@ export function tokenisePiece(piece: string, out: Token[], state?: LineState): v
       rawEnd = end - 1;
     }
     if (start > last) pushText(piece.slice(last, start), out, state);
-    out.push({ kind: 'num', raw: piece.slice(start, rawEnd) });
+    out.push(makeToken('num', piece.slice(start, rawEnd), undefined, undefined));
     last = rawEnd;
   }
   if (last < piece.length) pushText(last === 0 ? piece : piece.slice(last), out, state);
+}
+
+/** A token, with all four fields in one order whatever its kind (see Token, tokens.ts). */
+export function makeToken(kind: Token['kind'], raw: string | undefined, text: string | undefined, norm: string | undefined): Token {
+  return { kind, raw, text, norm } as Token;
 }
 
 /** Where the last match nextNumber found starts. */
@@ -56,7 +61,8 @@ let matchStart = 0;
 
 /** `,ddd` at p: a thousands group. */
 function isGroupAt(s: string, p: number): boolean {
-  return s.charCodeAt(p) === 44 && isDigitCode(s.charCodeAt(p + 1)) && isDigitCode(s.charCodeAt(p + 2)) && isDigitCode(s.charCodeAt(p + 3));
+  // (Bounds checked first: a read past the end would make V8 deoptimise the scan once more.)
+  return p + 3 < s.length && s.charCodeAt(p) === 44 && isDigitCode(s.charCodeAt(p + 1)) && isDigitCode(s.charCodeAt(p + 2)) && isDigitCode(s.charCodeAt(p + 3));
 }
 
 /**
@@ -70,7 +76,7 @@ function nextNumber(s: string, from: number): number {
     const c = s.charCodeAt(i);
     let d = i;
     if (c === 43 || c === 45) {
-      if (!isDigitCode(s.charCodeAt(i + 1))) continue;
+      if (i + 1 >= n || !isDigitCode(s.charCodeAt(i + 1))) continue;
       d = i + 1;
     } else if (c < 48 || c > 57) continue;
     matchStart = i;
@@ -81,12 +87,12 @@ function nextNumber(s: string, from: number): number {
       p += 4;
       while (isGroupAt(s, p)) p += 4;
     }
-    if (s.charCodeAt(p) === 46 && isDigitCode(s.charCodeAt(p + 1))) {
+    if (p + 1 < n && s.charCodeAt(p) === 46 && isDigitCode(s.charCodeAt(p + 1))) {
       p += 2;
       while (p < n && isDigitCode(s.charCodeAt(p))) p++;
     }
-    if (s.charCodeAt(p) === 0x4e07 && s.charCodeAt(p + 1) === 0x5143) p += 2; // 万元
-    else if (s.charCodeAt(p) === 0x5143) p += 1; // 元
+    if (p + 1 < n && s.charCodeAt(p) === 0x4e07 && s.charCodeAt(p + 1) === 0x5143) p += 2; // 万元
+    else if (p < n && s.charCodeAt(p) === 0x5143) p += 1; // 元
     return p;
   }
   return -1;
@@ -94,6 +100,8 @@ function nextNumber(s: string, from: number): number {
 
 /** LIST_NUMBER_AFTER, /^[.．、](?=[^\d\s])/, at position p of s: what follows a list number. */
 function listNumberAfter(s: string, p: number): boolean {
+  // (At the end nothing follows: said first, as a read past the end makes V8 deoptimise the scan.)
+  if (p >= s.length) return false;
   const c = s.charCodeAt(p);
   if (c !== 46 && c !== 0xff0e && c !== 0x3001) return false;
   if (p + 1 >= s.length) return false;
@@ -127,7 +135,7 @@ function pushText(t: string, out: Token[], state?: LineState, normalise?: boolea
   const prev = out[out.length - 1];
   if (unit && prev?.kind === 'num' && !endsWithYuan(prev.raw)) {
     // A new token: number tokens are shared (see numberToken), never changed.
-    out[out.length - 1] = { kind: 'num', raw: prev.raw + t };
+    out[out.length - 1] = makeToken('num', prev.raw + t, undefined, undefined);
     return null;
   }
   // A count word printed after a number ("6件") says nothing the template does not.
@@ -136,10 +144,10 @@ function pushText(t: string, out: Token[], state?: LineState, normalise?: boolea
   const norm = (normalise ?? needsMatchNormalising(t)) ? normaliseForMatch(t) : t;
   if (norm === '') return null;
   if (isNotApplicable(t)) {
-    out.push({ kind: 'na', raw: t });
+    out.push(makeToken('na', t, undefined, undefined));
     return null;
   }
-  const token: TextToken = { kind: 'text', text: t, norm };
+  const token = makeToken('text', undefined, t, norm) as TextToken;
   out.push(token);
   return unit || count ? null : token;
 }
@@ -215,7 +223,7 @@ function tokeniseRange(text: string, codes: Uint16Array, from: number, to: numbe
     return;
   }
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
-  if (isNotApplicable(piece)) out.push({ kind: 'na', raw: piece });
+  if (isNotApplicable(piece)) out.push(makeToken('na', piece, undefined, undefined));
   else {
     const token = pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);
     if (token !== null) interned[slot] = token;
@@ -228,12 +236,12 @@ const SMALL_NUMBERS: (Token | undefined)[] = new Array(10_000).fill(undefined);
 /** The token of the digits text[from, to): a small number's shared token, else a new one. */
 function numberToken(text: string, codes: Uint16Array, from: number, to: number): Token {
   const n = to - from;
-  if (n > 4 || (n > 1 && codes[from] === 48)) return { kind: 'num', raw: text.slice(from, to) };
+  if (n > 4 || (n > 1 && codes[from] === 48)) return makeToken('num', text.slice(from, to), undefined, undefined);
   let v = 0;
   for (let i = from; i < to; i++) v = v * 10 + codes[i]! - 48;
   let token = SMALL_NUMBERS[v];
   if (token === undefined) {
-    token = { kind: 'num', raw: text.slice(from, to) };
+    token = makeToken('num', text.slice(from, to), undefined, undefined);
     SMALL_NUMBERS[v] = token;
   }
   return token;

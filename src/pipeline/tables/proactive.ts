@@ -1,15 +1,28 @@
 /** Table 二 (Article 20): categories by label, measures by template, amounts to yuan. */
 import { PROACTIVE_CATEGORIES, proactiveCategoriesFor, type MeasureCode, type ProactiveCategoryDef, type TemplateCode } from '../../schema/codes.ts';
+import type { CellStatus } from '../../schema/codes.ts';
 import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
 import { contextOf, findRows } from './labels.ts';
-import { printedCell, resolveRows, type RowNote } from './resolve.ts';
+import { MISSING_CELL, printedCell, resolveRows, type RowNote } from './resolve.ts';
 import { readRow, surplusSide, type ColumnRules, type RowReading } from './split.ts';
 import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
+import { mapList } from '../packed.ts';
 
 // Header words that only one template prints in table 二.
 // Fragments, so wording variants (本年度新制作数量) still count.
+
+/** A cell of the table: every one is made here, so all have one shape (the contract's field order). */
+function proactiveCell(item: ProactiveCell['item'], category: ProactiveCell['category'], measure: MeasureCode, status: CellStatus, value: number | null, raw: string | null, unit: string | null): ProactiveCell {
+  return { item, category, measure, status, value, raw, unit };
+}
+// Primed at load, as sourcedPiece is (values.ts), and written once more, as amounts and the cells of a table not present are.
+for (const cell of [proactiveCell('art20_1', 'fees', 'amount', 'missing', null, null, null), proactiveCell('art20_1', 'fees', 'amount', 'reported', 0.5, '', '元')]) {
+  cell.unit = null;
+  cell.value = 1.5;
+  Object.assign(cell, MISSING_CELL);
+}
 const MARKERS_2021 = ['制发件数', '废止件数', '现行有效件数', '收费金额', '本年处理决定数量'];
 const MARKERS_2019 = ['新制作数量', '新公开数量', '对外公开总数量', '上一年项目数量', '增/减', '采购项目数量', '采购总金额', '政府集中采购', '对外管理服务事项'];
 
@@ -91,7 +104,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   const { categories, widths } = layoutFor(template);
   const readings = new Map<string, RowReading | null>();
   const headerUnit = new Map<string, string | null>();
-  const side = surplusSide(rows.filter((r) => widths.has(r.code)).map((r) => ({ values: r.values, n: widths.get(r.code)! })));
+  const side = surplusSide(mapList(rows.filter((r) => widths.has(r.code)), (r) => ({ values: r.values, n: widths.get(r.code)! })));
   for (const { def, measures, rules } of categories) {
     const row = rows.find((r) => r.code === def.code);
     readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);
@@ -106,8 +119,8 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
     for (let i = 0; i < measures.length; i++) {
       const measure = measures[i]!;
       const p = pieces?.[i];
-      const c = p ? printedCell(p) : ((pieces ? undefined : row?.[i]) ?? { status: 'missing' as const, value: null, raw: null, unit: null });
-      const cell: ProactiveCell = { item: def.item as ProactiveCell['item'], category: def.code as ProactiveCell['category'], measure, status: c.status, value: c.value, raw: c.raw, unit: c.unit };
+      const c = p ? printedCell(p) : ((pieces ? undefined : row?.[i]) ?? MISSING_CELL);
+      const cell = proactiveCell(def.item as ProactiveCell['item'], def.code as ProactiveCell['category'], measure, c.status, c.value, c.raw, c.unit);
       if (measure === 'amount') {
         const unit = c.unit ?? headerUnit.get(def.code) ?? null;
         cell.unit = unit;
@@ -118,7 +131,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   }
   const anyPrinted = out.some((c) => c.status !== 'missing' && c.status !== 'blank');
   const status: ParsedTable<ProactiveCell>['status'] = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
-  if (status !== 'present') for (const c of out) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
+  if (status !== 'present') for (const c of out) Object.assign(c, MISSING_CELL);
   return {
     table: { status, template: status === 'present' ? template : detected, cells: out },
     notes: notes as RowNote[],

@@ -4,6 +4,7 @@
  * them (combineInPlace).
  */
 import type { GridIdentity } from './resolve.ts';
+import { emptyList, mapList } from '../packed.ts';
 
 /** undefined: a cell left out, solvable; null: no number (blank, not applicable, unreadable). */
 export type Cell = number | null | undefined;
@@ -102,15 +103,15 @@ interface WriteLog {
  * at once: propagation never changes a known cell, so every combination under it fails.
  */
 export function combineInPlace(base: Cell[][], keyIndex: number[], options: Cell[][][], compiled: CompiledIdentity[]): Cell[][][] {
-  const found: Cell[][][] = keyIndex.map(() => []);
+  const found: Cell[][][] = mapList(keyIndex, () => emptyList<Cell[]>());
   // Rows that may have unknown cells are copied once; the chosen readings are put in place as they are
   // (their filled cells are set back too).
-  const grid = base.map((r) => (r.includes(undefined) ? r.slice() : r));
+  const grid = mapList(base, (r) => (r.includes(undefined) ? r.slice() : r));
   const log: WriteLog = { rows: [], cols: [] };
   // checks[i]: the identities all of whose rows are known once row keyIndex[i] is chosen.
   const position = new Int32Array(base.length).fill(-1);
   keyIndex.forEach((r, j) => (position[r] = j));
-  const checks: CompiledIdentity[][] = keyIndex.map(() => []);
+  const checks: CompiledIdentity[][] = mapList(keyIndex, () => emptyList<CompiledIdentity>());
   for (const id of compiled) {
     let last = 0;
     for (let k = 0; k < id.rows.length; k++) if (id.rows[k]! >= 0) last = Math.max(last, position[id.rows[k]!]!);

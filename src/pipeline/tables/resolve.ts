@@ -11,6 +11,7 @@ import type { CellStatus } from '../../schema/codes.ts';
 import type { RowReading, Slot } from './split.ts';
 import { combineInPlace, compileIdentities, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
 import type { Piece } from './values.ts';
+import { emptyList, mapList } from '../packed.ts';
 
 export interface GridIdentity {
   left: [string, number][];
@@ -58,11 +59,25 @@ function pieceValue(p: Piece): number | null {
 }
 
 function slotValues(reading: Slot[]): Cell[] {
-  return reading.map((s) => (s === null ? undefined : pieceValue(s)));
+  const row = emptyList<Cell>();
+  for (const s of reading) row.push(s === null ? undefined : pieceValue(s));
+  return row;
+}
+
+function pieceValues(pieces: Piece[]): Cell[] {
+  const row = emptyList<Cell>();
+  for (const p of pieces) row.push(pieceValue(p));
+  return row;
+}
+
+function nullRow(width: number): Cell[] {
+  const row = emptyList<Cell>();
+  for (let i = 0; i < width; i++) row.push(null);
+  return row;
 }
 
 function signature(cells: Cell[]): string {
-  return cells.map((c) => (c === undefined ? '?' : c === null ? '-' : String(c))).join(',');
+  return mapList(cells, (c) => (c === undefined ? '?' : c === null ? '-' : String(c))).join(',');
 }
 
 function distinct(vectors: Cell[][]): Cell[][] {
@@ -118,8 +133,8 @@ export function resolveRows(
   for (const reading of rows.values()) if (reading?.kind === 'readings') anyReadings = true;
   if (!anyReadings) return finish(rows, grid, width, pending, new Map(), decided);
   for (const [key, reading] of rows) {
-    if (reading?.kind === 'cells') grid.set(key, reading.cells.map(pieceValue));
-    else grid.set(key, Array.from({ length: width(key) }, () => null));
+    if (reading?.kind === 'cells') grid.set(key, pieceValues(reading.cells));
+    else grid.set(key, nullRow(width(key)));
   }
   // 1. Identities inside the row.
   for (const [key, reading] of rows) {
@@ -155,12 +170,12 @@ export function resolveRows(
     const rowKeys = [...grid.keys()];
     const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
     const compiled = compileIdentities(identities, rowIndex);
-    const base = rowKeys.map((k) => grid.get(k)!);
+    const base = mapList(rowKeys, (k) => grid.get(k)!);
     // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
     const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
-    const writable = base.map((r) => r.length <= maxCol || r.includes(undefined));
-    const keyIndex = keys.map((k) => rowIndex.get(k)!);
-    const options = keys.map((k) => pending.get(k)!);
+    const writable = mapList(base, (r) => r.length <= maxCol || r.includes(undefined));
+    const keyIndex = mapList(keys, (k) => rowIndex.get(k)!);
+    const options = mapList(keys, (k) => pending.get(k)!);
     // Every row long enough for the identities (propagation then only fills unknown cells): one grid, changes undone.
     const fast = base.every((r) => r.length > maxCol) && options.every((vs) => vs.every((v) => v.length > maxCol));
     const found = fast ? combineInPlace(base, keyIndex, options, compiled) : combineByCopies(base, writable, keyIndex, options, compiled);
@@ -176,12 +191,12 @@ export function resolveRows(
  * The general walk; combineInPlace gives the same without the copies.
  */
 export function combineByCopies(base: Cell[][], writable: boolean[], keyIndex: number[], options: Cell[][][], compiled: CompiledIdentity[]): Cell[][][] {
-  const found: Cell[][][] = keyIndex.map(() => []);
+  const found: Cell[][][] = mapList(keyIndex, () => emptyList<Cell[]>());
   const chosen: Cell[][] = [];
   const walk = (i: number): void => {
     if (i === keyIndex.length) {
-      const g: Cell[][] = new Array(base.length);
-      for (let r = 0; r < base.length; r++) g[r] = writable[r] ? base[r]!.slice() : base[r]!;
+      const g: Cell[][] = [];
+      for (let r = 0; r < base.length; r++) g.push(writable[r] ? base[r]!.slice() : base[r]!);
       for (let j = 0; j < keyIndex.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
       if (!propagateRows(g, compiled)) return;
       for (let j = 0; j < keyIndex.length; j++) found[j]!.push(g[keyIndex[j]!]!);
@@ -216,7 +231,7 @@ function finish(
     }
     if (reading.kind === 'overflow') {
       const width = widthOf(key);
-      cells.set(key, Array.from({ length: width }, () => ({ status: 'unreadable', value: null, raw: reading.raw, unit: null })));
+      cells.set(key, Array.from({ length: width }, () => resolvedCell('unreadable', null, reading.raw, null)));
       notes.push({ row: key, imputed: [], unreadable: range(width), printed: reading.raw, readings: 0, surviving: 0, cause: 'overflow', decidedBy: null });
       continue;
     }
@@ -237,15 +252,13 @@ function finish(
         out.push(printedCell(printed));
         continue;
       }
-      const values = vectors.map((v) => v[col]);
-      const v0 = values[0];
-      if (values.length > 0 && typeof v0 === 'number' && values.every((v) => v === v0)) {
-        out.push({ status: 'imputed', value: v0, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
-        note.imputed.push(col);
-      } else {
-        out.push({ status: 'unreadable', value: null, raw: (sources ??= sourcesOfColumns(reading, width))[col]!, unit: null });
-        note.unreadable.push(col);
-      }
+      const v0 = vectors.length > 0 ? vectors[0]![col] : undefined;
+      let agreed = typeof v0 === 'number';
+      for (let i = 1; agreed && i < vectors.length; i++) agreed = vectors[i]![col] === v0;
+      // Imputed or unreadable, made by one call (V8 then compiles no separate path for the rarer).
+      const imputed = agreed && typeof v0 === 'number';
+      out.push(resolvedCell(imputed ? 'imputed' : 'unreadable', imputed ? v0 : null, (sources ??= sourcesOfColumns(reading, width))[col]!, null));
+      (imputed ? note.imputed : note.unreadable).push(col);
     }
     cells.set(key, out);
     if (note.imputed.length > 0 || note.unreadable.length > 0) notes.push(note);
@@ -304,8 +317,20 @@ export function printedStatus(p: Piece): CellStatus {
 }
 
 export function printedCell(p: Piece): ResolvedCell {
-  if (p.kind === 'blank') return { status: 'blank', value: null, raw: '', unit: null };
-  if (p.kind === 'na') return { status: 'not_applicable', value: null, raw: p.raw, unit: null };
-  if (p.kind === 'unreadable') return { status: 'unreadable', value: null, raw: p.raw, unit: null };
-  return { status: 'reported', value: p.value, raw: p.raw, unit: p.unit };
+  if (p.kind === 'blank') return resolvedCell('blank', null, '', null);
+  if (p.kind === 'na') return resolvedCell('not_applicable', null, p.raw, null);
+  if (p.kind === 'unreadable') return resolvedCell('unreadable', null, p.raw, null);
+  return resolvedCell('reported', p.value, p.raw, p.unit);
 }
+
+/** A resolved cell: every one is made here, so all have one shape (fields in one order). */
+export function resolvedCell(status: CellStatus, value: number | null, raw: string | null, unit: string | null): ResolvedCell {
+  return { status, value, raw, unit };
+}
+
+// Primed at load, as sourcedPiece is (values.ts).
+resolvedCell('blank', null, null, null);
+resolvedCell('blank', 0.5, '', '元');
+
+/** What a cell the report lacks holds (read, or assigned over a table's cells; never changed). */
+export const MISSING_CELL: Readonly<ResolvedCell> = resolvedCell('missing', null, null, null);

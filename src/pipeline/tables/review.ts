@@ -3,14 +3,22 @@
  * three proceedings × five results. The result order is read from the
  * header when it names all five; proceedings keep the template's order.
  */
-import { PROCEEDINGS, RESULTS, type ResultCode } from '../../schema/codes.ts';
+import { PROCEEDINGS, RESULTS, type CellStatus, type ResultCode } from '../../schema/codes.ts';
 import { reviewIdentities } from '../../schema/identities.ts';
 import type { ParsedTable, ReviewCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
-import { printedStatus, resolveRows, type GridIdentity } from './resolve.ts';
+import { MISSING_CELL, printedStatus, resolveRows, type GridIdentity } from './resolve.ts';
 import { readRow, type ColumnRules } from './split.ts';
 import type { Token } from './tokens.ts';
 
+
+/** A cell of the table: every one is made here, so all have one shape (the contract's field order). */
+function reviewCell(proceeding: ReviewCell['proceeding'], result: ReviewCell['result'], status: CellStatus, value: number | null, raw: string | null, unit: string | null): ReviewCell {
+  return { proceeding, result, status, value, raw, unit };
+}
+// Primed at load, as sourcedPiece is (values.ts), and written once more, as the cells of a table not present are.
+Object.assign(reviewCell('reconsideration', 'total', 'missing', null, null, null), MISSING_CELL);
+Object.assign(reviewCell('reconsideration', 'total', 'reported', 0.5, '', '元'), MISSING_CELL);
 const RESULT_LABELS: Record<ResultCode, string> = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结', total: '总计' };
 const HEADER_WORDS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', ...Object.values(RESULT_LABELS)];
 
@@ -117,17 +125,16 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
       if (piece) {
         // A printed cell, as printedCell gives it.
         const num = piece.kind === 'num';
-        cells.push({ proceeding: p.code, result: r.code, status: printedStatus(piece), value: num ? piece.value : null, raw: piece.kind === 'blank' ? '' : piece.raw, unit: num ? piece.unit : null });
+        cells.push(reviewCell(p.code, r.code, printedStatus(piece), num ? piece.value : null, piece.kind === 'blank' ? '' : piece.raw, num ? piece.unit : null));
         continue;
       }
-      const c = pieces ? undefined : row?.[col];
-      cells.push(c
-        ? { proceeding: p.code, result: r.code, status: c.status, value: c.value, raw: c.raw, unit: c.unit }
-        : { proceeding: p.code, result: r.code, status: 'missing', value: null, raw: null, unit: null });
+      // A resolved cell, or a missing one (one call for both: V8 compiles no separate path for the rarer).
+      const c = (pieces ? undefined : row?.[col]) ?? MISSING_CELL;
+      cells.push(reviewCell(p.code, r.code, c.status, c.value, c.raw, c.unit));
     }
   }
   const anyPrinted = cells.some((c) => c.status !== 'missing' && c.status !== 'blank');
   const status: ParsedTable<ReviewCell>['status'] = anyPrinted ? 'present' : hasHeader ? 'empty' : 'missing';
-  if (status !== 'present') for (const c of cells) Object.assign(c, { status: 'missing', value: null, raw: null, unit: null });
+  if (status !== 'present') for (const c of cells) Object.assign(c, MISSING_CELL);
   return { table: { status, template: null, cells }, notes: resolved.notes, columns };
 }

@@ -7,7 +7,8 @@
  */
 import type { Token } from './tokens.ts';
 import { fits, glueReadings, tokenPiece, validPiece, zeroLedReadings } from './glue.ts';
-import { BLANK_PIECE, type Piece } from './values.ts';
+import { BLANK_PIECE, sourcedPiece, type Piece } from './values.ts';
+import { emptyList, mapList } from '../packed.ts';
 
 /** A piece with the index of the printed token it came from. */
 export interface SourcedPiece extends Piece {
@@ -41,6 +42,20 @@ export type RowReading =
   | { kind: 'overflow'; raw: string };
 
 const MAX_LEFT_OUT = 3;
+
+/**
+ * A row's readings, every such object made here with the same fields in the
+ * same order (`shifted` and `pruned` undefined when not so), so code reading
+ * them meets one object shape.
+ */
+function readingsRow(readings: Slot[][], tokens: string[], shifted: boolean, pruned: boolean): RowReading {
+  return { kind: 'readings', readings: readings.length > 0 ? readings : noReadings(), tokens, shifted: shifted ? true : undefined, pruned: pruned ? true : undefined };
+}
+
+/** No readings, as the same kind of array as a list of them (an empty `[]` is another: see packed.ts). */
+function noReadings(): Slot[][] {
+  return emptyList<Slot[]>();
+}
 
 export type ValueToken = Exclude<Token, { kind: 'text' }>;
 
@@ -87,9 +102,10 @@ function edgeBlanks(values: readonly ValueToken[]): { before: number; after: num
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
   // The usual row: one printed value per cell, no empty positions.
   if (tokens.length === n && n > 0) {
-    const cells: Piece[] = new Array(n);
+    // Filled by push, not made with its length: a packed array, as the other rows' cells are.
+    const cells: Piece[] = [];
     let k = 0;
-    for (; k < n && tokens[k]!.kind !== 'blank'; k++) cells[k] = tokenPiece(tokens[k]!);
+    for (; k < n && tokens[k]!.kind !== 'blank'; k++) cells.push(tokenPiece(tokens[k]!));
     if (k === n) return { kind: 'cells', cells };
   }
   let values = tokens.slice();
@@ -97,7 +113,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
   // A whole row of empty positions before the first value: the row itself printed nothing, and
   // the values after it belong to a row whose label is lost — never this row's.
   if (filled > 0 && edgeBlanks(values).before >= n) return { kind: 'overflow', raw: values.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ') };
-  if (filled === n) return { kind: 'cells', cells: values.filter((t) => t.kind !== 'blank').map(tokenPiece) };
+  if (filled === n) return { kind: 'cells', cells: mapList(values.filter((t) => t.kind !== 'blank'), tokenPiece) };
   if (filled === 0) return { kind: 'cells', cells: Array.from({ length: n }, () => BLANK_PIECE) };
   // Empty cells printed as such, with surplus empty positions at the row's ends: which
   // end they are dropped from is the table's (see surplusSide); when it does not say,
@@ -109,21 +125,21 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
     const to = Math.min(before, surplus);
     const leading = side === 'lead' ? [to] : side === 'trail' ? [from] : range(from, to);
     if (leading.length === 1) return laidOutRow(values.slice(leading[0]!, leading[0]! + n), n, rules);
-    const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
-    const readings = leading.map((k) => values.slice(k, k + n).map((t, col): SourcedPiece => ({ ...tokenPiece(t), source: k + col })));
-    return { kind: 'readings', readings, tokens: raws, shifted: true };
+    const raws = mapList(values, (t) => (t.kind === 'blank' ? '' : t.raw));
+    const readings = mapList(leading, (k) => mapList(values.slice(k, k + n), (t, col): SourcedPiece => sourcedPiece(tokenPiece(t), k + col)));
+    return readingsRow(readings, raws, true, false);
   }
   while (values.length > n && values[0]!.kind === 'blank') values.shift();
   while (values.length > n && values[values.length - 1]!.kind === 'blank') values.pop();
   if (values.length === n) return laidOutRow(values, n, rules);
   values = values.filter((t) => t.kind !== 'blank');
-  const raws = values.map((t) => (t.kind === 'blank' ? '' : t.raw));
+  const raws = mapList(values, (t) => (t.kind === 'blank' ? '' : t.raw));
   if (filled > n) return { kind: 'overflow', raw: raws.join(' ') };
   const readings: Slot[][] = [];
   const glue = glueReadings(values, n, rules, readings);
   if (glue.complete) zeroLedReadings(values, n, rules, readings);
   if (glue.complete && n - values.length <= MAX_LEFT_OUT) leftOutReadings(values, n, rules, readings);
-  return { kind: 'readings', readings: glue.complete ? readings : [], tokens: raws, ...(glue.pruned ? { pruned: true } : {}) };
+  return readingsRow(glue.complete ? readings : [], raws, false, glue.pruned);
 }
 
 /**
@@ -135,7 +151,7 @@ export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, sid
  * and its splits are the readings.
  */
 function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowReading {
-  const asPrinted = values.map(tokenPiece);
+  const asPrinted = mapList(values, tokenPiece);
   let last = values.length - 1;
   while (last >= 0 && values[last]!.kind === 'blank') last -= 1;
   const filled = values.filter((t) => t.kind !== 'blank');
@@ -144,10 +160,10 @@ function laidOutRow(values: ValueToken[], n: number, rules: ColumnRules): RowRea
   if (asPrinted.every((p, col) => wholeFits(p, col, rules))) return { kind: 'cells', cells: asPrinted };
   const readings: Slot[][] = [];
   const glue = glueReadings(filled, n, rules, readings);
-  const tokens = filled.map((t) => t.raw);
+  const tokens = mapList(filled, (t) => t.raw);
   // Too many splits to weigh: no reading can be chosen.
-  if (!glue.complete) return { kind: 'readings', readings: [], tokens };
-  return { kind: 'readings', readings, tokens, ...(glue.pruned ? { pruned: true } : {}) };
+  if (!glue.complete) return readingsRow([], tokens, false, false);
+  return readingsRow(readings, tokens, false, glue.pruned);
 }
 
 function range(from: number, to: number): number[] {
@@ -165,7 +181,7 @@ function leftOutReadings(values: ValueToken[], n: number, rules: ColumnRules, ou
     }
     if (gaps > 0) walk(ti, col + 1, gaps - 1, [...acc, null]);
     if (ti < values.length) {
-      const piece: SourcedPiece = { ...tokenPiece(values[ti]!), source: ti };
+      const piece: SourcedPiece = sourcedPiece(tokenPiece(values[ti]!), ti);
       if (wholeFits(piece, col, rules)) walk(ti + 1, col + 1, gaps, [...acc, piece]);
     }
   };

@@ -7,17 +7,22 @@
  * Lines and cells are read as index ranges of the region's text, so only the
  * pieces that become tokens are cut out of it.
  */
-import { tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
+import { makeToken, tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
 import { codeUnitsOf, isNfkcAsIs, isSpaceCode } from './scan.ts';
 
+/**
+ * A cell's piece of text. Every token the tokenisers make has all four fields, in
+ * this order, the ones its kind has not undefined (see makeToken, pieces.ts): one
+ * object shape for V8, wherever tokens are read.
+ */
 export type Token =
-  | { kind: 'text'; text: string; norm: string }
-  | { kind: 'num'; raw: string }
-  | { kind: 'na'; raw: string }
-  | { kind: 'blank' };
+  | { kind: 'text'; raw?: undefined; text: string; norm: string }
+  | { kind: 'num'; raw: string; text?: undefined; norm?: undefined }
+  | { kind: 'na'; raw: string; text?: undefined; norm?: undefined }
+  | { kind: 'blank'; raw?: undefined; text?: undefined; norm?: undefined };
 
 /** The one blank-cell token: it has nothing that could differ, and nothing changes it. */
-const BLANK: Token = { kind: 'blank' };
+const BLANK: Token = makeToken('blank', undefined, undefined, undefined);
 
 // A page number line from PDF text: "- 4 -", "— 4 —", "第 4 页", "第4页 共9页".
 const PAGE_NUMBER = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$/;
@@ -275,8 +280,10 @@ function pageBreakJoints(lines: Lines): Set<number> {
     const before = tabLine(i - 1, -1);
     if (before < 0) continue;
     const joined = pieces(before) + pieces(i) - 1;
-    const widths = [tabLine(before - 1, -1), tabLine(i + 1, 1)].filter((j) => j >= 0).map(pieces);
-    if (widths.includes(joined)) joints.add(i);
+    // The line before and the line after, when they are tab lines: either as wide as the two joined.
+    const above = tabLine(before - 1, -1);
+    const below = tabLine(i + 1, 1);
+    if ((above >= 0 && pieces(above) === joined) || (below >= 0 && pieces(below) === joined)) joints.add(i);
   }
   return joints;
 }

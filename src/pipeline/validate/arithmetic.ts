@@ -7,6 +7,7 @@
  * we do not have), so it yields no finding.
  */
 import { APPLICATION_ROWS, type TemplateCode } from '../../schema/codes.ts';
+import { emptyList, mapList } from '../packed.ts';
 import { applicationIdentities, reviewIdentities, type ApplicationKey, type Identity, type ReviewKey } from '../../schema/identities.ts';
 import type { ApplicationCell, Finding, ParsedTable, ReviewCell } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
@@ -100,23 +101,23 @@ function applicationTermLabel(id: Identity<ApplicationKey>): (k: ApplicationKey)
 
 /** `values`: applicationValues of the table's cells. */
 export function checkApplications(table: ParsedTable<ApplicationCell>, template: TemplateCode, values: Values<ApplicationKey>): Finding[] {
-  if (table.status !== 'present') return [];
+  // (Lists made with emptyList and mapList: the findings of every check are then one kind of array, see packed.ts.)
+  if (table.status !== 'present') return emptyList();
   const lookup = values.lookup;
-  return applicationChecks(template)
-    .filter((c) => values.holds(c.places) === false)
-    .map(({ id }) => identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)));
+  return mapList(
+    applicationChecks(template).filter((c) => values.holds(c.places) === false),
+    ({ id }) => identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)),
+  );
 }
 
 /** `values`: reviewValues of the table's cells. */
 export function checkReview(table: ParsedTable<ReviewCell>, values: Values<ReviewKey>): Finding[] {
-  if (table.status !== 'present') return [];
+  if (table.status !== 'present') return emptyList();
   const lookup = values.lookup;
-  return REVIEW_CHECKS
-    .filter((c) => values.holds(c.places) === false)
-    .map(({ id }) => {
-      const p = proceedingLabel(id.location.row ?? '');
-      return identityFinding(id, 'review_litigation', lookup, { zh: `${p.zh}总计`, en: `${p.en}, total` }, (k) => resultLabel(k.result));
-    });
+  return mapList(REVIEW_CHECKS.filter((c) => values.holds(c.places) === false), ({ id }) => {
+    const p = proceedingLabel(id.location.row ?? '');
+    return identityFinding(id, 'review_litigation', lookup, { zh: `${p.zh}总计`, en: `${p.en}, total` }, (k) => resultLabel(k.result));
+  });
 }
 
 /**

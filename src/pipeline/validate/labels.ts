@@ -5,6 +5,7 @@
  */
 import { APPLICANTS, APPLICATION_ROWS, MEASURES, PROACTIVE_CATEGORIES, PROCEEDINGS, RESULTS, SECTIONS } from '../../schema/codes.ts';
 import type { ApplicationKey, ReviewKey } from '../../schema/identities.ts';
+import { mapList } from '../packed.ts';
 
 export interface Label {
   zh: string;
@@ -31,7 +32,7 @@ export function applicationRowLabel(code: string): Label {
   // Top-level rows are numbered 一、二、; sub-rows carry their parentheses: 三(三)1.
   const zhNumber = r.number.length === 1 ? `${r.number}、` : r.number;
   // English readers get the template numbering in digits: 三(三)1 → 3(3)1, 一 → 1.
-  const digits = [...r.number].map((ch) => { const i = '一二三四五六七八九'.indexOf(ch); return i >= 0 ? String(i + 1) : ch; }).join('');
+  const digits = mapList([...r.number], (ch) => { const i = '一二三四五六七八九'.indexOf(ch); return i >= 0 ? String(i + 1) : ch; }).join('');
   const enNumber = r.number.length === 1 ? `${digits}.` : digits;
   return { zh: `${zhNumber}${r.zh}`, en: `${enNumber} ${r.en.toLowerCase()}` };
 }

@@ -9,6 +9,7 @@
  * over, or (for 办理, "handled") the outcomes total.
  */
 import { normaliseForMatch } from '../normalize.ts';
+import { emptyList } from '../packed.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
 import type { ApplicationKey } from '../../schema/identities.ts';
@@ -127,7 +128,8 @@ function agrees(claim: CountClaim, t: TableCounts): boolean {
 /** `values`: applicationValues of table 三's cells. */
 export function checkNarrativeCounts(sections: readonly Section[], text: ReportText, tables: ReportTables, values: Values<ApplicationKey>, year: number | null): Finding[] {
   const counts = tableCounts(tables, values);
-  if (!counts) return [];
+  // (emptyList: every check's findings one kind of array, see packed.ts.)
+  if (!counts) return emptyList();
   for (const { code, normalised } of narrativeTexts(sections, text)) {
     const claim = countClaimsIn(normalised, year).find((c) => !agrees(c, counts));
     if (!claim) continue;
@@ -146,5 +148,5 @@ export function checkNarrativeCounts(sections: readonly Section[], text: ReportT
       }),
     ];
   }
-  return [];
+  return emptyList();
 }

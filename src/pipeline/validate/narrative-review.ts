@@ -7,6 +7,7 @@
  * a qualified none (无行政复议纠错案件, 未发生行政诉讼败诉) is no claim about the total.
  */
 import { normaliseForMatch } from '../normalize.ts';
+import { emptyList } from '../packed.ts';
 import type { ProceedingCode } from '../../schema/codes.ts';
 import type { Finding, ReportTables, Section } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
@@ -56,9 +57,10 @@ function noReviewClaimsIn(normalised: string, year: number | null): ReviewClaim[
 /** `values`: reviewValues of table 四's cells. */
 export function checkNarrativeReview(sections: readonly Section[], text: ReportText, tables: ReportTables, values: Values<ReviewKey>, year: number | null): Finding[] {
   const t = tables.review_litigation;
-  if (t.status !== 'present') return [];
+  // (emptyList: every check's findings one kind of array, see packed.ts.)
+  if (t.status !== 'present') return emptyList();
   const total = values.lookup;
-  const out: Finding[] = [];
+  const out: Finding[] = emptyList();
   const reported = new Set<ProceedingCode>();
   for (const { code, normalised } of narrativeTexts(sections, text)) {
     for (const claim of noReviewClaimsIn(normalised, year)) {

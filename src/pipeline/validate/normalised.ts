@@ -16,6 +16,7 @@ import type { Section } from '../../schema/types.ts';
 import { normaliseForMatch } from '../normalize.ts';
 import { fastNormaliseForMatch } from '../normalize-fast.ts';
 import { LOOK, mayEndTerm, mayHaveSpam, precedesTermEnd, screenAction, screenShareLength, termEndsIn, UNSCREENED } from './spam-screen.ts';
+import { mapList } from '../packed.ts';
 
 export interface ReportText {
   /** normaliseForMatch(text). */
@@ -180,13 +181,13 @@ export function readReportText(sections: readonly Section[], text: string, partS
   if (pass === null) {
     return {
       normalised: normaliseForMatch(text),
-      normalisedParts: sections.map((s) => (s.status === 'present' ? normaliseForMatch(s.text) : '')),
+      normalisedParts: mapList(sections, (s) => (s.status === 'present' ? normaliseForMatch(s.text) : '')),
       mayHaveSpam: true,
     };
   }
   const normalisedAt = (offset: number): number => mapped[marks.indexOf(offset)]!;
   let spam = pass.spam;
-  const normalisedParts = sections.map((s, i) => {
+  const normalisedParts = mapList(sections, (s, i) => {
     if (s.status !== 'present') return '';
     const at = found[i]!;
     if (at >= 0) return pass.normalised.slice(normalisedAt(at), normalisedAt(at + s.text.length));

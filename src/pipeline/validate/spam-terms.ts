@@ -38,7 +38,12 @@ const BRAND = { kind: 'gambling', followedBy: SITE_WORDS, followWithin: 2 } as c
 const STRONG = { kind: 'gambling', notNear: ANTI_GAMBLING, nearWithin: 12 } as const;
 const PORN = { kind: 'porn', notNear: ANTI_GAMBLING, nearWithin: 12 } as const;
 
-export const SPAM_TERMS: readonly SpamTerm[] = [
+/** A term with every field, in one order (absent ones undefined): all terms then have one shape for the scan. */
+function oneShape(t: SpamTerm): SpamTerm {
+  return { term: t.term, kind: t.kind, followedBy: t.followedBy, followWithin: t.followWithin, notNear: t.notNear, nearWithin: t.nearWithin };
+}
+
+export const SPAM_TERMS: readonly SpamTerm[] = ([
   // Names of gambling brands: spam only as a site (立博平台, 威廉希尔官网), never inside 建立博物馆.
   { term: '立博', ...BRAND },
   { term: '威廉希尔', ...BRAND },
@@ -88,4 +93,4 @@ export const SPAM_TERMS: readonly SpamTerm[] = [
   { term: '激情视频', ...PORN },
   { term: '色情视频', ...PORN },
   { term: 'av在线', ...PORN },
-];
+] as SpamTerm[]).map(oneShape);

@@ -6,6 +6,7 @@
  * reported at location `text`.
  */
 import type { Finding, Section } from '../../schema/types.ts';
+import { emptyList } from '../packed.ts';
 import { makeFinding } from '../findings.ts';
 import { sectionLabel } from './labels.ts';
 import { normaliseForMatch } from '../normalize.ts';
@@ -142,7 +143,8 @@ function spamFinding(location: string, where: { zh: string; en: string }, hits: 
 }
 
 export function checkSpam(sections: readonly Section[], text: ReportText): Finding[] {
-  const out: Finding[] = [];
+  // (emptyList: every check's findings one kind of array, see packed.ts.)
+  const out: Finding[] = emptyList();
   // The screen of the full text and the parts: nearly always none has a term.
   if (!text.mayHaveSpam) return out;
   const inParts = new Map<string, number>();
