@@ -232,7 +232,7 @@ function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: Deflat
   };
   runPool(next, (index, record, result) => {
     if (record === null && result === true) succeeded(index);
-  }, { workers, timeoutMs, queueDepth });
+  }, { workers, timeoutMs, queueDepth, work: 'emit' });
 }
 
 /** Below this much to compress, starting workers (about a second) costs more than it saves. */
