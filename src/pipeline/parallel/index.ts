@@ -191,7 +191,7 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
 
 /**
  * The emit outputs of reports the emit cache does not hold yet, made across
- * the worker threads (prepare.ts emitReport) before the emit stage runs; a job
+ * the worker threads (emit-jobs.ts emitReport) before the emit stage runs; a job
  * a worker could not do is simply left to the emit stage. Returns the
  * report_ids whose files and entry the workers wrote. Too few jobs to be
  * worth starting workers for are left to it too.
@@ -206,7 +206,7 @@ export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions
 
 /**
  * Whole files (the CSV datasets) compressed for the zip across the worker
- * threads, largest first, into the deflate cache (prepare.ts deflateFile);
+ * threads, largest first, into the deflate cache (emit-jobs.ts deflateFile);
  * a file a worker could not do is left to the zip writer. Worth it only when
  * there is enough to compress.
  */

@@ -30,7 +30,7 @@ export interface PoolOptions {
 /** Files to parse (the parser), or emit and deflate jobs (the emit code). */
 export type PoolWork = 'parse' | 'emit';
 
-/** One job: a file to parse, or an emit or deflate job (prepare.ts). */
+/** One job: a file to parse, or an emit or deflate job (prepare.ts, emit-jobs.ts). */
 export interface PoolJob {
   index: number;
   file: InputFile;
