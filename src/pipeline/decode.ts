@@ -12,11 +12,11 @@ import iconv from 'iconv-lite';
 import type { DecodedText, Finding } from '../schema/types.ts';
 import { bestRepair, lenientDecode, replacementInNumber, replacementNearMoney, type Repair } from './decode-repair.ts';
 import { fastStrictGb18030, validUtf8Text } from './decode-fast.ts';
+import { MAX_FILE_BYTES } from './file-limit.ts';
 import { makeFinding } from './findings.ts';
 import type { StageResult } from './findings.ts';
 
-/** Largest input accepted (5 MiB): a real report is well under 200 KB. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 /** Magic numbers of the binary formats that reach a content folder by mistake. */
 const BINARY_SIGNATURES: readonly { name: string; bytes: readonly number[] }[] = [

@@ -5,12 +5,12 @@
  * loaded (a file with a line over the line limit is read but not parsed); it becomes an input with no bytes and a finding, so it still gets
  * its failed record (and its row in reports.csv) and the run goes on.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type BigIntStats } from 'node:fs';
 import type { FileStats } from './file-stats.ts';
 import { join, relative, sep } from 'node:path';
 import type { InputFile, Provenance } from '../schema/types.ts';
-import { MAX_FILE_BYTES } from './decode.ts';
+import { MAX_FILE_BYTES } from './file-limit.ts';
 import { makeFinding } from './findings.ts';
 
 /** Files in the content folder that describe the corpus rather than being reports. */
@@ -82,8 +82,40 @@ export function readSourcesManifest(dir: string): SourcesManifest {
   }
 }
 
+/** sha256 in hex of the bytes, or of a string's UTF-8 (one call: no Hash object per file). */
 export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return hash('sha256', bytes, 'hex');
+}
+
+/**
+ * What lstat says of an input file (never following a link), or why it could
+ * not: taken once per file and handed to recallInputFile and readInputFile.
+ */
+export function statInput(dir: string, path: string): BigIntStats | Error {
+  try {
+    return lstatSync(join(dir, path), { bigint: true });
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+/**
+ * The whole file, as readFileSync reads it (the size fstat gives, or to the
+ * end when that is 0), into a Uint8Array of its own rather than a Buffer
+ * then copied into one.
+ */
+function readWhole(full: string): Uint8Array {
+  const fd = openSync(full, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return new Uint8Array(readFileSync(fd));
+    const bytes = new Uint8Array(size);
+    let got = 0;
+    for (let n = -1; got < size && n !== 0; got += n) n = readSync(fd, bytes, got, size - got, null);
+    return got < size ? bytes.slice(0, got) : bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** sha256 of a file read in 1 MiB chunks: an oversized file is hashed (for its record) but never held in memory. */
@@ -125,35 +157,30 @@ export interface RecalledInput {
  * The file as an earlier run read it, when `stats` recognises it and it is a
  * plain file no limit applies to (those are read and checked every time); else null.
  */
-export function recallInputFile(dir: string, path: string, manifest: SourcesManifest, stats: FileStats, limits: ReadLimits = DEFAULT_LIMITS, index = 0): RecalledInput | null {
+export function recallInputFile(dir: string, path: string, manifest: SourcesManifest, stats: FileStats, limits: ReadLimits = DEFAULT_LIMITS, index = 0, taken?: BigIntStats | Error): RecalledInput | null {
   if (index >= limits.maxFiles) return null;
-  let stat;
-  try {
-    stat = lstatSync(join(dir, path), { bigint: true });
-  } catch {
-    return null;
-  }
+  const stat = taken ?? statInput(dir, path);
+  if (stat instanceof Error) return null;
   if (!stat.isFile() || stat.size > BigInt(Math.min(limits.maxFileBytes, limits.maxLineBytes))) return null;
   const sha256 = stats.recall(path, stat);
   return sha256 === null ? null : { path, sha256, provenance: provenanceFor(manifest, path, sha256) };
 }
 
 /**
- * One input file. `index` is its place in the sorted listing, for the count limit.
+ * One input file. `index` is its place in the sorted listing, for the count limit;
+ * `taken`, the file's statInput when the caller took it already (just before).
  * Never throws for a bad file: a file that cannot be read is refused with a finding.
  */
-export function readInputFile(dir: string, path: string, manifest: SourcesManifest, limits: ReadLimits = DEFAULT_LIMITS, index = 0, stats?: FileStats): InputFile {
+export function readInputFile(dir: string, path: string, manifest: SourcesManifest, limits: ReadLimits = DEFAULT_LIMITS, index = 0, stats?: FileStats, taken?: BigIntStats | Error): InputFile {
   const full = join(dir, path);
   const noBytes = EMPTY_SHA256;
   if (index >= limits.maxFiles) {
     const reason = `file number ${index + 1} of the folder, over the limit of ${limits.maxFiles} files`;
     return refused(path, noBytes, manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：未读取——${reason}`, en: `${path}: not read — ${reason}` }));
   }
-  let stat;
-  try {
-    stat = lstatSync(full, { bigint: true });
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
+  const stat = taken ?? statInput(dir, path);
+  if (stat instanceof Error) {
+    const reason = stat.message;
     return refused(path, noBytes, manifest, makeFinding('file.unreadable', { location: 'file', zh: `${path}：无法读取——${reason}`, en: `${path}: cannot be read — ${reason}` }));
   }
   // A FIFO, socket or device would block or never end; a link may point out of the content folder.
@@ -166,7 +193,7 @@ export function readInputFile(dir: string, path: string, manifest: SourcesManife
     return refused(path, sha256OfFile(full), manifest, makeFinding('file.too_large', { location: 'file', zh: `${path}：文件过大，未读取（${reason}）`, en: `${path}: file too large, not read (${reason})` }));
   }
   try {
-    const bytes = new Uint8Array(readFileSync(full));
+    const bytes = readWhole(full);
     const sha256 = sha256Hex(bytes);
     // No line can be longer than the file: most files need no scan.
     const longest = bytes.length > limits.maxLineBytes ? longestLine(bytes) : null;

@@ -6,16 +6,16 @@
  * byte-identical to a fresh parse.
  */
 import { pruneKeyedFiles } from '../cache-prune.ts';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
-import { openPacks } from './packs.ts';
+import { encodeEntry, entryRoom, openPacks } from './packs.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/parse';
 
 export function cacheKey(file: Pick<InputFile, 'path' | 'sha256' | 'provenance'>, version: string): string {
-  return createHash('sha256').update(JSON.stringify([version, file.path, file.sha256, file.provenance])).digest('hex');
+  return hash('sha256', JSON.stringify([version, file.path, file.sha256, file.provenance]), 'hex');
 }
 
 export interface ParseCache {
@@ -48,6 +48,8 @@ const DIGEST_LOG = 'digests.jsonl';
 /** Pending digest lines are appended in batches of this many. */
 const DIGEST_BATCH = 256;
 const KEY_LENGTH = 64;
+/** The buffer pending digest lines are encoded into is kept between batches up to this size. */
+const MAX_PENDING_BUFFER = 8 << 20;
 /** More record packs than this are merged at the next flush with this run's keys. */
 const MAX_PACKS = 64;
 
@@ -88,7 +90,10 @@ export function openCache(dir: string): ParseCache {
   const logPath = join(dir, DIGEST_LOG);
   let digests: Map<string, string> | null = null;
   let lines = 0;
-  let pending: string[] = [];
+  // Pending digest lines, encoded as they come into one buffer (kept from one batch to the next).
+  let pending = Buffer.allocUnsafe(0);
+  let pendingBytes = 0;
+  let pendingLines = 0;
   const loaded = () => {
     if (!digests) {
       digests = readDigestLog(logPath);
@@ -97,12 +102,15 @@ export function openCache(dir: string): ParseCache {
     return digests;
   };
   const append = () => {
-    if (pending.length === 0) return;
+    if (pendingLines === 0) return;
     mkdirSync(dir, { recursive: true });
     // One write per batch of whole lines; a line cut short by a crash only costs its digest.
-    appendFileSync(logPath, pending.join(''));
-    lines += pending.length;
-    pending = [];
+    appendFileSync(logPath, pending.subarray(0, pendingBytes));
+    lines += pendingLines;
+    pendingBytes = 0;
+    pendingLines = 0;
+    // A batch grown by a very long digest does not keep its buffer.
+    if (pending.length > MAX_PENDING_BUFFER) pending = Buffer.allocUnsafe(0);
   };
   const cache: ParseCache = {
     hits: 0,
@@ -136,8 +144,14 @@ export function openCache(dir: string): ParseCache {
     },
     putDigestJson(key, text) {
       loaded().set(key, text);
-      pending.push(`${key}\t${text}\n`);
-      if (pending.length >= DIGEST_BATCH) append();
+      const room = pendingBytes + entryRoom(key, text);
+      if (room > pending.length) {
+        const grown = Buffer.allocUnsafe(Math.max(room, pending.length * 2));
+        pending.copy(grown, 0, 0, pendingBytes);
+        pending = grown;
+      }
+      pendingBytes += encodeEntry(key, text, pending, pendingBytes);
+      if (++pendingLines >= DIGEST_BATCH) append();
     },
     flush(keep) {
       append();

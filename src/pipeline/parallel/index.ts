@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import { openFileStats } from '../file-stats.ts';
-import { DEFAULT_LIMITS, readInputFile, recallInputFile, type readSourcesManifest } from '../read.ts';
+import { DEFAULT_LIMITS, readInputFile, recallInputFile, statInput, type readSourcesManifest } from '../read.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { runPool } from './pool.ts';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
@@ -93,7 +93,9 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
   const next = (): { index: number; file: InputFile; prepare?: Prepare } | null => {
     while (cursor < paths.length) {
       const index = cursor++;
-      const recalled = fileStats && recallInputFile(content, paths[index]!, manifest, fileStats, DEFAULT_LIMITS, index);
+      // One lstat serves both the recall and the read.
+      const stat = fileStats && index < DEFAULT_LIMITS.maxFiles ? statInput(content, paths[index]!) : undefined;
+      const recalled = fileStats && recallInputFile(content, paths[index]!, manifest, fileStats, DEFAULT_LIMITS, index, stat);
       if (recalled) {
         keys[index] = cacheKey(recalled, version);
         if (outcomes.hit(index, keys[index]!, cache)) {
@@ -101,7 +103,7 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
           continue;
         }
       }
-      const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index, fileStats ?? undefined);
+      const file = readInputFile(content, paths[index]!, manifest, DEFAULT_LIMITS, index, fileStats ?? undefined, stat);
       keys[index] = cacheKey(file, version);
       const missed = recalled?.sha256 === file.sha256; // already looked up above, under the same key
       if (missed || !opts.cacheDir || !outcomes.hit(index, keys[index]!, cache)) return prepare ? { index, file, prepare: { ...prepare, key: keys[index]! } } : { index, file };
@@ -189,7 +191,7 @@ export function parseDigests<D>(content: string, paths: readonly string[], manif
 
 /**
  * The emit outputs of reports the emit cache does not hold yet, made across
- * the worker threads (prepare.ts emitReport) before the emit stage runs; a job
+ * the worker threads (emit-jobs.ts emitReport) before the emit stage runs; a job
  * a worker could not do is simply left to the emit stage. Returns the
  * report_ids whose files and entry the workers wrote. Too few jobs to be
  * worth starting workers for are left to it too.
@@ -204,7 +206,7 @@ export function emitInWorkers(jobs: readonly EmitJob[], options: ParseAllOptions
 
 /**
  * Whole files (the CSV datasets) compressed for the zip across the worker
- * threads, largest first, into the deflate cache (prepare.ts deflateFile);
+ * threads, largest first, into the deflate cache (emit-jobs.ts deflateFile);
  * a file a worker could not do is left to the zip writer. Worth it only when
  * there is enough to compress.
  */
@@ -230,7 +232,7 @@ function runJobs(jobs: readonly { name: string; emit?: EmitJob; deflate?: Deflat
   };
   runPool(next, (index, record, result) => {
     if (record === null && result === true) succeeded(index);
-  }, { workers, timeoutMs, queueDepth });
+  }, { workers, timeoutMs, queueDepth, work: 'emit' });
 }
 
 /** Below this much to compress, starting workers (about a second) costs more than it saves. */

@@ -110,6 +110,28 @@ function readEntry(folder: string, key: string, at: Location, open?: number): st
   return bytes.toString('utf8', KEY_LENGTH + 1, at.length - 1);
 }
 
+/** A writer keeps a buffer for encoding its entries, grown as needed up to this; a longer entry gets one of its own. */
+const MAX_SCRATCH = 1 << 20;
+
+/**
+ * The most bytes `<key>\t<json>\n` can take in UTF-8 — three per UTF-16 unit (a surrogate pair takes four for
+ * two) — so a buffer with this much room takes it without measuring it first.
+ */
+export const entryRoom = (key: string, json: string): number => (key.length + json.length) * 3 + 2;
+
+/**
+ * `<key>\t<json>\n` (a pack entry, or a digest log line) encoded in UTF-8 into
+ * `into` at `at`, where it has entryRoom; returns how many bytes it took. The
+ * text is encoded once, straight into the buffer that is written.
+ */
+export function encodeEntry(key: string, json: string, into: Buffer, at = 0): number {
+  let n = at + into.write(key, at, 'utf8');
+  into[n++] = TAB;
+  n += into.write(json, n, 'utf8');
+  into[n++] = NEWLINE;
+  return n - at;
+}
+
 export function openPacks(root: string): RecordPacks {
   const folder = join(root, RECORDS_FOLDER);
   let index: Map<string, Location> | null = null;
@@ -150,14 +172,20 @@ export function openPacks(root: string): RecordPacks {
     closeSync(writer.index);
     writer = null;
   };
+  // Entries are encoded straight into this buffer, kept from one append to the next: the text is encoded once.
+  let scratch = Buffer.allocUnsafe(0);
   const append = (key: string, json: string) => {
     writer ??= openWriter();
     const offset = writer.offset;
     let length: number;
     try {
-      // One write of the string (encoded once, on the way out). The pack is opened to append, so a write cut short
-      // still leaves the next entry where the offsets say: the entry cut short lacks its newline and reads as a miss.
-      length = writeSync(writer.pack, `${key}\t${json}\n`);
+      const most = entryRoom(key, json);
+      if (most > scratch.length && most <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(Math.min(MAX_SCRATCH, Math.max(most, scratch.length * 2)));
+      const into = most <= scratch.length ? scratch : Buffer.allocUnsafe(most);
+      const size = encodeEntry(key, json, into);
+      // One write of the entry. The pack is opened to append, so a write cut short still leaves the next entry
+      // where the offsets say: the entry cut short lacks its newline and reads as a miss.
+      length = writeSync(writer.pack, into, 0, size);
       writer.offset += length;
       writeSync(writer.index, `${key}\t${offset}\t${length}\n`);
     } catch (error) {

@@ -23,9 +23,14 @@ export interface PoolOptions {
   workerUrl?: URL;
   /** Jobs a worker holds at once (QUEUE_DEPTH by default). */
   queueDepth?: number;
+  /** What the jobs are, so a worker loads only the code for them (worker.ts): files to parse by default. */
+  work?: PoolWork;
 }
 
-/** One job: a file to parse, or an emit or deflate job (prepare.ts). */
+/** Files to parse (the parser), or emit and deflate jobs (the emit code). */
+export type PoolWork = 'parse' | 'emit';
+
+/** One job: a file to parse, or an emit or deflate job (prepare.ts, emit-jobs.ts). */
 export interface PoolJob {
   index: number;
   file: InputFile;
@@ -50,6 +55,7 @@ export interface WorkerInit {
   /** One Int32: how many jobs this thread has sent the worker so far. */
   sent: SharedArrayBuffer;
   lowWater: number;
+  work: PoolWork;
 }
 
 interface Slot {
@@ -89,10 +95,10 @@ const WORKER_URL = new URL('./worker.ts', import.meta.url);
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
-function spawn(signal: SharedArrayBuffer, url: URL): Slot {
+function spawn(signal: SharedArrayBuffer, url: URL, work: PoolWork): Slot {
   const { port1, port2 } = new MessageChannel();
   const sent = new SharedArrayBuffer(4);
-  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER };
+  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER, work };
   const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv: [...TYPESCRIPT_NODE_ARGS] });
   worker.unref();
   return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity };
@@ -115,9 +121,10 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
   const url = options.workerUrl ?? WORKER_URL;
+  const work = options.work ?? 'parse';
   const depth = Math.max(1, options.queueDepth ?? QUEUE_DEPTH);
   const maxWorkers = Math.max(1, options.workers);
-  const slots: Slot[] = [spawn(signal, url)];
+  const slots: Slot[] = [spawn(signal, url, work)];
   const started = Date.now();
   let exhausted = false;
   // Jobs read ahead of the workers (one per worker), and those re-sent after a timeout.
@@ -156,7 +163,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           slot.port.close();
           // The jobs behind it were never started: they go to the next free worker, bytes and all.
           ahead.unshift(...queued);
-          slots[i] = spawn(signal, url);
+          slots[i] = spawn(signal, url, work);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
           throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${url.pathname})`);
         }
@@ -177,7 +184,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         else exhausted = true;
       }
       // Another worker only when jobs wait for every one there is: a rebuild of one changed file starts one.
-      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url));
+      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url, work));
       if (exhausted && ahead.length === 0 && slots.every((s) => s.jobs.length === 0)) return;
       const nearest = Math.min(200, ...slots.map((s) => s.deadline - Date.now()));
       Atomics.wait(flag, 0, seen, Math.max(1, nearest + 1));

@@ -3,19 +3,13 @@
  * across cores and the main thread handles small digests, not records: a
  * parsed record goes straight into the parse cache (keepRecord), and after
  * the cross-report rules each report's emit outputs are made from its cached
- * record (emitReport). The emit stage then finds them in its cache; the bytes
- * are those its report pass would make itself.
+ * record (emit-jobs.ts emitReport). The emit stage then finds them in its
+ * cache; the bytes are those its report pass would make itself. This module
+ * is what a parse worker loads besides the parser; the emit side is in
+ * emit-jobs.ts, which only an emit worker loads (worker.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Finding, ReportRecord } from '../../schema/types.ts';
-import { digestOf, withCrossResults } from '../cross/slim.ts';
-import { openEmitCache, type EmitCache } from '../emit/cache.ts';
-import { writeIfChanged } from '../emit/files.ts';
-import { deflatePieces } from '../emit/segments.ts';
-import { reportEntry } from '../emit/report-outputs.ts';
-import { ZIP_LEVEL } from '../emit/zip.ts';
-import { sha256Hex } from '../read.ts';
+import { digestOf } from '../cross/slim.ts';
 import { openCache, type ParseCache } from './cache.ts';
 
 export interface Prepare {
@@ -24,14 +18,14 @@ export interface Prepare {
   cacheDir: string;
 }
 
-/** A whole output file a worker compresses into the emit cache's deflate folder (see deflateFile). */
+/** A whole output file a worker compresses into the emit cache's deflate folder (emit-jobs.ts deflateFile). */
 export interface DeflateJob {
   path: string;
   sha256: string;
   emitCacheDir: string;
 }
 
-/** A report whose emit outputs a worker makes after the cross-report rules ran (see emitReport). */
+/** A report whose emit outputs a worker makes after the cross-report rules ran (emit-jobs.ts emitReport). */
 export interface EmitJob {
   key: string;
   cacheDir: string;
@@ -45,10 +39,9 @@ export interface EmitJob {
 }
 
 const caches = new Map<string, ParseCache>();
-const emitCaches = new Map<string, EmitCache>();
-const made = new Set<string>();
 
-function parseCacheAt(dir: string): ParseCache {
+/** The parse cache in `dir`, opened once per worker. */
+export function parseCacheAt(dir: string): ParseCache {
   let cache = caches.get(dir);
   if (!cache) caches.set(dir, (cache = openCache(dir)));
   return cache;
@@ -67,42 +60,4 @@ export function keepRecord(record: ReportRecord, job: Prepare): string {
 /** In a worker with no job left queued: the parse caches' pack files are closed (a worker's files are not closed when it ends). */
 export function releaseCaches(): void {
   for (const cache of caches.values()) cache.flush();
-}
-
-/**
- * In a worker, after the cross-report rules: one report's emit cache entry and
- * its JSON and markdown files (written when their bytes change), exactly as
- * the emit stage's report pass would make them, which then finds them done.
- */
-export function emitReport(job: EmitJob): boolean {
-  const stored = parseCacheAt(job.cacheDir).get(job.key);
-  if (!stored) return false;
-  const record = withCrossResults(stored, job.report_id, job.added);
-  const emit = emitCacheAt(job.emitCacheDir);
-  const { entry, json, markdown } = reportEntry(record);
-  for (const [dir, name, bytes] of [['reports', `${job.report_id}.json`, json], ['markdown', `${job.report_id}.md`, markdown]] as const) {
-    const folder = join(job.out, dir);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeIfChanged(join(folder, name), bytes);
-  }
-  emit.putReport(job.entryKey, entry);
-  return true;
-}
-
-function emitCacheAt(dir: string): EmitCache {
-  let emit = emitCaches.get(dir);
-  if (!emit) emitCaches.set(dir, (emit = openEmitCache(dir)));
-  return emit;
-}
-
-/** In a worker: a CSV file's zip entry, compressed in pieces into the deflate cache (archive.ts then finds it there). */
-export function deflateFile(job: DeflateJob): boolean {
-  const bytes = readFileSync(job.path);
-  if (sha256Hex(bytes) !== job.sha256) return false;
-  const cache = emitCacheAt(job.emitCacheDir);
-  cache.putDeflated(job.sha256, deflatePieces(bytes, cache, ZIP_LEVEL));
-  return true;
 }

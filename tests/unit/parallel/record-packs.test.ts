@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCache } from '../../../src/pipeline/parallel/cache.ts';
-import { openPacks, RECORDS_FOLDER } from '../../../src/pipeline/parallel/packs.ts';
+import { encodeEntry, openPacks, RECORDS_FOLDER } from '../../../src/pipeline/parallel/packs.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'nianbao-packs-'));
@@ -115,5 +115,21 @@ describe('record packs', () => {
     const lines = readFileSync(join(dir, 'digests.jsonl'), 'utf8').trim().split('\n');
     expect(lines.map((l) => l.slice(65))).toEqual(['{"a":[1,2]}', '{"a":[1,2]}']);
     expect(openCache(dir).getDigest(key(1))).toEqual({ a: [1, 2] });
+  });
+
+  it('writes each entry as the UTF-8 of `<key>\\t<json>\\n`, whatever its size (the encoding buffer is reused and grown)', () => {
+    const dir = fresh();
+    const packs = openPacks(dir);
+    // Short and long, CJK, astral and a lone surrogate (written as U+FFFD, as a string write does), and one past
+    // the buffer a writer keeps.
+    const texts = ['{}', `{"t":"${'一二三'.repeat(20_000)}"}`, '{"t":"x"}', '{"t":"😀\ud800一"}', `{"t":"${'叁'.repeat(500_000)}"}`, '{"t":"y"}'];
+    texts.forEach((t, i) => packs.append(key(i), t));
+    packs.release();
+    const expected = Buffer.concat(texts.map((t, i) => Buffer.from(`${key(i)}\t${t}\n`)));
+    const [pack] = files(dir, '.pack');
+    expect(readFileSync(join(dir, RECORDS_FOLDER, pack!)).equals(expected)).toBe(true);
+    texts.forEach((t, i) => expect(openPacks(dir).read(key(i), false)).toBe(t.replace('\ud800', '\ufffd')));
+    const into = Buffer.alloc(200);
+    expect(into.subarray(0, encodeEntry(key(1), '"一"', into)).toString()).toBe(`${key(1)}\t"一"\n`);
   });
 });
