@@ -31,6 +31,8 @@ export interface ParseAllStats {
   timedOut: number;
   /** Records of other keys removed from the cache (a parser change or much churn: parallel/cache.ts flush). */
   pruned: number;
+  /** CPU time of the worker threads' own threads, µs (not V8's shared compiler and GC threads); 0 when none ran. */
+  workerCpuMicros?: number;
 }
 
 function envNumber(name: string): number | undefined {
@@ -126,7 +128,9 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
       pending = null;
       return job;
     };
-    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs });
+    const usage = { workerCpuMicros: 0 };
+    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs, usage });
+    counts.workerCpuMicros = usage.workerCpuMicros;
   } finally {
     counts.pruned = cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
     fileStats?.save();

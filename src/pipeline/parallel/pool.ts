@@ -25,6 +25,8 @@ export interface PoolOptions {
   queueDepth?: number;
   /** What the jobs are, so a worker loads only the code for them (worker.ts): files to parse by default. */
   work?: PoolWork;
+  /** Filled in when the pool ends: the CPU time its workers' own threads used, in µs, as they last reported it (worker.ts). */
+  usage?: { workerCpuMicros: number };
 }
 
 /** Files to parse (the parser), or emit and deflate jobs (the emit code). */
@@ -70,6 +72,8 @@ interface Slot {
    */
   jobs: PoolJob[];
   deadline: number;
+  /** CPU µs of the worker's thread at its latest answer. */
+  cpu: number;
 }
 
 interface Reply {
@@ -79,6 +83,8 @@ interface Reply {
   /** Instead of the record, when the job asked the worker to keep it (prepare.ts). */
   digest?: unknown;
   error?: string;
+  /** The worker thread's CPU time so far, µs (worker.ts). */
+  cpu?: number;
 }
 
 /**
@@ -101,7 +107,7 @@ function spawn(signal: SharedArrayBuffer, url: URL, work: PoolWork): Slot {
   const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER, work };
   const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv: [...TYPESCRIPT_NODE_ARGS] });
   worker.unref();
-  return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity };
+  return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity, cpu: 0 };
 }
 
 function send(slot: Slot, job: PoolJob, timeoutMs: number): void {
@@ -127,6 +133,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
   const slots: Slot[] = [spawn(signal, url, work)];
   const started = Date.now();
   let exhausted = false;
+  let retiredCpu = 0;
   // Jobs read ahead of the workers (one per worker), and those re-sent after a timeout.
   const ahead: PoolJob[] = [];
   const take = (): PoolJob | null => {
@@ -143,6 +150,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         let answered = false;
         for (let msg = receiveMessageOnPort(slot.port); msg; msg = receiveMessageOnPort(slot.port)) {
           const reply = msg.message as Reply;
+          if (reply.cpu !== undefined) slot.cpu = reply.cpu;
           if (reply.ready) slot.ready = true;
           else if (slot.jobs.length > 0 && reply.index === slot.jobs[0]!.index) {
             const { file } = slot.jobs.shift()!;
@@ -163,6 +171,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           slot.port.close();
           // The jobs behind it were never started: they go to the next free worker, bytes and all.
           ahead.unshift(...queued);
+          retiredCpu += slot.cpu;
           slots[i] = spawn(signal, url, work);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
           throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${url.pathname})`);
@@ -190,6 +199,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
       Atomics.wait(flag, 0, seen, Math.max(1, nearest + 1));
     }
   } finally {
+    if (options.usage) options.usage.workerCpuMicros = slots.reduce((sum, slot) => sum + slot.cpu, retiredCpu);
     for (const slot of slots) {
       slot.port.close();
       void slot.worker.terminate();

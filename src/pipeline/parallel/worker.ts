@@ -50,6 +50,10 @@ function wake(): void {
   Atomics.notify(flag, 0);
 }
 
+/** This thread's CPU time, µs, sent with each answer so a pool can say what its workers cost (process.threadCpuUsage: Node 22.19+). */
+const threadCpu: () => number | undefined =
+  typeof process.threadCpuUsage === 'function' ? () => { const { user, system } = process.threadCpuUsage(); return user + system; } : () => undefined;
+
 function answer(message: unknown): void {
   port.postMessage(message);
   handled++;
@@ -57,7 +61,7 @@ function answer(message: unknown): void {
 }
 
 port.on('message', (job: Job) => {
-  let message: unknown;
+  let message: object;
   try {
     message = { index: job.index, ...handle(job) };
   } catch (error) {
@@ -65,7 +69,7 @@ port.on('message', (job: Job) => {
   }
   // The last job sent so far: the pack files are closed before its answer, after which the pool may end this worker.
   if (Atomics.load(sentCount, 0) - handled <= 1) releaseCaches();
-  answer(message);
+  answer({ ...message, cpu: threadCpu() });
 });
 port.postMessage({ ready: true });
 wake();

@@ -32,7 +32,7 @@ describe('the data stage across workers', () => {
     const clean = (dir: string) => runPipeline({ content, out: dir, parse: { workers: 0, cacheDir: null, inThread: parseReport } });
 
     const first = runPipeline({ content, out, parse: { workers: 2, cacheDir: cache } });
-    expect(first.parseStats).toEqual({ parsed: 40, cached: 0, timedOut: 0, pruned: 0 });
+    expect(first.parseStats).toEqual({ parsed: 40, cached: 0, timedOut: 0, pruned: 0, workerCpuMicros: expect.any(Number) });
     // The records stayed in the workers: each is in the parse cache, its digest in the digest file.
     expect(readFileSync(join(cache, 'digests.jsonl'), 'utf8').trim().split('\n')).toHaveLength(40);
     const expected = tempDir('workers-clean');
@@ -42,7 +42,7 @@ describe('the data stage across workers', () => {
     const changed = readdirSync(content).filter((f) => f.endsWith('.txt')).sort()[0]!;
     appendFileSync(join(content, changed), '本报告发布后更正了一处文字。\n');
     const again = runPipeline({ content, out, parse: { workers: 2, cacheDir: cache } });
-    expect(again.parseStats).toEqual({ parsed: 1, cached: 39, timedOut: 0, pruned: 0 });
+    expect(again.parseStats).toEqual({ parsed: 1, cached: 39, timedOut: 0, pruned: 0, workerCpuMicros: expect.any(Number) });
     const expectedAgain = tempDir('workers-clean-again');
     clean(expectedAgain);
     expectSameTree(out, expectedAgain);

@@ -39,19 +39,24 @@ describe('parseAll', () => {
     const paths = listContentFiles(content);
     const manifest = readSourcesManifest(content);
     const first = stats();
+    const cpu = process.cpuUsage();
     const clean = parseAll(content, paths, manifest, { workers: 2, cacheDir }, first);
-    expect(first).toEqual({ parsed: 12, cached: 0, timedOut: 0, pruned: 0 });
+    const used = process.cpuUsage(cpu);
+    expect(first).toEqual({ parsed: 12, cached: 0, timedOut: 0, pruned: 0, workerCpuMicros: expect.any(Number) });
+    // The workers' own threads: some CPU (each at least starts up and parses), and part of what the whole process used.
+    expect(first.workerCpuMicros).toBeGreaterThan(0);
+    expect(first.workerCpuMicros).toBeLessThan(used.user + used.system);
     expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
 
     const second = stats();
     const again = parseAll(content, paths, manifest, { workers: 2, cacheDir }, second);
-    expect(second).toEqual({ parsed: 0, cached: 12, timedOut: 0, pruned: 0 });
+    expect(second).toEqual({ parsed: 0, cached: 12, timedOut: 0, pruned: 0 }); // no worker started, no worker CPU
     expect(JSON.stringify(again)).toBe(JSON.stringify(clean));
 
     writeFileSync(join(content, paths[3]!), '一、总体情况\n本年度无变化。\n');
     const third = stats();
     const changed = parseAll(content, paths, manifest, { workers: 2, cacheDir }, third);
-    expect(third).toEqual({ parsed: 1, cached: 11, timedOut: 0, pruned: 0 });
+    expect(third).toEqual({ parsed: 1, cached: 11, timedOut: 0, pruned: 0, workerCpuMicros: expect.any(Number) });
     expect(changed[3]!.source_sha256).not.toBe(clean[3]!.source_sha256);
     expect(JSON.stringify(changed.filter((_, i) => i !== 3))).toBe(JSON.stringify(clean.filter((_, i) => i !== 3)));
   }, 120_000);
