@@ -101,14 +101,10 @@ export class Code {
     return this;
   }
   get(local: number): this {
-    this.bytes.push(op.local_get);
-    pushUnsigned(this.bytes, local);
-    return this;
+    return this.#withIndex(op.local_get, local);
   }
   set(local: number): this {
-    this.bytes.push(op.local_set);
-    pushUnsigned(this.bytes, local);
-    return this;
+    return this.#withIndex(op.local_set, local);
   }
   i32(value: number): this {
     this.bytes.push(op.i32_const);
@@ -117,38 +113,24 @@ export class Code {
   }
   /** A load or store, with its memarg: alignment (log2 of bytes) and a constant offset added to the address. */
   memory(code: number, alignLog2: number, offset = 0): this {
-    this.bytes.push(code);
-    pushUnsigned(this.bytes, alignLog2);
-    pushUnsigned(this.bytes, offset);
-    return this;
+    return this.#withIndex(code, alignLog2).#unsigned(offset);
   }
   simd(code: number): this {
-    this.bytes.push(SIMD_PREFIX);
-    pushUnsigned(this.bytes, code);
-    return this;
+    return this.#withIndex(SIMD_PREFIX, code);
   }
   /** A SIMD load or store, with its memarg. */
   simdMemory(code: number, alignLog2: number, offset = 0): this {
-    this.simd(code);
-    pushUnsigned(this.bytes, alignLog2);
-    pushUnsigned(this.bytes, offset);
-    return this;
+    return this.simd(code).#unsigned(alignLog2).#unsigned(offset);
   }
   call(func: number): this {
-    this.bytes.push(op.call);
-    pushUnsigned(this.bytes, func);
-    return this;
+    return this.#withIndex(op.call, func);
   }
   /** Branch to the enclosing block `depth` levels out (0: the innermost); a loop's label is its start. */
   br(depth: number): this {
-    this.bytes.push(op.br);
-    pushUnsigned(this.bytes, depth);
-    return this;
+    return this.#withIndex(op.br, depth);
   }
   brIf(depth: number): this {
-    this.bytes.push(op.br_if);
-    pushUnsigned(this.bytes, depth);
-    return this;
+    return this.#withIndex(op.br_if, depth);
   }
   block(body: (code: this) => void): this {
     return this.#nested(op.block, body);
@@ -165,6 +147,15 @@ export class Code {
       otherwise(this);
     }
     this.bytes.push(op.end);
+    return this;
+  }
+  /** An instruction (or prefix) byte followed by one unsigned LEB128 immediate: an index, a depth, an opcode. */
+  #withIndex(code: number, immediate: number): this {
+    this.bytes.push(code);
+    return this.#unsigned(immediate);
+  }
+  #unsigned(value: number): this {
+    pushUnsigned(this.bytes, value);
     return this;
   }
   #nested(code: number, body: (code: this) => void): this {
