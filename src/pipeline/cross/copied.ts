@@ -8,6 +8,7 @@
 import { SECTIONS } from '../../schema/codes.ts';
 import type { ReportRecord } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
+import { lettersOf } from './letters.ts';
 import { candidatePairCodes, letterSignature, SIGNATURE_SIZE } from './minhash.ts';
 
 /** Estimated Jaccard similarity of the 5-character shingles from which two narratives count as copies. */
@@ -36,42 +37,6 @@ export function narrativeForComparison(record: ReportRecord): string {
   return lettersOf(narrativeText(record));
 }
 
-/** One code point that is a letter (\p{L}). */
-const LETTER = /^\p{L}$/u;
-
-/**
- * text.replace(/\P{L}+/gu, '') at about a third of the cost: the letters are
- * copied in runs, CJK unified ideographs (U+4E00–U+9FFF, every one a letter)
- * and ASCII are told by their code, every other code point by LETTER.
- */
-export function lettersOf(text: string): string {
-  const runs: string[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let width = 1;
-    let letter: boolean;
-    if (c >= 0x4e00 && c <= 0x9fff) letter = true;
-    else if (c < 0x80) letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    else {
-      // A surrogate pair is one code point; a lone surrogate is no letter.
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-        const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) width = 2;
-      }
-      letter = LETTER.test(text.slice(i, i + width));
-    }
-    if (letter) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      runs.push(text.slice(start, i));
-      start = -1;
-    }
-    i += width - 1;
-  }
-  if (start >= 0) runs.push(text.slice(start));
-  return runs.join('');
-}
 
 /**
  * The MinHash signature a report's narrative is compared by, or null when it is too short to call copied:

@@ -4,6 +4,7 @@
  * runs at full speed from a thread's first report, where JavaScript needs
  * thousands of calls to be optimised.
  */
+import { ONE_LETTER } from './letters.ts';
 import { kernelBinary, LETTER, LETTER_TABLE, NOT_LETTER, SEEDS, SIGNATURE, WORK } from './minhash-kernel-code.ts';
 
 const SIGNATURE_SIZE = 64;
@@ -15,8 +16,6 @@ interface KernelExports {
   minima(hashes: number, count: number): void;
 }
 
-/** One code point that is a letter (\p{L}). */
-const ONE_LETTER = /^\p{L}$/u;
 /** The kernel's question about a code point it has not met (or one outside the BMP): a letter or not. */
 const letterOf = (cp: number) => (ONE_LETTER.test(String.fromCodePoint(cp)) ? LETTER : NOT_LETTER);
 /** CJK unified ideographs (U+4E00–U+9FFF), every one a letter: most of a report's letters, known from the start. */

@@ -6,6 +6,7 @@
  * minima (an estimate of the Jaccard similarity of the shingle sets) reaches
  * the threshold. Pure and deterministic (fixed seeds).
  */
+import { lettersOf } from './letters.ts';
 import { MinHashKernel } from './minhash-kernel.ts';
 
 export const SIGNATURE_SIZE = 64;
@@ -72,9 +73,6 @@ export function textSignature(text: string, size = SHINGLE): Uint32Array {
   return k ? k.codePointSignature(text) : signature(shingleHashes(text, size));
 }
 
-/** The text with its letters (\p{L}) only: the definition copied.ts lettersOf computes faster. */
-const lettersOnly = (text: string) => text.replace(/\P{L}+/gu, '');
-
 /**
  * textSignature of the text's letters (\p{L}) when they are at least
  * `minLetters` code points, else null; the letters are picked by the kernel
@@ -83,7 +81,7 @@ const lettersOnly = (text: string) => text.replace(/\P{L}+/gu, '');
 export function letterSignature(text: string, minLetters: number): Uint32Array | null {
   const k = theKernel();
   if (k) return k.letterSignature(text, minLetters);
-  const letters = lettersOnly(text);
+  const letters = lettersOf(text);
   return [...letters].length >= minLetters ? signature(shingleHashes(letters)) : null;
 }
 

@@ -1,10 +1,10 @@
 /**
- * copied.ts lettersOf keeps exactly what text.replace(/\P{L}+/gu, '') keeps:
+ * letters.ts lettersOf keeps exactly what text.replace(/\P{L}+/gu, '') keeps:
  * every UTF-16 code unit alone, astral letters and non-letters, lone
  * surrogates, and random mixtures of them.
  */
 import { describe, expect, it } from 'vitest';
-import { lettersOf } from '../../../src/pipeline/cross/copied.ts';
+import { lettersOf } from '../../../src/pipeline/cross/letters.ts';
 
 const byRegex = (text: string) => text.replace(/\P{L}+/gu, '');
 
