@@ -1,6 +1,7 @@
 /**
  * Content-hash cache of parsed records, in append-only pack files under
- * .cache/parse/records/ (packs.ts), with a digest of each (digests.jsonl).
+ * .cache/parse/records/ (packs.ts) in the cache's own record form, its tables'
+ * cells as columns (record-form.ts), with a digest of each (digests.jsonl).
  * The key covers the parser version, the file's path, its bytes' sha256 and
  * its provenance — everything a ReportRecord is a function of — so a hit is
  * byte-identical to a fresh parse.
@@ -11,6 +12,7 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import { encodeEntry, entryRoom, openPacks } from './packs.ts';
+import { decodeRecord, encodeRecord } from './record-form.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/parse';
 
@@ -119,16 +121,16 @@ export function openCache(dir: string): ParseCache {
       const json = packs.read(key, fresh);
       let record: ReportRecord | null = null;
       try {
-        if (json !== null) record = JSON.parse(json) as ReportRecord;
+        if (json !== null) record = decodeRecord<ReportRecord>(json);
       } catch {
-        // Not whole JSON: a miss.
+        // Not whole JSON, or not of the record form: a miss.
       }
       if (record) cache.hits++;
       else cache.misses++;
       return record;
     },
     put(key, record) {
-      packs.append(key, JSON.stringify(record));
+      packs.append(key, encodeRecord(record));
     },
     getDigest<D>(key: string): D | null {
       const text = loaded().get(key);

@@ -1,0 +1,185 @@
+/**
+ * The form a record takes in the parse cache (packs.ts) — internal, not the
+ * public data contract: its tables' cells written column by column, each key
+ * once per table, instead of one object per cell repeating every key; and a
+ * column whose values repeat (codes, statuses, small counts) as its distinct
+ * values once plus one character per cell naming which. The text is about a
+ * third of the record's JSON, so it costs less to write, encode, store and
+ * read back.
+ *
+ * Exact: JSON.stringify of the record read back equals JSON.stringify of the
+ * record put. A table's cells are packed only when they are all plain objects
+ * with the same keys in the same order and every value a string, number,
+ * boolean or null (values JSON writes the same as an array element as it does
+ * as a property: not undefined, functions or objects); otherwise that table
+ * keeps its cells as they are, plain JSON.
+ */
+
+/** A column: its values in cell order, or its distinct values and, per cell, one character naming which (see codeOf). */
+type Column = unknown[] | { distinct: unknown[]; at: string };
+
+/** Same-keyed cells as columns. */
+export interface PackedRows {
+  keys: string[];
+  count: number;
+  columns: Column[];
+}
+
+/** The stored text's form: the record with each packed table's cells left empty, and those tables' cells. */
+interface Stored {
+  record: Record<string, unknown>;
+  packed: Record<string, PackedRows>;
+}
+
+/**
+ * Distinct value n is written as the character FIRST_CODE + n, skipping the backslash: printable ASCII after the
+ * double quote, which JSON writes as it is (one byte each in UTF-8). A column with more distinct values than there
+ * are such characters is written plain.
+ */
+const FIRST_CODE = 0x23;
+const BACKSLASH = 0x5c;
+const MAX_DISTINCT = 0x7e - FIRST_CODE;
+const codeOf = (n: number): number => (n + FIRST_CODE < BACKSLASH ? n + FIRST_CODE : n + FIRST_CODE + 1);
+const indexOf = (code: number): number => (code < BACKSLASH ? code - FIRST_CODE : code - FIRST_CODE - 1);
+/** Up to this many distinct values a value is looked for among them one by one; past it, in a map. */
+const SCAN_DISTINCT = 8;
+
+/** Character codes as a string, a bounded number per call (a call's arguments live on the stack). */
+function textOf(codes: number[]): string {
+  const CHUNK = 4096;
+  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes);
+  let text = '';
+  for (let at = 0; at < codes.length; at += CHUNK) text += String.fromCharCode.apply(null, codes.slice(at, at + CHUNK));
+  return text;
+}
+
+const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+const isScalar = (value: unknown): boolean => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+/** One column being packed: all its values, and while they repeat enough, each one's code among the distinct ones. */
+class ColumnBuilder {
+  readonly values: unknown[];
+  codes: number[] | null;
+  readonly distinct: unknown[] = [];
+  private seen: Map<unknown, number> | null = null;
+  private last: unknown = undefined;
+  private lastCode = 0;
+
+  constructor(count: number) {
+    this.values = new Array(count);
+    this.codes = new Array(count);
+  }
+
+  add(i: number, value: unknown): void {
+    this.values[i] = value;
+    const codes = this.codes;
+    if (codes === null) return;
+    if (value === this.last) {
+      codes[i] = this.lastCode;
+      return;
+    }
+    const distinct = this.distinct;
+    let n = -1;
+    if (this.seen === null) {
+      for (let d = 0; d < distinct.length; d++) {
+        if (distinct[d] === value) {
+          n = d;
+          break;
+        }
+      }
+    } else n = this.seen.get(value) ?? -1;
+    if (n < 0) {
+      n = distinct.length;
+      if (n === MAX_DISTINCT) {
+        this.codes = null;
+        return;
+      }
+      distinct.push(value);
+      if (this.seen) this.seen.set(value, n);
+      else if (distinct.length > SCAN_DISTINCT) this.seen = new Map(distinct.map((v, d) => [v, d]));
+    }
+    this.last = value;
+    this.lastCode = codes[i] = codeOf(n);
+  }
+
+  column(): Column {
+    // Distinct values as many as half the cells save nothing.
+    if (this.codes === null || this.distinct.length * 2 > this.values.length) return this.values;
+    return { distinct: this.distinct, at: textOf(this.codes) };
+  }
+}
+
+/** The rows as columns, or null when they are not all plain objects with the same keys in the same order and scalar values. */
+export function packRows(rows: readonly unknown[]): PackedRows | null {
+  const first = rows[0];
+  if (!isPlain(first)) return null;
+  const keys = Object.keys(first);
+  // A key `__proto__` would set the prototype when read back by assignment, not make a property.
+  if (keys.length === 0 || keys.includes('__proto__')) return null;
+  const width = keys.length;
+  const columns: ColumnBuilder[] = [];
+  for (let k = 0; k < width; k++) columns.push(new ColumnBuilder(rows.length));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!isPlain(row)) return null;
+    let k = 0;
+    // for…in gives a plain object's keys in the order JSON.stringify writes them.
+    for (const key in row) {
+      const value = row[key];
+      if (k === width || key !== keys[k] || !isScalar(value)) return null;
+      columns[k]!.add(i, value);
+      k++;
+    }
+    if (k !== width) return null;
+  }
+  return { keys, count: rows.length, columns: columns.map((c) => c.column()) };
+}
+
+/** The cells back as objects, each with the keys in their order. */
+export function unpackRows(packed: PackedRows): Record<string, unknown>[] {
+  const { keys, count } = packed;
+  const width = keys.length;
+  const columns = packed.columns.map((c) => {
+    if (Array.isArray(c)) return c;
+    const values: unknown[] = new Array(count);
+    for (let i = 0; i < count; i++) values[i] = c.distinct[indexOf(c.at.charCodeAt(i))];
+    return values;
+  });
+  const rows: Record<string, unknown>[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const row: Record<string, unknown> = {};
+    for (let k = 0; k < width; k++) row[keys[k]!] = columns[k]![i];
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/** The record's cache text: its tables' cells packed where they can be. */
+export function encodeRecord(record: object): string {
+  const packed: Record<string, PackedRows> = {};
+  let copy = record;
+  const tables = (record as { tables?: unknown }).tables;
+  if (isPlain(record) && isPlain(tables)) {
+    let kept: Record<string, unknown> | null = null;
+    for (const name in tables) {
+      const table = tables[name];
+      if (!isPlain(table) || !Array.isArray(table.cells) || table.cells.length === 0) continue;
+      const rows = packRows(table.cells);
+      if (!rows) continue;
+      packed[name] = rows;
+      kept ??= { ...tables };
+      kept[name] = { ...table, cells: [] };
+    }
+    if (kept) copy = { ...record, tables: kept };
+  }
+  return JSON.stringify({ record: copy, packed });
+}
+
+/** The record from its cache text; throws when the text is not of this form. */
+export function decodeRecord<R>(text: string): R {
+  const stored = JSON.parse(text) as Stored;
+  if (!isPlain(stored) || !isPlain(stored.record) || !isPlain(stored.packed)) throw new Error('not a cached record');
+  const tables = stored.record.tables as Record<string, { cells: unknown[] }>;
+  for (const name in stored.packed) tables[name]!.cells = unpackRows(stored.packed[name]!);
+  return stored.record as R;
+}

@@ -1,0 +1,98 @@
+/**
+ * The parse cache's record form (parallel/record-form.ts): every record read
+ * back is written by JSON.stringify exactly as the record put — over the real
+ * corpus and a thousand synthetic reports — and cells that are not all one
+ * plain shape of scalars are kept as they are instead of packed.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeRecord, encodeRecord, packRows, unpackRows } from '../../../src/pipeline/parallel/record-form.ts';
+import { listContentFiles, readInputFile, readSourcesManifest, sha256Hex } from '../../../src/pipeline/read.ts';
+import { parseReport } from '../../../src/pipeline/report.ts';
+import type { ReportRecord } from '../../../src/schema/types.ts';
+import { generateReport } from '../../../src/synth/index.ts';
+
+const CONTENT = join(import.meta.dirname, '../../../content');
+const roundTrip = (record: object) => JSON.stringify(decodeRecord(encodeRecord(record)));
+/** A record whose applications table has the given cells (the rest as parsed from the first synthetic report). */
+const withCells = (cells: unknown[]) => {
+  const { file, bytes } = generateReport('record-form', 0);
+  const record = parseReport({ path: file, bytes, sha256: sha256Hex(bytes), provenance: { source_url: null, obtained: null, note: null } });
+  return { ...record, tables: { ...record.tables, applications: { ...record.tables.applications, cells } } } as unknown as ReportRecord;
+};
+/** Whether the stored text has the applications cells packed (as columns) rather than plain. */
+const packedTables = (record: object) => Object.keys((JSON.parse(encodeRecord(record)) as { packed: object }).packed);
+
+describe('the parse cache record form', () => {
+  it('gives back every record of the real corpus exactly, in a third of the text', () => {
+    const manifest = readSourcesManifest(CONTENT);
+    const files = listContentFiles(CONTENT);
+    let plain = 0;
+    let stored = 0;
+    let tables = 0;
+    for (const file of files) {
+      const record = parseReport(readInputFile(CONTENT, file, manifest));
+      const json = JSON.stringify(record);
+      expect(roundTrip(record), file).toBe(json);
+      plain += json.length;
+      stored += encodeRecord(record).length;
+      tables += packedTables(record).length;
+    }
+    expect(files.length).toBeGreaterThan(5);
+    // Cells were packed, not only kept plain: the form is exercised.
+    expect(tables).toBeGreaterThan(files.length);
+    expect(stored).toBeLessThan(plain * 0.6);
+  });
+
+  it('gives back each of a thousand synthetic records exactly', () => {
+    for (let i = 0; i < 1000; i++) {
+      const { file, bytes } = generateReport('record-form', i);
+      const record = parseReport({ path: file, bytes, sha256: sha256Hex(bytes), provenance: { source_url: null, obtained: null, note: null } });
+      const json = JSON.stringify(record);
+      if (roundTrip(record) !== json) expect(roundTrip(record), file).toBe(json);
+      if (i === 0) expect(packedTables(record).sort()).toEqual(['applications', 'proactive_disclosure', 'review_litigation']);
+    }
+  });
+
+  it('keeps cells plain when they are not all one shape of scalars, and gives them back exactly', () => {
+    const a = { row: 'received_new', applicant: 'natural_person', status: 'reported', value: 1, raw: '1', unit: null };
+    const mixed: unknown[][] = [
+      [a, { applicant: 'commercial', row: 'received_new', status: 'reported', value: 2, raw: '2', unit: null }], // keys in another order
+      [a, { ...a, note: 'x' }], // a key more
+      [a, { row: 'received_new', applicant: 'commercial', status: 'reported', value: 2, raw: '2' }], // a key fewer
+      [a, { ...a, raw: undefined }], // JSON drops the key in an object, writes null in an array
+      [a, { ...a, value: { n: 1 } }], // an object value
+      [a, { ...a, unit: () => 1 }], // a function value
+      [a, Object.assign(Object.create({ toJSON: () => 'cell' }), a)], // not a plain object
+      [a, 7], // not an object
+      [JSON.parse('{"__proto__": 1, "row": "x"}'), JSON.parse('{"__proto__": 2, "row": "y"}')], // a key that is the prototype when assigned
+    ];
+    for (const cells of mixed) {
+      expect(packRows(cells)).toBeNull();
+      const record = withCells(cells);
+      expect(packedTables(record)).not.toContain('applications');
+      expect(roundTrip(record)).toBe(JSON.stringify(record));
+    }
+  });
+
+  it('packs same-shaped cells with awkward values exactly: -0, NaN, Infinity, many distinct values, escapes', () => {
+    const cells = Array.from({ length: 300 }, (_, i) => ({
+      row: `r${i % 40}`,
+      applicant: i % 3 ? 'a' : 'b"\\\n\u2028',
+      value: [0, -0, NaN, Infinity, 1.5, i][i % 6],
+      raw: String(i), // more distinct values than one character can name
+      flag: i % 2 === 0,
+      unit: null,
+    }));
+    const packed = packRows(cells);
+    expect(packed).not.toBeNull();
+    expect(JSON.stringify(unpackRows(packed!))).toBe(JSON.stringify(cells));
+    const record = withCells(cells);
+    expect(packedTables(record)).toContain('applications');
+    expect(roundTrip(record)).toBe(JSON.stringify(record));
+  });
+
+  it('reads text that is not of the record form (a plain record) as an error, which the cache takes as a miss', () => {
+    expect(() => decodeRecord(JSON.stringify(withCells([])))).toThrow();
+  });
+});
