@@ -44,43 +44,39 @@ const indexOf = (code: number): number => (code < BACKSLASH ? code - FIRST_CODE 
 /** Up to this many distinct values a value is looked for among them one by one; past it, in a map. */
 const SCAN_DISTINCT = 8;
 
-/** Character codes as a string, a bounded number per call (a call's arguments live on the stack). */
-function textOf(codes: number[]): string {
-  const CHUNK = 4096;
-  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes);
-  let text = '';
-  for (let at = 0; at < codes.length; at += CHUNK) text += String.fromCharCode.apply(null, codes.slice(at, at + CHUNK));
-  return text;
-}
-
 const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const isScalar = (value: unknown): boolean => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
-/** One column being packed: all its values, and while they repeat enough, each one's code among the distinct ones. */
+/**
+ * One column being packed: while its values repeat enough, each one's code among the distinct ones. Its code
+ * buffer and map are kept from one table to the next (a record's columns are packed one table at a time).
+ */
 class ColumnBuilder {
-  readonly values: unknown[];
-  codes: number[] | null;
-  readonly distinct: unknown[] = [];
-  private seen: Map<unknown, number> | null = null;
+  private codes = Buffer.allocUnsafe(256);
+  private readonly seen = new Map<unknown, number>();
+  private distinct: unknown[] = [];
+  /** Whether the column is still written by codes. */
+  private coded = true;
   private last: unknown = undefined;
   private lastCode = 0;
 
-  constructor(count: number) {
-    this.values = new Array(count);
-    this.codes = new Array(count);
+  reset(count: number): void {
+    if (this.codes.length < count) this.codes = Buffer.allocUnsafe(Math.max(count, this.codes.length * 2));
+    if (this.distinct.length > SCAN_DISTINCT) this.seen.clear();
+    this.distinct = [];
+    this.coded = true;
+    this.last = undefined;
   }
 
   add(i: number, value: unknown): void {
-    this.values[i] = value;
-    const codes = this.codes;
-    if (codes === null) return;
+    if (!this.coded) return;
     if (value === this.last) {
-      codes[i] = this.lastCode;
+      this.codes[i] = this.lastCode;
       return;
     }
     const distinct = this.distinct;
     let n = -1;
-    if (this.seen === null) {
+    if (distinct.length <= SCAN_DISTINCT) {
       for (let d = 0; d < distinct.length; d++) {
         if (distinct[d] === value) {
           n = d;
@@ -91,23 +87,28 @@ class ColumnBuilder {
     if (n < 0) {
       n = distinct.length;
       if (n === MAX_DISTINCT) {
-        this.codes = null;
+        this.coded = false;
         return;
       }
       distinct.push(value);
-      if (this.seen) this.seen.set(value, n);
-      else if (distinct.length > SCAN_DISTINCT) this.seen = new Map(distinct.map((v, d) => [v, d]));
+      if (n === SCAN_DISTINCT) for (let d = 0; d <= n; d++) this.seen.set(distinct[d], d);
+      else if (n > SCAN_DISTINCT) this.seen.set(value, n);
     }
     this.last = value;
-    this.lastCode = codes[i] = codeOf(n);
+    this.lastCode = this.codes[i] = codeOf(n);
   }
 
-  column(): Column {
+  /** The column of `key` in `rows` (the values read again when they are written plain). */
+  column(rows: readonly Record<string, unknown>[], key: string): Column {
     // Distinct values as many as half the cells save nothing.
-    if (this.codes === null || this.distinct.length * 2 > this.values.length) return this.values;
-    return { distinct: this.distinct, at: textOf(this.codes) };
+    if (this.coded && this.distinct.length * 2 <= rows.length) return { distinct: this.distinct, at: this.codes.toString('latin1', 0, rows.length) };
+    const values: unknown[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) values[i] = rows[i]![key];
+    return values;
   }
 }
+
+const builders: ColumnBuilder[] = [];
 
 /** The rows as columns, or null when they are not all plain objects with the same keys in the same order and scalar values. */
 export function packRows(rows: readonly unknown[]): PackedRows | null {
@@ -117,8 +118,8 @@ export function packRows(rows: readonly unknown[]): PackedRows | null {
   // A key `__proto__` would set the prototype when read back by assignment, not make a property.
   if (keys.length === 0 || keys.includes('__proto__')) return null;
   const width = keys.length;
-  const columns: ColumnBuilder[] = [];
-  for (let k = 0; k < width; k++) columns.push(new ColumnBuilder(rows.length));
+  while (builders.length < width) builders.push(new ColumnBuilder());
+  for (let k = 0; k < width; k++) builders[k]!.reset(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!isPlain(row)) return null;
@@ -127,12 +128,14 @@ export function packRows(rows: readonly unknown[]): PackedRows | null {
     for (const key in row) {
       const value = row[key];
       if (k === width || key !== keys[k] || !isScalar(value)) return null;
-      columns[k]!.add(i, value);
+      builders[k]!.add(i, value);
       k++;
     }
     if (k !== width) return null;
   }
-  return { keys, count: rows.length, columns: columns.map((c) => c.column()) };
+  const columns: Column[] = new Array(width);
+  for (let k = 0; k < width; k++) columns[k] = builders[k]!.column(rows as readonly Record<string, unknown>[], keys[k]!);
+  return { keys, count: rows.length, columns };
 }
 
 /** The cells back as objects, each with the keys in their order. */
