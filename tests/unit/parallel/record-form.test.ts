@@ -4,8 +4,12 @@
  * corpus and a thousand synthetic reports — and cells that are not all one
  * plain shape of scalars are kept as they are instead of packed.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCache } from '../../../src/pipeline/parallel/cache.ts';
+import { openPacks } from '../../../src/pipeline/parallel/packs.ts';
 import { decodeRecord, encodeRecord, packRows, unpackRows } from '../../../src/pipeline/parallel/record-form.ts';
 import { listContentFiles, readInputFile, readSourcesManifest, sha256Hex } from '../../../src/pipeline/read.ts';
 import { parseReport } from '../../../src/pipeline/report.ts';
@@ -92,7 +96,23 @@ describe('the parse cache record form', () => {
     expect(roundTrip(record)).toBe(JSON.stringify(record));
   });
 
-  it('reads text that is not of the record form (a plain record) as an error, which the cache takes as a miss', () => {
-    expect(() => decodeRecord(JSON.stringify(withCells([])))).toThrow();
+  it('reads text that is not of the record form (a plain record, as caches before it kept) as a miss, never a wrong record', () => {
+    const record = withCells([]);
+    expect(() => decodeRecord(JSON.stringify(record))).toThrow();
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-record-form-'));
+    try {
+      const key = 'a'.repeat(64);
+      const packs = openPacks(dir);
+      packs.append(key, JSON.stringify(record));
+      packs.release();
+      const cache = openCache(dir);
+      expect(cache.get(key)).toBeNull();
+      expect(cache.misses).toBe(1);
+      cache.put(key, record);
+      expect(JSON.stringify(cache.get(key))).toBe(JSON.stringify(record));
+      cache.flush();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
