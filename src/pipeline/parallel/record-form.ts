@@ -45,6 +45,8 @@ const indexOf = (code: number): number => (code < BACKSLASH ? code - FIRST_CODE 
 const SCAN_DISTINCT = 8;
 
 const isPlain = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+/** A plain object JSON writes by its own properties (no toJSON of its own), so a copy of it is written the same. */
+const isPlainData = (value: unknown): value is Record<string, unknown> => isPlain(value) && !Object.hasOwn(value, 'toJSON');
 const isScalar = (value: unknown): boolean => value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 
 /**
@@ -162,11 +164,12 @@ export function encodeRecord(record: object): string {
   const packed: Record<string, PackedRows> = {};
   let copy = record;
   const tables = (record as { tables?: unknown }).tables;
-  if (isPlain(record) && isPlain(tables)) {
+  if (isPlainData(record) && isPlainData(tables)) {
     let kept: Record<string, unknown> | null = null;
     for (const name in tables) {
       const table = tables[name];
-      if (!isPlain(table) || !Array.isArray(table.cells) || table.cells.length === 0) continue;
+      // A table named `__proto__` would set the copy's prototype when assigned.
+      if (name === '__proto__' || !isPlainData(table) || !Array.isArray(table.cells) || table.cells.length === 0) continue;
       const rows = packRows(table.cells);
       if (!rows) continue;
       packed[name] = rows;

@@ -96,6 +96,19 @@ describe('the parse cache record form', () => {
     expect(roundTrip(record)).toBe(JSON.stringify(record));
   });
 
+  it('keeps a table plain when the record or table is written by a toJSON of its own or is named __proto__', () => {
+    const base = withCells([{ row: 'a', value: 1 }]);
+    const odd: [object, string][] = [
+      [{ ...base, tables: { ...base.tables, applications: { ...base.tables.applications, toJSON: () => ({ cells: 'mine' }) } } }, 'applications'],
+      [{ ...base, tables: JSON.parse(`{"__proto__": ${JSON.stringify(base.tables.applications)}}`) }, '__proto__'],
+      [{ ...base, toJSON: () => ({ record: 'mine' }) }, 'applications'],
+    ];
+    for (const [record, table] of odd) {
+      expect(packedTables(record)).not.toContain(table);
+      expect(roundTrip(record)).toBe(JSON.stringify(record));
+    }
+  });
+
   it('reads text that is not of the record form (a plain record, as caches before it kept) as a miss, never a wrong record', () => {
     const record = withCells([]);
     expect(() => decodeRecord(JSON.stringify(record))).toThrow();
