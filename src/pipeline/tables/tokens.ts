@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { makeToken, tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { codeUnitsOf, isNfkcAsIs, isSpaceCode } from './scan.ts';
+import { codeUnitsOf, isSpaceCode, nfkcByUnits, textOfUnits } from './scan.ts';
 
 /**
  * A cell's piece of text. Every token the tokenisers make has all four fields, in
@@ -311,11 +311,14 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  // Most regions are NFKC already: told from their code units, without a call to normalize.
   let codes = codeUnitsOf(region);
-  const nfkc = htmlCellsToPipes(isNfkcAsIs(codes, region.length) ? region : region.normalize('NFKC'));
+  // Most regions are NFKC already, or unit by unit (full-width punctuation): told, and mapped, in `codes`.
+  const byUnits = nfkcByUnits(codes, region.length);
+  const normalised = byUnits === 0 ? region : byUnits === 1 ? textOfUnits(region.length) : region.normalize('NFKC');
+  const nfkc = htmlCellsToPipes(normalised);
   const text = nfkc.includes('\r') ? nfkc.replace(/\r\n?/g, '\n') : nfkc;
-  if (text !== region) codes = codeUnitsOf(text);
+  // `codes` holds the region's units, mapped when nfkcByUnits mapped them: anything else changed, read again.
+  if (text !== (byUnits === -1 ? region : normalised)) codes = codeUnitsOf(text);
   const lines = linesOf(text, codes);
   const { starts, flags } = lines;
   const pitch = cellPitch(flags, lines.count);
