@@ -158,20 +158,22 @@ export function isNfkcAsIs(codes: Uint16Array, length: number): boolean {
   return true;
 }
 
-/** Not classified yet (nfkcUnit): filled in as units are met. */
-const UNIT_UNKNOWN = 0xffff;
+/** Not classified yet (NFKC_UNIT): filled in as units are met. */
+export const UNIT_UNKNOWN = 0xffff;
 /**
- * Per unit: the one plain unit its NFKC is (itself for a plain unit), or 0 when its NFKC is
- * anything else (several units, a unit that is not plain, a lone surrogate). Filled as met.
+ * Per unit: the one plain unit its NFKC is (itself for a plain unit whose NFKC is itself:
+ * isNfkcAsIs), or 0 when its NFKC is anything else (several units, a unit that is not
+ * plain, a lone surrogate); UNIT_UNKNOWN until met (see unitNfkc).
  */
-const nfkcUnit = new Uint16Array(0x10000).fill(UNIT_UNKNOWN);
+export const NFKC_UNIT = new Uint16Array(0x10000).fill(UNIT_UNKNOWN);
 
-function unitNfkc(c: number): number {
-  let d = nfkcUnit[c]!;
+/** NFKC_UNIT[c], worked out when not yet known. */
+export function unitNfkc(c: number): number {
+  let d = NFKC_UNIT[c]!;
   if (d === UNIT_UNKNOWN) {
     const n = String.fromCharCode(c).normalize('NFKC');
     d = n.length === 1 && isNfkcAsIs(Uint16Array.of(n.charCodeAt(0)), 1) ? n.charCodeAt(0) : 0;
-    nfkcUnit[c] = d;
+    NFKC_UNIT[c] = d;
   }
   return d;
 }
@@ -188,17 +190,14 @@ export function nfkcByUnits(codes: Uint16Array, length: number): number {
   let first = -1;
   for (let i = 0; i < length; i++) {
     const c = codes[i]!;
-    let a = nfkcAsIs[c]!;
-    if (a === NFKC_UNKNOWN) {
-      isNfkcAsIs(codes.subarray(i, i + 1), 1);
-      a = nfkcAsIs[c]!;
-    }
-    if (a === 1) continue;
-    if (unitNfkc(c) === 0) return -1;
+    let d = NFKC_UNIT[c]!;
+    if (d === UNIT_UNKNOWN) d = unitNfkc(c);
+    if (d === c) continue;
+    if (d === 0) return -1;
     if (first < 0) first = i;
   }
   if (first < 0) return 0;
-  for (let i = first; i < length; i++) codes[i] = unitNfkc(codes[i]!);
+  for (let i = first; i < length; i++) codes[i] = NFKC_UNIT[codes[i]!]!;
   return 1;
 }
 
