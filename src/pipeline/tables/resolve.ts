@@ -149,12 +149,22 @@ export function resolveRows(
   width: (row: string) => number,
   identities: GridIdentity[],
 ): Resolved {
+  // Without a row of several readings, nothing is solved: each row is as printed.
+  let anyReadings = false;
+  let anyOverflow = false;
+  for (const reading of rows.values()) {
+    if (reading?.kind === 'readings') anyReadings = true;
+    else if (reading?.kind === 'overflow') anyOverflow = true;
+  }
+  // The usual table: every row printed cell for cell (or not at all), kept as printed (what finish gives).
+  if (!anyReadings && !anyOverflow) {
+    const printed = new Map<string, Piece[]>();
+    for (const [key, reading] of rows) if (reading !== null) printed.set(key, (reading as Extract<RowReading, { kind: 'cells' }>).cells);
+    return { cells: new Map(), printed, notes: [] };
+  }
   const grid: Grid = new Map();
   const pending = new Map<string, Cell[][]>();
   const decided = new Map<string, 'row' | 'columns' | null>();
-  // Without a row of several readings, nothing is solved: each row is as printed.
-  let anyReadings = false;
-  for (const reading of rows.values()) if (reading?.kind === 'readings') anyReadings = true;
   if (!anyReadings) return finish(rows, grid, width, pending, new Map(), decided);
   for (const [key, reading] of rows) {
     if (reading?.kind === 'cells') grid.set(key, pieceValues(reading.cells));
