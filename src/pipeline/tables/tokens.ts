@@ -107,7 +107,13 @@ function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
     let c = 10;
     if (i < n) {
       const u = codes[i]!;
-      c = NFKC_UNIT[u]!;
+      // A CJK ideograph, most of a report's units: its own NFKC, not whitespace (no lookups).
+      if (u >= 0x4e00 && u <= 0x9fff) {
+        flags &= ~BLANK_LINE;
+        continue;
+      }
+      // ASCII is its own NFKC too.
+      c = u < 0x80 ? u : NFKC_UNIT[u]!;
       if (c === UNIT_UNKNOWN) c = unitNfkc(u);
       if (c !== u) {
         if (c === 0) return null;
