@@ -5,9 +5,8 @@ import type { CellStatus } from '../../schema/codes.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows } from './labels.ts';
 import { MISSING_CELL, perRow, printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
-import { readRow, surplusSide, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
+import { readRow, surplusSideOf, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
-import { mapList } from '../packed.ts';
 
 const COLUMNS = APPLICANTS.map((a) => a.code);
 
@@ -77,7 +76,7 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   const template = detected ?? fallback;
   const defs = rowsFor(template);
   const readings = new Map<string, RowReading | null>();
-  const side = surplusSide(mapList(rows, (r) => ({ values: r.values, n: COLUMNS.length })));
+  const side = surplusSideOf(rows, () => COLUMNS.length);
   const identities = gridIdentities(template);
   for (const def of defs) {
     const values = found.get(def.code);

@@ -206,7 +206,7 @@ function runHits(length: number, { byFirst, starts }: Fragments, out: Hit[]): vo
 
 /** The hits that make rows, in order (sorts and changes `hits`, which findRows made for this call only). */
 function pickHits(hits: Hit[]): Hit[] {
-  const sorted = hits.sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
+  const sorted = sortHits(hits);
   const firstLong = sorted.findIndex((h) => !h.whole);
   const out: Hit[] = [];
   if (firstLong < 0) return out;
@@ -222,6 +222,32 @@ function pickHits(hits: Hit[]): Hit[] {
     out.push(h);
   }
   return out;
+}
+
+/** Hit order: by start, then end, then the longer first. */
+function hitBefore(a: Hit, b: Hit): boolean {
+  return a.start < b.start || (a.start === b.start && (a.end < b.end || (a.end === b.end && a.len > b.len)));
+}
+
+/**
+ * `hits` sorted in place in hit order, keeping the order of equal hits (as the stable
+ * Array.prototype.sort does): by insertion, as they come nearly in order (a run's
+ * whole-cell hits before its fragments), when they are few.
+ */
+function sortHits(hits: Hit[]): Hit[] {
+  // (Many hits, as a long text of labels may give: the library sort, which is stable too.)
+  if (hits.length > 64) return hits.sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    let j = i - 1;
+    if (!hitBefore(h, hits[j]!)) continue;
+    while (j >= 0 && hitBefore(h, hits[j]!)) {
+      hits[j + 1] = hits[j]!;
+      j--;
+    }
+    hits[j + 1] = h;
+  }
+  return hits;
 }
 
 function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
@@ -241,7 +267,8 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
     contextFrom = h.end;
   }
   // One row per code: the one that printed most values (a table row beats a sentence
-  // that names the row), the first among equals.
+  // that names the row), the first among equals. Most tables name each row once.
+  if (!hasRepeatedCode(rows)) return rows;
   // Each code's chosen row by index, and the values each row printed.
   const best = new Map<string, number>();
   const printed: number[] = new Array(rows.length);
@@ -257,6 +284,15 @@ function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
     }
   }
   return repeated ? rows.filter((r, k) => best.get(r.code) === k) : rows;
+}
+
+/** Whether two rows have one code (a few rows: compared pairwise). */
+function hasRepeatedCode(rows: FoundRow[]): boolean {
+  for (let k = 1; k < rows.length; k++) {
+    const code = rows[k]!.code;
+    for (let j = 0; j < k; j++) if (rows[j]!.code === code) return true;
+  }
+  return false;
 }
 
 function printedCount(values: FoundRow['values']): number {

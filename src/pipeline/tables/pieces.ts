@@ -186,7 +186,8 @@ export function tokeniseCell(text: string, codes: Uint16Array, from: number, to:
  * Text tokens met before, by a hash of their code units: labels come back report after report,
  * and a piece found here is pushed without being cut out of the text again. One token per slot
  * (the latest), so the table stays this size. Only tokens pushText makes whatever came before
- * them are kept: the same piece then always gives the same token.
+ * them are kept (labels with digits in them too, when the whole piece is one such token): the
+ * same piece then always gives the same token.
  */
 const INTERN_SLOTS = 1 << 13;
 const interned: (TextToken | undefined)[] = new Array(INTERN_SLOTS).fill(undefined);
@@ -205,15 +206,11 @@ function isUnits(s: string, codes: Uint16Array, from: number, to: number): boole
 /**
  * tokenisePiece of text[from, to) (no whitespace in it), given its CHAR_CLASS bits: `any` of
  * its characters have, and `all` of them have, and the hash of its code units (see interned).
- * A bare number (no mark is digits) and a text without digits are pushed at once.
+ * A bare number (no mark is digits) and a text met before are pushed at once.
  */
 function tokeniseRange(text: string, codes: Uint16Array, from: number, to: number, any: number, all: number, hash: number, out: Token[], state?: LineState): void {
   if ((all & DIGIT_BIT) !== 0) {
     out.push(numberToken(text, codes, from, to));
-    return;
-  }
-  if ((any & DIGIT_BIT) !== 0) {
-    tokenisePiece(from === 0 && to === text.length ? text : text.slice(from, to), out, state);
     return;
   }
   const slot = internSlot(hash);
@@ -223,6 +220,17 @@ function tokeniseRange(text: string, codes: Uint16Array, from: number, to: numbe
     return;
   }
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
+  if ((any & DIGIT_BIT) !== 0) {
+    const before = out.length;
+    tokenisePiece(piece, out, state);
+    // A label that keeps its digits ("1.属于国家秘密"): one text token, the whole piece (no unit or
+    // count word has a digit), which tokenisePiece makes so whatever came before it.
+    if (out.length === before + 1) {
+      const t = out[before]!;
+      if (t.kind === 'text' && t.text === piece) interned[slot] = t;
+    }
+    return;
+  }
   if (isNotApplicable(piece)) out.push(makeToken('na', piece, undefined, undefined));
   else {
     const token = pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);

@@ -5,10 +5,9 @@ import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
 import { contextOf, findRows } from './labels.ts';
 import { MISSING_CELL, printedCell, resolveRows, type RowNote } from './resolve.ts';
-import { readRow, surplusSide, type ColumnRules, type RowReading } from './split.ts';
+import { readRow, surplusSideOf, type ColumnRules, type RowReading } from './split.ts';
 import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
-import { mapList } from '../packed.ts';
 
 // Header words that only one template prints in table 二.
 // Fragments, so wording variants (本年度新制作数量) still count.
@@ -39,7 +38,8 @@ export function proactiveTemplateOf(tokens: Token[]): TemplateCode | null {
   let run = '';
   for (const t of tokens) {
     if (t.kind === 'text') {
-      run += t.norm;
+      // A run of one label is its text as it is (no new string to hash: see markersOfRun).
+      run = run === '' ? t.norm : run + t.norm;
       continue;
     }
     if (run !== '') found |= markersOfRun(run);
@@ -104,7 +104,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   const { categories, widths } = layoutFor(template);
   const readings = new Map<string, RowReading | null>();
   const headerUnit = new Map<string, string | null>();
-  const side = surplusSide(mapList(rows.filter((r) => widths.has(r.code)), (r) => ({ values: r.values, n: widths.get(r.code)! })));
+  const side = surplusSideOf(rows, (r) => widths.get(r.code));
   for (const { def, measures, rules } of categories) {
     const row = rows.find((r) => r.code === def.code);
     readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);

@@ -112,14 +112,27 @@ export function combineInPlace(base: Cell[][], keyIndex: number[], options: Cell
   const position = new Int32Array(base.length).fill(-1);
   keyIndex.forEach((r, j) => (position[r] = j));
   const checks: CompiledIdentity[][] = mapList(keyIndex, () => emptyList<CompiledIdentity>());
+  // An identity with no cell in a chosen row and no unknown cell is the same in every combination:
+  // it never fills a cell, and no fill reaches it. It is checked once here (when it breaks, every
+  // combination fails), and propagation at each combination runs over the others only, in order.
+  const moving = emptyList<CompiledIdentity>();
   for (const id of compiled) {
     let last = 0;
-    for (let k = 0; k < id.rows.length; k++) if (id.rows[k]! >= 0) last = Math.max(last, position[id.rows[k]!]!);
-    checks[last]!.push(id);
+    let fixed = true;
+    for (let k = 0; k < id.rows.length; k++) {
+      const r = id.rows[k]!;
+      if (r < 0) continue;
+      if (position[r]! >= 0 || base[r]![id.cols[k]!] === undefined) fixed = false;
+      last = Math.max(last, position[r]!);
+    }
+    if (!fixed) {
+      moving.push(id);
+      checks[last]!.push(id);
+    } else if (breaksKnown(base, [id])) return found;
   }
   const walk = (i: number): void => {
     if (i === keyIndex.length) {
-      const holds = propagateRows(grid, compiled, log);
+      const holds = propagateRows(grid, moving, log);
       if (holds) for (let j = 0; j < keyIndex.length; j++) found[j]!.push(grid[keyIndex[j]!]!.slice());
       for (let w = log.rows.length - 1; w >= 0; w--) log.rows[w]![log.cols[w]!] = undefined;
       log.rows.length = 0;

@@ -120,17 +120,51 @@ const COMPILED_LOCAL = new WeakMap<GridIdentity[], Map<string, CompiledIdentity[
 const compiledLocal = (identities: GridIdentity[], row: string): CompiledIdentity[] =>
   perRow(COMPILED_LOCAL, identities, row, () => compileIdentities(localIdentities(identities, row), new Map([[row, 0]])));
 
+/** The rows some identity names, per identity list (read only). */
+const LINKED = new WeakMap<GridIdentity[], ReadonlySet<string>>();
+const NO_ROWS: ReadonlySet<string> = new Set();
+function linkedRows(identities: GridIdentity[]): ReadonlySet<string> {
+  let rows = LINKED.get(identities);
+  if (!rows) LINKED.set(identities, (rows = new Set(identities.flatMap((id) => [...id.left, ...id.right].map(([r]) => r)))));
+  return rows;
+}
+
+/** An identity list compiled to a grid's row indexes, and the last column it names: per list and row order (a table's rows come in one order). */
+interface CompiledGrid {
+  rowIndex: Map<string, number>;
+  compiled: CompiledIdentity[];
+  maxCol: number;
+}
+const COMPILED_GRID = new WeakMap<GridIdentity[], Map<string, CompiledGrid>>();
+function compiledGrid(identities: GridIdentity[], rowKeys: string[]): CompiledGrid {
+  return perRow(COMPILED_GRID, identities, rowKeys.join('\u0000'), () => {
+    const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
+    const compiled = compileIdentities(identities, rowIndex);
+    return { rowIndex, compiled, maxCol: compiled.reduce((m, id) => Math.max(m, ...id.cols), -1) };
+  });
+}
+
 export function resolveRows(
   rows: Map<string, RowReading | null>,
   width: (row: string) => number,
   identities: GridIdentity[],
 ): Resolved {
+  // Without a row of several readings, nothing is solved: each row is as printed.
+  let anyReadings = false;
+  let anyOverflow = false;
+  for (const reading of rows.values()) {
+    if (reading?.kind === 'readings') anyReadings = true;
+    else if (reading?.kind === 'overflow') anyOverflow = true;
+  }
+  // The usual table: every row printed cell for cell (or not at all), kept as printed (what finish gives).
+  if (!anyReadings && !anyOverflow) {
+    const printed = new Map<string, Piece[]>();
+    for (const [key, reading] of rows) if (reading !== null) printed.set(key, (reading as Extract<RowReading, { kind: 'cells' }>).cells);
+    return { cells: new Map(), printed, notes: [] };
+  }
   const grid: Grid = new Map();
   const pending = new Map<string, Cell[][]>();
   const decided = new Map<string, 'row' | 'columns' | null>();
-  // Without a row of several readings, nothing is solved: each row is as printed.
-  let anyReadings = false;
-  for (const reading of rows.values()) if (reading?.kind === 'readings') anyReadings = true;
   if (!anyReadings) return finish(rows, grid, width, pending, new Map(), decided);
   for (const [key, reading] of rows) {
     if (reading?.kind === 'cells') grid.set(key, pieceValues(reading.cells));
@@ -161,18 +195,16 @@ export function resolveRows(
   // 2. Column identities, all undecided rows together.
   const finals = new Map<string, Cell[][]>();
   // Rows no identity touches keep all their readings; only linked rows are combined.
-  const linked = new Set(pending.size ? identities.flatMap((id) => [...id.left, ...id.right].map(([r]) => r)) : []);
+  const linked = pending.size ? linkedRows(identities) : NO_ROWS;
   for (const [k, v] of pending) if (!linked.has(k)) finals.set(k, v);
   const keys = [...pending.keys()].filter((k) => linked.has(k));
   const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
   if (keys.length > 0 && total <= MAX_COMBINATIONS) {
     // One reading per linked row, chosen in turn: rows by index, identities compiled to row indexes (propagateRows).
     const rowKeys = [...grid.keys()];
-    const rowIndex = new Map(rowKeys.map((k, i) => [k, i]));
-    const compiled = compileIdentities(identities, rowIndex);
+    const { rowIndex, compiled, maxCol } = compiledGrid(identities, rowKeys);
     const base = mapList(rowKeys, (k) => grid.get(k)!);
     // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
-    const maxCol = compiled.reduce((m, id) => Math.max(m, ...id.cols), -1);
     const writable = mapList(base, (r) => r.length <= maxCol || r.includes(undefined));
     const keyIndex = mapList(keys, (k) => rowIndex.get(k)!);
     const options = mapList(keys, (k) => pending.get(k)!);

@@ -65,7 +65,11 @@ interface Layout {
 }
 
 const LAYOUTS = new Map<string, Layout>();
+/** Layouts by the order array resultOrder shares (one per header read), so most reports join no key. */
+const LAYOUT_OF_ORDER = new WeakMap<ResultCode[], Layout>();
 function layoutFor(order: ResultCode[]): Layout {
+  const shared = LAYOUT_OF_ORDER.get(order);
+  if (shared) return shared;
   const key = order.join(',');
   let layout = LAYOUTS.get(key);
   if (!layout) {
@@ -79,6 +83,7 @@ function layoutFor(order: ResultCode[]): Layout {
     layout = { order, columns, identities, rules: { signed: () => false, decimal: () => false, identities: rowIdentities } };
     LAYOUTS.set(key, layout);
   }
+  LAYOUT_OF_ORDER.set(order, layout);
   return layout;
 }
 

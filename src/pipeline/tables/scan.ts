@@ -157,3 +157,51 @@ export function isNfkcAsIs(codes: Uint16Array, length: number): boolean {
   }
   return true;
 }
+
+/** Not classified yet (NFKC_UNIT): filled in as units are met. */
+export const UNIT_UNKNOWN = 0xffff;
+/**
+ * Per unit: the one plain unit its NFKC is (itself for a plain unit whose NFKC is itself:
+ * isNfkcAsIs), or 0 when its NFKC is anything else (several units, a unit that is not
+ * plain, a lone surrogate); UNIT_UNKNOWN until met (see unitNfkc).
+ */
+export const NFKC_UNIT = new Uint16Array(0x10000).fill(UNIT_UNKNOWN);
+
+/** NFKC_UNIT[c], worked out when not yet known. */
+export function unitNfkc(c: number): number {
+  let d = NFKC_UNIT[c]!;
+  if (d === UNIT_UNKNOWN) {
+    const n = String.fromCharCode(c).normalize('NFKC');
+    d = n.length === 1 && isNfkcAsIs(Uint16Array.of(n.charCodeAt(0)), 1) ? n.charCodeAt(0) : 0;
+    NFKC_UNIT[c] = d;
+  }
+  return d;
+}
+
+/**
+ * The NFKC of the text whose first `length` units are in `codes`, told unit by unit, as
+ * isNfkcAsIs does, when each unit's NFKC is one plain unit (（ → (, ： → :, U+3000 → space):
+ * its decomposition is that plain unit's, so the text decomposes as the text of those plain
+ * units does, and such a text is its own NFKC. Then `codes` is rewritten in place to those
+ * units and 1 is returned (0 when none changed); else -1 (and `codes` is as it was):
+ * normalize to know. (tests/unit/tables/scan.test.ts checks it against String.prototype.normalize.)
+ */
+export function nfkcByUnits(codes: Uint16Array, length: number): number {
+  let first = -1;
+  for (let i = 0; i < length; i++) {
+    const c = codes[i]!;
+    let d = NFKC_UNIT[c]!;
+    if (d === UNIT_UNKNOWN) d = unitNfkc(c);
+    if (d === c) continue;
+    if (d === 0) return -1;
+    if (first < 0) first = i;
+  }
+  if (first < 0) return 0;
+  for (let i = first; i < length; i++) codes[i] = NFKC_UNIT[codes[i]!]!;
+  return 1;
+}
+
+/** The text of the first `length` units codeUnitsOf last gave (as nfkcByUnits may have rewritten them). */
+export function textOfUnits(length: number): string {
+  return unitBytes.toString('utf16le', 0, length * 2);
+}

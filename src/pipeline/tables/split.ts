@@ -77,9 +77,17 @@ function wholeFits(piece: Piece, col: number, rules: ColumnRules): boolean {
 export type SurplusSide = 'lead' | 'trail' | null;
 
 export function surplusSide(rows: { values: readonly ValueToken[]; n: number }[]): SurplusSide {
+  return surplusSideOf(rows, (r) => r.n);
+}
+
+/** surplusSide of rows as wide as `widthOf` says (a row it gives no width is passed over). */
+export function surplusSideOf<R extends { values: readonly ValueToken[] }>(rows: readonly R[], widthOf: (row: R) => number | undefined): SurplusSide {
   let lead = 0;
   let trail = 0;
-  for (const { values, n } of rows) {
+  for (const row of rows) {
+    const n = widthOf(row);
+    if (n === undefined) continue;
+    const values = row.values;
     if (values.length <= n || values.filter((t) => t.kind !== 'blank').length !== n) continue;
     const { before, after } = edgeBlanks(values);
     if (before + after !== values.length - n) continue;

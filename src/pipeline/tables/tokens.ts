@@ -8,7 +8,7 @@
  * pieces that become tokens are cut out of it.
  */
 import { makeToken, tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { codeUnitsOf, isNfkcAsIs, isSpaceCode } from './scan.ts';
+import { NFKC_UNIT, UNIT_UNKNOWN, codeUnitsOf, isSpaceCode, nfkcByUnits, textOfUnits, unitNfkc } from './scan.ts';
 
 /**
  * A cell's piece of text. Every token the tokenisers make has all four fields, in
@@ -82,6 +82,57 @@ function linesOf(text: string, codes: Uint16Array): Lines {
   }
   // starts[count] = text.length + 1: the line after the last, as if the text ended with a line break.
   return { text, codes, starts, count, flags: lineMarks, any };
+}
+
+/**
+ * linesOf the region's NFKC, in one scan with nfkcByUnits (the region's units are mapped in
+ * `codes` as they are met): null when its NFKC is not told unit by unit, or when it holds a `<`
+ * or `\r` (HTML cell markup and \r line breaks are rewritten first: see tokeniseRegion); then
+ * `codes` may be part mapped, and is read again.
+ */
+function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
+  const n = region.length;
+  if (lineStarts.length < n + 2) {
+    lineStarts = new Int32Array((n + 2) * 2);
+    lineFlags = new Uint8Array((n + 2) * 2);
+  }
+  const starts = lineStarts;
+  const lineMarks = lineFlags;
+  let count = 0;
+  let any = 0;
+  let flags = BLANK_LINE;
+  let changed = false;
+  starts[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    let c = 10;
+    if (i < n) {
+      const u = codes[i]!;
+      // A CJK ideograph, most of a report's units: its own NFKC, not whitespace (no lookups).
+      if (u >= 0x4e00 && u <= 0x9fff) {
+        flags &= ~BLANK_LINE;
+        continue;
+      }
+      // ASCII is its own NFKC too.
+      c = u < 0x80 ? u : NFKC_UNIT[u]!;
+      if (c === UNIT_UNKNOWN) c = unitNfkc(u);
+      if (c !== u) {
+        if (c === 0) return null;
+        codes[i] = c;
+        changed = true;
+      }
+      if (c === 60 || c === 13) return null;
+    }
+    if (c === 10) {
+      lineMarks[count] = flags;
+      any |= flags;
+      count++;
+      starts[count] = i + 1;
+      flags = BLANK_LINE;
+    } else if (c === TAB) flags |= HAS_TAB;
+    else if (c === PIPE) flags = (flags & ~BLANK_LINE) | HAS_PIPE;
+    else if ((flags & BLANK_LINE) !== 0 && !isSpaceCode(c)) flags &= ~BLANK_LINE;
+  }
+  return { text: changed ? textOfUnits(n) : region, codes, starts, count, flags: lineMarks, any };
 }
 
 function isBlankRange(codes: Uint16Array, from: number, to: number): boolean {
@@ -288,6 +339,18 @@ function pageBreakJoints(lines: Lines): Set<number> {
   return joints;
 }
 
+/** The lines of a region's NFKC with HTML cell markup turned into `|` rows and \r\n, \r into \n. */
+function rewrittenLinesOf(region: string): Lines {
+  let codes = codeUnitsOf(region);
+  const byUnits = nfkcByUnits(codes, region.length);
+  const normalised = byUnits === 0 ? region : byUnits === 1 ? textOfUnits(region.length) : region.normalize('NFKC');
+  const nfkc = htmlCellsToPipes(normalised);
+  const text = nfkc.includes('\r') ? nfkc.replace(/\r\n?/g, '\n') : nfkc;
+  // `codes` holds the region's units, mapped when nfkcByUnits mapped them: anything else changed, read again.
+  if (text !== (byUnits === -1 ? region : normalised)) codes = codeUnitsOf(text);
+  return linesOf(text, codes);
+}
+
 export function tokenise(region: string, partBreak = Infinity): Token[] {
   return tokeniseRegion(region, partBreak).tokens;
 }
@@ -311,13 +374,10 @@ export function trailingGap(region: string): number {
  */
 export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: Token[]; leansOnPreviousLine: boolean } {
   const state: LineState = { lineStart: 0, leansOnPreviousLine: false };
-  // Most regions are NFKC already: told from their code units, without a call to normalize.
-  let codes = codeUnitsOf(region);
-  const nfkc = htmlCellsToPipes(isNfkcAsIs(codes, region.length) ? region : region.normalize('NFKC'));
-  const text = nfkc.includes('\r') ? nfkc.replace(/\r\n?/g, '\n') : nfkc;
-  if (text !== region) codes = codeUnitsOf(text);
-  const lines = linesOf(text, codes);
-  const { starts, flags } = lines;
+  // Most regions are NFKC already, or unit by unit (full-width punctuation), and have no HTML or \r:
+  // their lines are found in the scan that tells so.
+  const lines = nfkcLinesOf(region, codeUnitsOf(region)) ?? rewrittenLinesOf(region);
+  const { text, codes, starts, flags } = lines;
   const pitch = cellPitch(flags, lines.count);
   const joints = (lines.any & HAS_TAB) !== 0 ? pageBreakJoints(lines) : null;
   const out: Token[] = [];
