@@ -6,6 +6,8 @@
  * sentence of the narrative ("2021年以来，漳河新区认真贯彻…").
  */
 
+import { IS_SPACE } from '../chars.ts';
+
 export type AgencySource = 'title' | 'intro' | 'sign_off' | 'narrative';
 
 export interface AgencyFound {
@@ -27,9 +29,16 @@ const NOT_A_NAME = /^(我|本|该|全|各|区|市|县|省|镇|乡|街道)/u;
 /** Bodies a local report's narrative often opens by citing (2020年，国务院办公厅印发…): never its own subject. */
 const CITED_BODY = /^(国务院|党中央|中共中央|省委|市委|县委|区委)/u;
 
+/** The units bare() strips: whitespace (JavaScript's \s) and the Markdown marks * # _ >. */
+const LAYOUT_UNIT = IS_SPACE.slice();
+for (const ch of '*#_>') LAYOUT_UNIT[ch.charCodeAt(0)] = 1;
+
 /** Strip what layout adds around a line: whitespace, Markdown marks, the 标题 label. */
 function bare(line: string): string {
-  return line.replace(/[\s*#_>]/gu, '');
+  // A line with none of them (most) is its own bare form: looked up unit by unit before any replace.
+  let i = 0;
+  while (i < line.length && LAYOUT_UNIT[line.charCodeAt(i)] === 0) i++;
+  return i === line.length ? line : line.replace(/[\s*#_>]/gu, '');
 }
 
 export function isPlausibleAgency(name: string): boolean {

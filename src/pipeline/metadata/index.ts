@@ -4,7 +4,9 @@
  * stage decides it from the headers. A field that cannot be known is null,
  * with a `metadata.missing` finding; nothing is guessed.
  */
+import { Buffer } from 'node:buffer';
 import type { Finding, ReportMetadata, Section } from '../../schema/types.ts';
+import { IS_SPACE } from '../chars.ts';
 import { makeFinding, type StageResult } from '../findings.ts';
 import { agencyFromIntro, agencyFromNarrative, agencyFromSignOff, agencyFromTitle, preferFullName, type AgencyFound } from './agency.ts';
 import { extractContact } from './contact.ts';
@@ -20,9 +22,28 @@ export function preambleOf(text: string, sections: Section[]): string {
   return at >= 0 ? text.slice(0, at) : '';
 }
 
-/** Lines joined without breaks and without spaces: PDF and web copies break sentences anywhere. */
+/** Reused output of flatten: the kept units (a buffer grown for one very long text is not kept). */
+const KEPT_UNITS = 1 << 20;
+let flatUnits = new Uint16Array(1 << 14);
+
+/**
+ * Lines joined without breaks and without spaces: PDF and web copies break sentences anywhere. (What
+ * replace(/\s+/gu, '') gives: \s matches single UTF-16 units, never a surrogate, so the units are copied
+ * as they are, but for those IS_SPACE marks; several times faster than the expression on a whole text.)
+ */
 export function flatten(text: string): string {
-  return text.replace(/\s+/gu, '');
+  const length = text.length;
+  if (flatUnits.length < length) flatUnits = new Uint16Array(length);
+  const out = flatUnits;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    out[n] = c;
+    n += 1 - IS_SPACE[c]!;
+  }
+  const flat = n === length ? text : Buffer.from(out.buffer, out.byteOffset, n * 2).toString('utf16le');
+  if (flatUnits.length > KEPT_UNITS) flatUnits = new Uint16Array(KEPT_UNITS);
+  return flat;
 }
 
 export function findAgency(text: string, preamble: string, general: string, flatPreamble = flatten(preamble), flatText = () => flatten(text)): AgencyFound | null {
