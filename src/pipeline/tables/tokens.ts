@@ -54,14 +54,18 @@ const HAS_PIPE = 4;
 let lineStarts = new Int32Array(512);
 let lineFlags = new Uint8Array(512);
 
-/** One scan of the text's char codes: where each line starts, and its flags. */
-function linesOf(text: string, codes: Uint16Array): Lines {
-  const n = text.length;
-  // A text of n units has at most n + 1 lines, and one start more is kept.
+/** Room for the lines of a text of n units: at most n + 1 lines, and one start more is kept. */
+function makeLineRoom(n: number): void {
   if (lineStarts.length < n + 2) {
     lineStarts = new Int32Array((n + 2) * 2);
     lineFlags = new Uint8Array((n + 2) * 2);
   }
+}
+
+/** One scan of the text's char codes: where each line starts, and its flags. */
+function linesOf(text: string, codes: Uint16Array): Lines {
+  const n = text.length;
+  makeLineRoom(n);
   const starts = lineStarts;
   const lineMarks = lineFlags;
   let count = 0;
@@ -92,10 +96,7 @@ function linesOf(text: string, codes: Uint16Array): Lines {
  */
 function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
   const n = region.length;
-  if (lineStarts.length < n + 2) {
-    lineStarts = new Int32Array((n + 2) * 2);
-    lineFlags = new Uint8Array((n + 2) * 2);
-  }
+  makeLineRoom(n);
   const starts = lineStarts;
   const lineMarks = lineFlags;
   let count = 0;
