@@ -17,7 +17,8 @@ import { locateTables, type Regions } from './locate.ts';
 import { readProactive } from './proactive.ts';
 import type { RowNote } from './resolve.ts';
 import { readReview } from './review.ts';
-import { tokenise, tokeniseRegion, trailingGap, type Token } from './tokens.ts';
+import { trailingGap } from './gaps.ts';
+import { tokenise, tokeniseRegion, type Token } from './tokens.ts';
 import { mapList } from '../packed.ts';
 
 export interface TablesInput {

@@ -56,6 +56,9 @@ export function makeToken(kind: Token['kind'], raw: string | undefined, text: st
   return { kind, raw, text, norm } as Token;
 }
 
+/** The one blank-cell token: it has nothing that could differ, and nothing changes it. */
+export const BLANK_TOKEN: Token = makeToken('blank', undefined, undefined, undefined);
+
 /** Where the last match nextNumber found starts. */
 let matchStart = 0;
 
