@@ -3,8 +3,8 @@ import { APPLICANTS, APPLICATION_ROWS, applicationRowsFor, type TemplateCode } f
 import { applicationIdentities } from '../../schema/identities.ts';
 import type { CellStatus } from '../../schema/codes.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
-import { findRows } from './labels.ts';
-import { MISSING_CELL, perRow, printedStatus, resolveRows, type GridIdentity, type RowNote } from './resolve.ts';
+import { findRows, type FoundRow } from './labels.ts';
+import { MISSING_CELL, perRow, printedAsIs, printedPieces, printedStatus, resolveListed, type GridIdentity, type RowNote } from './resolve.ts';
 import { readRow, surplusSideOf, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
 import type { Token } from './tokens.ts';
 
@@ -51,18 +51,29 @@ const ROW_IDENTITIES = new Map<TemplateCode, Map<string, RowIdentity[]>>();
 const rowIdentitiesFor = (template: TemplateCode, row: string): RowIdentity[] => perRow(ROW_IDENTITIES, template, row, () => rowIdentities(gridIdentities(template), row));
 
 /** Template from the rows found: the 其他处理 sub-rows are 2021's; a 其他处理 row without them is 2019's. */
-function templateOf(found: Map<string, Token[]>): TemplateCode | null {
-  if (found.has('other_no_correction') || found.has('other_fee_unpaid')) return '2021';
-  if (found.has('other_handling')) return '2019';
-  return null;
+function templateOf(found: readonly FoundRow[]): TemplateCode | null {
+  let handling = false;
+  for (const r of found) {
+    if (r.code === 'other_no_correction' || r.code === 'other_fee_unpaid') return '2021';
+    if (r.code === 'other_handling') handling = true;
+  }
+  return handling ? '2019' : null;
 }
 
-/** Per template: its rows, each with its column rules (its own identities). The same for every report. */
-const ROWS = new Map<TemplateCode, { code: string; rules: ColumnRules }[]>();
-function rowsFor(template: TemplateCode): { code: string; rules: ColumnRules }[] {
+/** A template's rows, each with its column rules (its own identities); their codes; each code's row index. */
+interface RowLayout {
+  defs: { code: string; rules: ColumnRules }[];
+  codes: string[];
+  indexOf: Map<string, number>;
+}
+
+/** Per template, its RowLayout: the same for every report. */
+const ROWS = new Map<TemplateCode, RowLayout>();
+function rowsFor(template: TemplateCode): RowLayout {
   let rows = ROWS.get(template);
   if (!rows) {
-    rows = applicationRowsFor(template).map((def) => ({ code: def.code, rules: { ...NO_SIGNS, identities: rowIdentitiesFor(template, def.code) } }));
+    const defs = applicationRowsFor(template).map((def) => ({ code: def.code, rules: { ...NO_SIGNS, identities: rowIdentitiesFor(template, def.code) } }));
+    rows = { defs, codes: defs.map((d) => d.code), indexOf: new Map(defs.map((d, k) => [d.code, k])) };
     ROWS.set(template, rows);
   }
   return rows;
@@ -70,24 +81,30 @@ function rowsFor(template: TemplateCode): { code: string; rules: ColumnRules }[]
 
 export function readApplications(tokens: Token[] | null, fallback: TemplateCode): TableRead<ApplicationCell> {
   const rows = tokens ? findRows(tokens, APPLICATION_ROWS) : [];
-  const found = new Map<string, Token[]>();
-  for (const r of rows) found.set(r.code, r.values);
-  const detected = templateOf(found);
+  const detected = templateOf(rows);
   const template = detected ?? fallback;
-  const defs = rowsFor(template);
-  const readings = new Map<string, RowReading | null>();
+  const { defs, codes, indexOf } = rowsFor(template);
+  // Each template row's printed values, by row index (findRows gives each code one row at most).
+  const found: (Token[] | undefined)[] = new Array(defs.length).fill(undefined);
+  for (const r of rows) {
+    const k = indexOf.get(r.code);
+    if (k !== undefined) found[k] = r.values;
+  }
+  const readings: (RowReading | null)[] = [];
   const side = surplusSideOf(rows, () => COLUMNS.length);
   const identities = gridIdentities(template);
-  for (const def of defs) {
-    const values = found.get(def.code);
-    readings.set(def.code, values ? readRow(values as ValueToken[], COLUMNS.length, def.rules, side) : null);
+  for (let k = 0; k < defs.length; k++) {
+    const values = found[k];
+    readings.push(values ? readRow(values as ValueToken[], COLUMNS.length, defs[k]!.rules, side) : null);
   }
-  const { cells, printed, notes } = resolveRows(readings, () => COLUMNS.length, identities);
+  // The usual table, every row printed cell for cell: read as printed, with no maps made (see printedAsIs).
+  const resolved = printedAsIs(readings) ? null : resolveListed(codes, readings, () => COLUMNS.length, identities);
   const out: ApplicationCell[] = [];
   let anyPrinted = false;
-  for (const def of defs) {
-    const pieces = printed.get(def.code);
-    const row = cells.get(def.code);
+  for (let k = 0; k < defs.length; k++) {
+    const def = defs[k]!;
+    const pieces = resolved ? resolved.printed.get(def.code) : printedPieces(readings[k]!);
+    const row = resolved?.cells.get(def.code);
     const code = def.code as ApplicationCell['row'];
     for (let i = 0; i < COLUMNS.length; i++) {
       const applicant = COLUMNS[i]!;
@@ -109,5 +126,5 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   }
   const status = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
   if (status !== 'present') for (const c of out) Object.assign(c, MISSING_CELL);
-  return { table: { status, template: status === 'present' ? (detected ?? fallback) : detected, cells: out }, notes, columns: COLUMNS };
+  return { table: { status, template: status === 'present' ? (detected ?? fallback) : detected, cells: out }, notes: resolved ? resolved.notes : [], columns: COLUMNS };
 }

@@ -4,7 +4,7 @@ import type { CellStatus } from '../../schema/codes.ts';
 import type { ParsedTable, ProactiveCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
 import { contextOf, findRows } from './labels.ts';
-import { MISSING_CELL, printedCell, resolveRows, type RowNote } from './resolve.ts';
+import { MISSING_CELL, printedAsIs, printedCell, printedPieces, resolveListed } from './resolve.ts';
 import { readRow, surplusSideOf, type ColumnRules, type RowReading } from './split.ts';
 import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
@@ -75,15 +75,21 @@ interface CategoryLayout {
   measures: readonly MeasureCode[];
   rules: ColumnRules;
 }
-const LAYOUTS = new Map<TemplateCode, { categories: CategoryLayout[]; widths: Map<string, number> }>();
-function layoutFor(template: TemplateCode): { categories: CategoryLayout[]; widths: Map<string, number> } {
+/** A template's categories in order, their codes, and each one's width (measures). */
+interface TableLayout {
+  categories: CategoryLayout[];
+  codes: string[];
+  widths: Map<string, number>;
+}
+const LAYOUTS = new Map<TemplateCode, TableLayout>();
+function layoutFor(template: TemplateCode): TableLayout {
   let layout = LAYOUTS.get(template);
   if (!layout) {
     const categories = proactiveCategoriesFor(template).map((def) => {
       const measures = def.measures[template] as readonly MeasureCode[];
       return { def, measures, rules: { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' } };
     });
-    layout = { categories, widths: new Map(categories.map((c) => [c.def.code, c.measures.length])) };
+    layout = { categories, codes: categories.map((c) => c.def.code), widths: new Map(categories.map((c) => [c.def.code, c.measures.length])) };
     LAYOUTS.set(template, layout);
   }
   return layout;
@@ -101,40 +107,44 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   const rows = tokens ? findRows(tokens, PROACTIVE_CATEGORIES) : [];
   const detected = tokens ? proactiveTemplateOf(tokens) : null;
   const template = detected ?? fallback;
-  const { categories, widths } = layoutFor(template);
-  const readings = new Map<string, RowReading | null>();
-  const headerUnit = new Map<string, string | null>();
+  const { categories, widths, codes } = layoutFor(template);
+  // By category index: its reading, and the money unit its header prints.
+  const readings: (RowReading | null)[] = [];
+  const headerUnits: (string | null)[] = [];
   const side = surplusSideOf(rows, (r) => widths.get(r.code));
   for (const { def, measures, rules } of categories) {
     const row = rows.find((r) => r.code === def.code);
-    readings.set(def.code, row ? readRow(row.values, measures.length, rules, side) : null);
+    readings.push(row ? readRow(row.values, measures.length, rules, side) : null);
     // The header's unit matters only to an amount column.
-    if (row && measures.includes('amount')) headerUnit.set(def.code, unitIn(contextOf(tokens!, row)));
+    headerUnits.push(row && measures.includes('amount') ? unitIn(contextOf(tokens!, row)) : null);
   }
-  const { cells, printed, notes } = resolveRows(readings, (code) => widths.get(code)!, []);
+  // The usual table, every row printed cell for cell: read as printed, with no maps made (see printedAsIs).
+  const resolved = printedAsIs(readings) ? null : resolveListed(codes, readings, (code) => widths.get(code)!, []);
   const out: ProactiveCell[] = [];
-  for (const { def, measures } of categories) {
-    const pieces = printed.get(def.code);
-    const row = cells.get(def.code);
+  for (let k = 0; k < categories.length; k++) {
+    const { def, measures } = categories[k]!;
+    const pieces = resolved ? resolved.printed.get(def.code) : printedPieces(readings[k]!);
+    const row = resolved?.cells.get(def.code);
     for (let i = 0; i < measures.length; i++) {
       const measure = measures[i]!;
       const p = pieces?.[i];
       const c = p ? printedCell(p) : ((pieces ? undefined : row?.[i]) ?? MISSING_CELL);
       const cell = proactiveCell(def.item as ProactiveCell['item'], def.code as ProactiveCell['category'], measure, c.status, c.value, c.raw, c.unit);
       if (measure === 'amount') {
-        const unit = c.unit ?? headerUnit.get(def.code) ?? null;
+        const unit = c.unit ?? headerUnits[k] ?? null;
         cell.unit = unit;
         if (cell.value !== null) cell.value = toYuan(cell.value, unit);
       } else cell.unit = null;
       out.push(cell);
     }
   }
+  const notes = resolved ? resolved.notes : [];
   const anyPrinted = out.some((c) => c.status !== 'missing' && c.status !== 'blank');
   const status: ParsedTable<ProactiveCell>['status'] = rows.length === 0 ? 'missing' : anyPrinted ? 'present' : 'empty';
   if (status !== 'present') for (const c of out) Object.assign(c, MISSING_CELL);
   return {
     table: { status, template: status === 'present' ? template : detected, cells: out },
-    notes: notes as RowNote[],
+    notes,
     columns: [],
     detected,
   };

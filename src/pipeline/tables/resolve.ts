@@ -144,6 +144,31 @@ function compiledGrid(identities: GridIdentity[], rowKeys: string[]): CompiledGr
   });
 }
 
+/**
+ * Whether resolveRows has nothing to solve in these rows: each printed cell for cell, or not
+ * at all. Then every row is kept as printed (its reading's cells: printedPieces), with no note,
+ * and a table reads its rows without the maps resolveRows makes.
+ */
+export function printedAsIs(readings: readonly (RowReading | null)[]): boolean {
+  for (let k = 0; k < readings.length; k++) {
+    const r = readings[k]!;
+    if (r !== null && r.kind !== 'cells') return false;
+  }
+  return true;
+}
+
+/** A row's printed cells when printedAsIs holds (what resolveRows puts in `printed`); undefined for a row not printed. */
+export function printedPieces(reading: RowReading | null): Piece[] | undefined {
+  return reading !== null && reading.kind === 'cells' ? reading.cells : undefined;
+}
+
+/** resolveRows of rows listed by code: codes[k]'s reading is readings[k]. */
+export function resolveListed(codes: readonly string[], readings: readonly (RowReading | null)[], width: (row: string) => number, identities: GridIdentity[]): Resolved {
+  const rows = new Map<string, RowReading | null>();
+  for (let k = 0; k < codes.length; k++) rows.set(codes[k]!, readings[k]!);
+  return resolveRows(rows, width, identities);
+}
+
 export function resolveRows(
   rows: Map<string, RowReading | null>,
   width: (row: string) => number,

@@ -7,7 +7,7 @@ import { PROCEEDINGS, RESULTS, type CellStatus, type ResultCode } from '../../sc
 import { reviewIdentities } from '../../schema/identities.ts';
 import type { ParsedTable, ReviewCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
-import { MISSING_CELL, printedStatus, resolveRows, type GridIdentity } from './resolve.ts';
+import { MISSING_CELL, printedPieces, printedStatus, resolveListed, type GridIdentity } from './resolve.ts';
 import { readRow, type ColumnRules } from './split.ts';
 import type { Token } from './tokens.ts';
 
@@ -119,9 +119,10 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
   // The results header (结果维持, 结果纠正 …) marks the table; the part title alone may head a sentence.
   const hasHeader = RESULTS.filter((r) => r.code !== 'total' && header.includes(RESULT_LABELS[r.code])).length >= 2;
   const reading = values.length && hasHeader ? readRow(values, columns.length, rules) : null;
-  const resolved = resolveRows(new Map([['review', reading]]), () => columns.length, identities);
-  const pieces = resolved.printed.get('review');
-  const row = resolved.cells.get('review');
+  // The usual table, printed cell for cell: read as printed, with no maps made (see printedAsIs).
+  const resolved = reading === null || reading.kind === 'cells' ? null : resolveListed(['review'], [reading], () => columns.length, identities);
+  const pieces = resolved ? resolved.printed.get('review') : printedPieces(reading);
+  const row = resolved?.cells.get('review');
   for (let pi = 0; pi < PROCEEDINGS.length; pi++) {
     const p = PROCEEDINGS[pi]!;
     for (const r of RESULTS) {
@@ -141,5 +142,5 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
   const anyPrinted = cells.some((c) => c.status !== 'missing' && c.status !== 'blank');
   const status: ParsedTable<ReviewCell>['status'] = anyPrinted ? 'present' : hasHeader ? 'empty' : 'missing';
   if (status !== 'present') for (const c of cells) Object.assign(c, MISSING_CELL);
-  return { table: { status, template: null, cells }, notes: resolved.notes, columns };
+  return { table: { status, template: null, cells }, notes: resolved ? resolved.notes : [], columns };
 }

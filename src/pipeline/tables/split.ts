@@ -88,7 +88,7 @@ export function surplusSideOf<R extends { values: readonly ValueToken[] }>(rows:
     const n = widthOf(row);
     if (n === undefined) continue;
     const values = row.values;
-    if (values.length <= n || values.filter((t) => t.kind !== 'blank').length !== n) continue;
+    if (values.length <= n || printedCount(values) !== n) continue;
     const { before, after } = edgeBlanks(values);
     if (before + after !== values.length - n) continue;
     if (after === 0) lead += 1;
@@ -97,6 +97,27 @@ export function surplusSideOf<R extends { values: readonly ValueToken[] }>(rows:
   if (lead > 0 && trail === 0) return 'lead';
   if (trail > 0 && lead === 0) return 'trail';
   return null;
+}
+
+/** The values that are not blank (counted, no list made). */
+function printedCount(values: readonly ValueToken[]): number {
+  let n = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]!.kind !== 'blank') n++;
+  return n;
+}
+
+/** Packed lists of n undefined slots, by n: copied to make a list of exactly n items to fill in place. */
+const SLOTS: unknown[][] = [];
+
+/** A packed list of n slots to fill in place: made at its size, not grown by push (no larger backing store left behind). */
+function listOfLength<T>(n: number): T[] {
+  let slots = SLOTS[n];
+  if (slots === undefined) {
+    slots = emptyList<unknown>();
+    for (let k = 0; k < n; k++) slots.push(undefined);
+    SLOTS[n] = slots;
+  }
+  return slots.slice() as T[];
 }
 
 function edgeBlanks(values: readonly ValueToken[]): { before: number; after: number } {
@@ -110,14 +131,17 @@ function edgeBlanks(values: readonly ValueToken[]): { before: number; after: num
 export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
   // The usual row: one printed value per cell, no empty positions.
   if (tokens.length === n && n > 0) {
-    // Filled by push, not made with its length: a packed array, as the other rows' cells are.
-    const cells: Piece[] = [];
     let k = 0;
-    for (; k < n && tokens[k]!.kind !== 'blank'; k++) cells.push(tokenPiece(tokens[k]!));
-    if (k === n) return { kind: 'cells', cells };
+    while (k < n && tokens[k]!.kind !== 'blank') k++;
+    if (k === n) {
+      // A packed array, as the other rows' cells are, made at its size.
+      const cells = listOfLength<Piece>(n);
+      for (k = 0; k < n; k++) cells[k] = tokenPiece(tokens[k]!);
+      return { kind: 'cells', cells };
+    }
   }
   let values = tokens.slice();
-  const filled = values.filter((t) => t.kind !== 'blank').length;
+  const filled = printedCount(values);
   // A whole row of empty positions before the first value: the row itself printed nothing, and
   // the values after it belong to a row whose label is lost — never this row's.
   if (filled > 0 && edgeBlanks(values).before >= n) return { kind: 'overflow', raw: values.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ') };
