@@ -7,7 +7,10 @@ import { BLANK_TOKEN, tokeniseCell, tokenisePiece, type LineState } from './piec
 import { isSpaceCode } from './scan.ts';
 import { isBlankRange } from './line-kinds.ts';
 import { PIPE } from './lines.ts';
-import type { Token } from './tokens.ts';
+import { sinkToken, tokenSink, type TokenSink } from './token-sink.ts';
+
+/** The tokens labelFillers tells a cell by (reused). */
+const probe = tokenSink();
 
 /** Cell ranges of the line being read (cellFrom[i], cellTo[i]); reused across lines, grown to fit a line. */
 let cellFrom = new Int32Array(64);
@@ -65,9 +68,9 @@ function labelFillers(text: string, codes: Uint16Array, from: number, n: number)
   while (a < to && isSpaceCode(codes[a]!)) a++;
   let b = a;
   while (b < to && !isSpaceCode(codes[b]!)) b++;
-  const probe: Token[] = [];
+  probe.count = 0;
   tokenisePiece(text.slice(a, b), probe);
-  return probe[0]?.kind === 'text' ? first : from;
+  return probe.count > 0 && probe.list[0]!.kind === 'text' ? first : from;
 }
 
 /**
@@ -75,12 +78,12 @@ function labelFillers(text: string, codes: Uint16Array, from: number, n: number)
  * a blank token per empty cell, the pieces of the others. `joint`: the line continues
  * a row cut by a page break (see pageBreakJoints), so its first, empty piece is no cell.
  */
-export function tokeniseSeparatedLine(text: string, codes: Uint16Array, from: number, to: number, separator: number, joint: boolean, out: Token[], state: LineState): void {
+export function tokeniseSeparatedLine(text: string, codes: Uint16Array, from: number, to: number, separator: number, joint: boolean, out: TokenSink, state: LineState): void {
   const n = cellsOfLine(codes, from, to, separator);
   for (let c = labelFillers(text, codes, firstCell + (joint ? 1 : 0), n); c < n; c++) {
     const a = cellFrom[c]!;
     const b = cellTo[c]!;
-    if (isBlankRange(codes, a, b)) out.push(BLANK_TOKEN);
+    if (isBlankRange(codes, a, b)) sinkToken(out, BLANK_TOKEN);
     else tokeniseCell(text, codes, a, b, out, state);
   }
 }

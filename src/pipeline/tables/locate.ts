@@ -77,14 +77,15 @@ function earlierTitleBefore(text: string, from: number, end: number): number {
   return -1;
 }
 
-function firstOf(...positions: number[]): number {
-  const found = positions.filter((p) => p >= 0);
-  return found.length ? Math.min(...found) : -1;
+/** The earlier of two positions found (−1: not found), or −1 when neither is. */
+function earliestFound(a: number, b: number): number {
+  if (a < 0) return b;
+  return b < 0 || a <= b ? a : b;
 }
 
 /** The three table regions of a full text. */
 export function locateInText(text: string): Regions {
-  const p2 = firstOf(search(text, P2_TITLE, 0), search(text, ART20_1, 0));
+  const p2 = earliestFound(search(text, P2_TITLE, 0), search(text, ART20_1, 0));
   let p3 = search(text, P3_TITLE, Math.max(p2, 0));
   if (p3 < 0) p3 = search(text, P3_COLUMNS, Math.max(p2, 0));
   if (p3 < 0) p3 = search(text, P3_HEADER, Math.max(p2, 0));
@@ -101,16 +102,26 @@ export function locateInText(text: string): Regions {
   // The last table ends at the next part title, whichever part it is: what follows never belongs to it.
   const earlier = earlierTitleBefore(text, after4 + 1, end);
   if (earlier >= 0) end = earlier;
-  const cut = (from: number, ...to: number[]): string | null => {
-    if (from < 0) return null;
-    const stop = firstOf(...to.filter((t) => t > from));
-    return text.slice(from, stop >= 0 ? stop : end);
-  };
   return {
-    proactive: cut(p2, p3, p4, end),
-    applications: cut(p3, p4, end),
+    proactive: regionFrom(text, p2, after(p2, p3, p4), end),
+    applications: regionFrom(text, p3, after(p3, p4, -1), end),
     review: p4 >= 0 ? text.slice(p4, end > p4 ? end : text.length) : null,
   };
+}
+
+/** The earlier of the positions a and b that come after `from` (−1: none does, or not found). */
+function after(from: number, a: number, b: number): number {
+  return earliestFound(a > from ? a : -1, b > from ? b : -1);
+}
+
+/**
+ * The region from `from` (−1: not found, null) to `stop`, the next anchor after it
+ * (−1: none), or else to `end` when `end` comes after it; else to the text's end.
+ */
+function regionFrom(text: string, from: number, stop: number, end: number): string | null {
+  if (from < 0) return null;
+  const to = earliestFound(stop, end > from ? end : -1);
+  return text.slice(from, to >= 0 ? to : end);
 }
 
 const SECTION_ANCHOR: Record<keyof Regions, { code: Section['code']; anchor: RegExp }> = {

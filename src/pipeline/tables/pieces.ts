@@ -6,6 +6,7 @@
 import { normaliseForMatch } from '../normalize.ts';
 import { CHAR_CLASS, DIGIT_BIT, NORMALISE_BIT, SPACE_BIT, endsWithYuan, hasDigit, isAllDigits, isCountWord, isDigitCode, isNotApplicable, isSpaceCode, needsMatchNormalising } from './scan.ts';
 import type { Token } from './tokens.ts';
+import { lastSunk, sinkToken, type TokenSink } from './token-sink.ts';
 
 /**
  * Kept by tokenise while it runs: where the current line's tokens start, and
@@ -19,15 +20,15 @@ export interface LineState {
 }
 
 /** Tokens of one piece of text that has no whitespace (and no cell separators) left in it. */
-export function tokenisePiece(piece: string, out: Token[], state?: LineState): void {
+export function tokenisePiece(piece: string, out: TokenSink, state?: LineState): void {
   if (piece === '') return;
   if (isNotApplicable(piece)) {
-    out.push(makeToken('na', piece, undefined, undefined));
+    sinkToken(out, makeToken('na', piece, undefined, undefined));
     return;
   }
   // Fast paths for the usual cells: a bare number, or text without digits.
   if (isAllDigits(piece)) {
-    out.push(makeToken('num', piece, undefined, undefined));
+    sinkToken(out, makeToken('num', piece, undefined, undefined));
     return;
   }
   if (!hasDigit(piece)) {
@@ -45,7 +46,7 @@ export function tokenisePiece(piece: string, out: Token[], state?: LineState): v
       rawEnd = end - 1;
     }
     if (start > last) pushText(piece.slice(last, start), out, state);
-    out.push(makeToken('num', piece.slice(start, rawEnd), undefined, undefined));
+    sinkToken(out, makeToken('num', piece.slice(start, rawEnd), undefined, undefined));
     last = rawEnd;
   }
   if (last < piece.length) pushText(last === 0 ? piece : piece.slice(last), out, state);
@@ -129,16 +130,16 @@ type TextToken = Extract<Token, { kind: 'text' }>;
  * the caller knows. The text token pushed, when it is one whatever comes before it (not a unit or
  * count word); else null.
  */
-function pushText(t: string, out: Token[], state?: LineState, normalise?: boolean): TextToken | null {
+function pushText(t: string, out: TokenSink, state?: LineState, normalise?: boolean): TextToken | null {
   if (t === '') return null;
   const unit = t === '元' || t === '万元';
   const count = !unit && isCountWord(t);
-  if (state && out.length === state.lineStart && (unit || count)) state.leansOnPreviousLine = true;
+  if (state && out.count === state.lineStart && (unit || count)) state.leansOnPreviousLine = true;
   // A money unit printed apart from its number ("7.522 万元") belongs to it.
-  const prev = out[out.length - 1];
+  const prev = lastSunk(out);
   if (unit && prev?.kind === 'num' && !endsWithYuan(prev.raw)) {
     // A new token: number tokens are shared (see numberToken), never changed.
-    out[out.length - 1] = makeToken('num', prev.raw + t, undefined, undefined);
+    out.list[out.count - 1] = makeToken('num', prev.raw + t, undefined, undefined);
     return null;
   }
   // A count word printed after a number ("6件") says nothing the template does not.
@@ -147,11 +148,11 @@ function pushText(t: string, out: Token[], state?: LineState, normalise?: boolea
   const norm = (normalise ?? needsMatchNormalising(t)) ? normaliseForMatch(t) : t;
   if (norm === '') return null;
   if (isNotApplicable(t)) {
-    out.push(makeToken('na', t, undefined, undefined));
+    sinkToken(out, makeToken('na', t, undefined, undefined));
     return null;
   }
   const token = makeToken('text', undefined, t, norm) as TextToken;
-  out.push(token);
+  sinkToken(out, token);
   return unit || count ? null : token;
 }
 
@@ -160,7 +161,7 @@ function pushText(t: string, out: Token[], state?: LineState, normalise?: boolea
  * separate numbers; labels keep theirs for matching). One scan splits the pieces and learns, for
  * each, whether it is all digits, has any, and has a character normaliseForMatch would change.
  */
-export function tokeniseCell(text: string, codes: Uint16Array, from: number, to: number, out: Token[], state?: LineState): void {
+export function tokeniseCell(text: string, codes: Uint16Array, from: number, to: number, out: TokenSink, state?: LineState): void {
   let start = -1;
   let any = 0;
   let all = 0;
@@ -211,30 +212,30 @@ function isUnits(s: string, codes: Uint16Array, from: number, to: number): boole
  * its characters have, and `all` of them have, and the hash of its code units (see interned).
  * A bare number (no mark is digits) and a text met before are pushed at once.
  */
-function tokeniseRange(text: string, codes: Uint16Array, from: number, to: number, any: number, all: number, hash: number, out: Token[], state?: LineState): void {
+function tokeniseRange(text: string, codes: Uint16Array, from: number, to: number, any: number, all: number, hash: number, out: TokenSink, state?: LineState): void {
   if ((all & DIGIT_BIT) !== 0) {
-    out.push(numberToken(text, codes, from, to));
+    sinkToken(out, numberToken(text, codes, from, to));
     return;
   }
   const slot = internSlot(hash);
   const known = interned[slot];
   if (known !== undefined && isUnits(known.text, codes, from, to)) {
-    out.push(known);
+    sinkToken(out, known);
     return;
   }
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
   if ((any & DIGIT_BIT) !== 0) {
-    const before = out.length;
+    const before = out.count;
     tokenisePiece(piece, out, state);
     // A label that keeps its digits ("1.属于国家秘密"): one text token, the whole piece (no unit or
     // count word has a digit), which tokenisePiece makes so whatever came before it.
-    if (out.length === before + 1) {
-      const t = out[before]!;
+    if (out.count === before + 1) {
+      const t = out.list[before]!;
       if (t.kind === 'text' && t.text === piece) interned[slot] = t;
     }
     return;
   }
-  if (isNotApplicable(piece)) out.push(makeToken('na', piece, undefined, undefined));
+  if (isNotApplicable(piece)) sinkToken(out, makeToken('na', piece, undefined, undefined));
   else {
     const token = pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);
     if (token !== null) interned[slot] = token;
