@@ -7,7 +7,7 @@
  * row has been found by a longer label.
  */
 import type { Token } from './tokens.ts';
-import { mapList } from '../packed.ts';
+import { emptyList } from '../packed.ts';
 
 export interface RowDef {
   code: string;
@@ -29,12 +29,36 @@ const WHOLE_CELL_ONLY = new Set(['总计', '其他', '合计']);
 // Numbering in front of a label: 三、 (一) 1. 2、 and combinations such as 三、(一)
 const NUMBERING = /^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])+/;
 
-interface Hit {
-  code: string;
-  start: number;
-  end: number;
-  len: number;
-  whole: boolean;
+/**
+ * Label hits of the findRows call running, in buffers reused from one call to the next
+ * (grown as needed): hit h names row hitCode[h], covers tokens [hitStart[h], hitEnd[h]),
+ * matched hitLen[h] units, and is a whole-cell fragment when hitWhole[h] is 1.
+ */
+let hitCount = 0;
+const hitCode: string[] = [];
+let hitStart = new Int32Array(256);
+let hitEnd = new Int32Array(256);
+let hitLen = new Int32Array(256);
+let hitWhole = new Uint8Array(256);
+/** Hit indexes in hit order (sortHits), then the picked ones (pickHits). */
+let hitOrder = new Int32Array(256);
+
+function addHit(code: string, start: number, end: number, len: number, whole: boolean): void {
+  if (hitCount === hitStart.length) {
+    const size = hitCount * 2;
+    const grow = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+    hitStart = grow(hitStart, new Int32Array(size));
+    hitEnd = grow(hitEnd, new Int32Array(size));
+    hitLen = grow(hitLen, new Int32Array(size));
+    hitWhole = grow(hitWhole, new Uint8Array(size));
+    hitOrder = new Int32Array(size);
+  }
+  hitCode[hitCount] = code;
+  hitStart[hitCount] = start;
+  hitEnd[hitCount] = end;
+  hitLen[hitCount] = len;
+  hitWhole[hitCount] = whole ? 1 : 0;
+  hitCount++;
 }
 
 export function coreOf(norm: string): string {
@@ -73,7 +97,7 @@ function growRun(size: number): void {
 export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
   const fragments = fragmentsOf(defs);
   const { wholeCodes } = fragments;
-  const hits: Hit[] = [];
+  hitCount = 0;
   let i = 0;
   while (i < tokens.length) {
     if (tokens[i]!.kind !== 'text') {
@@ -86,8 +110,8 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
     if (next === tokens.length || tokens[next]!.kind !== 'text') {
       const norm = (tokens[i] as Extract<Token, { kind: 'text' }>).norm;
       const core = wholeCellCore(norm);
-      if (core !== null) for (const code of wholeCodes.get(core) ?? []) hits.push({ code, start: i, end: i + 1, len: core.length, whole: true });
-      for (const m of fragmentsIn(norm, fragments)) hits.push({ code: m.code, start: i, end: i + 1, len: m.len, whole: false });
+      if (core !== null) for (const code of wholeCodes.get(core) ?? []) addHit(code, i, i + 1, core.length, true);
+      for (const m of fragmentsIn(norm, fragments)) addHit(m.code, i, i + 1, m.len, false);
       i = next;
       continue;
     }
@@ -106,12 +130,12 @@ export function findRows(tokens: Token[], defs: readonly RowDef[]): FoundRow[] {
         length++;
       }
       const core = wholeCellCore(norm);
-      if (core !== null) for (const code of wholeCodes.get(core) ?? []) hits.push({ code, start: j, end: j + 1, len: core.length, whole: true });
+      if (core !== null) for (const code of wholeCodes.get(core) ?? []) addHit(code, j, j + 1, core.length, true);
     }
-    runHits(length, fragments, hits);
+    runHits(length, fragments);
     i = j;
   }
-  return rowsFrom(pickHits(hits), tokens);
+  return rowsFrom(pickHits(), tokens);
 }
 
 interface Fragments {
@@ -160,14 +184,18 @@ function fragmentsOf(defs: readonly RowDef[]): Fragments {
 function fragmentsIn(norm: string, fragments: Fragments): readonly { code: string; len: number }[] {
   let found = fragments.single.get(norm);
   if (found === undefined) {
-    const hits: Hit[] = [];
     if (norm.length > runUnits.length) growRun(norm.length);
     for (let k = 0; k < norm.length; k++) {
       runUnits[k] = norm.charCodeAt(k);
       owner[k] = 0;
     }
-    runHits(norm.length, fragments, hits);
-    found = mapList(hits, (h) => ({ code: h.code, len: h.len }));
+    // Found as hits after the call's own, then taken back out of the buffers.
+    const first = hitCount;
+    runHits(norm.length, fragments);
+    const list: { code: string; len: number }[] = emptyList();
+    for (let h = first; h < hitCount; h++) list.push({ code: hitCode[h]!, len: hitLen[h]! });
+    hitCount = first;
+    found = list;
     if (fragments.single.size < 20_000) fragments.single.set(norm, found);
   }
   return found;
@@ -185,7 +213,7 @@ function fragmentAt(f: string, p: number, length: number): boolean {
  * each position the longest fragment that starts there, then on after it (what one
  * regular expression of all fragments, longest first, finds with the g flag).
  */
-function runHits(length: number, { byFirst, starts }: Fragments, out: Hit[]): void {
+function runHits(length: number, { byFirst, starts }: Fragments): void {
   let p = 0;
   while (p < length) {
     const c = runUnits[p]!;
@@ -194,7 +222,7 @@ function runHits(length: number, { byFirst, starts }: Fragments, out: Hit[]): vo
       for (const f of byFirst.get(c)!) {
         if (fragmentAt(f.text, p, length)) {
           const len = f.text.length;
-          out.push({ code: f.code, start: owner[p]!, end: owner[p + len - 1]! + 1, len, whole: false });
+          addHit(f.code, owner[p]!, owner[p + len - 1]! + 1, len, false);
           matched = len;
           break;
         }
@@ -204,67 +232,76 @@ function runHits(length: number, { byFirst, starts }: Fragments, out: Hit[]): vo
   }
 }
 
-/** The hits that make rows, in order (sorts and changes `hits`, which findRows made for this call only). */
-function pickHits(hits: Hit[]): Hit[] {
-  const sorted = sortHits(hits);
-  const firstLong = sorted.findIndex((h) => !h.whole);
-  const out: Hit[] = [];
-  if (firstLong < 0) return out;
-  for (let k = firstLong; k < sorted.length; k++) {
-    const h = sorted[k]!;
-    const prev = out[out.length - 1];
+/**
+ * The hits that make rows, in order: their indexes, hitOrder[0, count returned). Sorts the
+ * call's hits, and lengthens a picked hit (hitEnd) that a later fragment of its label joins.
+ */
+function pickHits(): number {
+  sortHits();
+  let picked = 0;
+  let k = 0;
+  while (k < hitCount && hitWhole[hitOrder[k]!] === 1) k++;
+  for (; k < hitCount; k++) {
+    const h = hitOrder[k]!;
+    const prev = picked > 0 ? hitOrder[picked - 1]! : -1;
     // Two fragments of one label (缴纳费用 … 收费通知), or a whole-cell hit inside a longer label.
-    if (prev && prev.code === h.code && h.start <= prev.end) {
-      prev.end = Math.max(prev.end, h.end);
+    if (prev >= 0 && hitCode[prev] === hitCode[h] && hitStart[h]! <= hitEnd[prev]!) {
+      hitEnd[prev] = Math.max(hitEnd[prev]!, hitEnd[h]!);
       continue;
     }
-    if (prev && h.start < prev.end) continue;
-    out.push(h);
+    if (prev >= 0 && hitStart[h]! < hitEnd[prev]!) continue;
+    // (picked ≤ k: the picked indexes overwrite sorted ones already read.)
+    hitOrder[picked++] = h;
   }
-  return out;
+  return picked;
 }
 
 /** Hit order: by start, then end, then the longer first. */
-function hitBefore(a: Hit, b: Hit): boolean {
-  return a.start < b.start || (a.start === b.start && (a.end < b.end || (a.end === b.end && a.len > b.len)));
+function hitBefore(a: number, b: number): boolean {
+  return hitStart[a]! < hitStart[b]! || (hitStart[a] === hitStart[b] && (hitEnd[a]! < hitEnd[b]! || (hitEnd[a] === hitEnd[b] && hitLen[a]! > hitLen[b]!)));
 }
 
 /**
- * `hits` sorted in place in hit order, keeping the order of equal hits (as the stable
- * Array.prototype.sort does): by insertion, as they come nearly in order (a run's
- * whole-cell hits before its fragments), when they are few.
+ * The call's hits in hit order, in hitOrder, keeping the order of equal hits (as a stable
+ * sort does): by insertion, as they come nearly in order (a run's whole-cell hits before its
+ * fragments), when they are few.
  */
-function sortHits(hits: Hit[]): Hit[] {
+function sortHits(): void {
+  for (let h = 0; h < hitCount; h++) hitOrder[h] = h;
   // (Many hits, as a long text of labels may give: the library sort, which is stable too.)
-  if (hits.length > 64) return hits.sort((a, b) => a.start - b.start || a.end - b.end || b.len - a.len);
-  for (let i = 1; i < hits.length; i++) {
-    const h = hits[i]!;
+  if (hitCount > 64) {
+    const sorted = Array.from(hitOrder.subarray(0, hitCount)).sort((a, b) => hitStart[a]! - hitStart[b]! || hitEnd[a]! - hitEnd[b]! || hitLen[b]! - hitLen[a]!);
+    hitOrder.set(sorted);
+    return;
+  }
+  for (let i = 1; i < hitCount; i++) {
+    const h = hitOrder[i]!;
     let j = i - 1;
-    if (!hitBefore(h, hits[j]!)) continue;
-    while (j >= 0 && hitBefore(h, hits[j]!)) {
-      hits[j + 1] = hits[j]!;
+    if (!hitBefore(h, hitOrder[j]!)) continue;
+    while (j >= 0 && hitBefore(h, hitOrder[j]!)) {
+      hitOrder[j + 1] = hitOrder[j]!;
       j--;
     }
-    hits[j + 1] = h;
+    hitOrder[j + 1] = h;
   }
-  return hits;
 }
 
-function rowsFrom(hits: Hit[], tokens: Token[]): FoundRow[] {
+/** The rows of the picked hits (pickHits), each with the values after its label. */
+function rowsFrom(picked: number, tokens: Token[]): FoundRow[] {
   const rows: FoundRow[] = [];
   let contextFrom = 0;
-  for (let n = 0; n < hits.length; n++) {
-    const h = hits[n]!;
-    const stop = n + 1 < hits.length ? hits[n + 1]!.start : tokens.length;
+  for (let n = 0; n < picked; n++) {
+    const h = hitOrder[n]!;
+    const stop = n + 1 < picked ? hitStart[hitOrder[n + 1]!]! : tokens.length;
     // Text before the row's values (a label wrapped onto the next line) is skipped; text after
     // them (the next header, a wrapped label's tail, prose) ends the row.
-    let from = h.end;
+    let from = hitEnd[h]!;
     while (from < stop && tokens[from]!.kind === 'text') from++;
     let to = from;
     while (to < stop && tokens[to]!.kind !== 'text') to++;
     const values = tokens.slice(from, to) as FoundRow['values'];
-    rows.push({ code: h.code, start: h.start, end: h.end, values, contextFrom });
-    contextFrom = h.end;
+    rows.push({ code: hitCode[h]!, start: hitStart[h]!, end: hitEnd[h]!, values, contextFrom });
+    contextFrom = hitEnd[h]!;
   }
   // One row per code: the one that printed most values (a table row beats a sentence
   // that names the row), the first among equals. Most tables name each row once.

@@ -4,6 +4,7 @@
  * its own, and nothing of an earlier call shows in a later one.
  */
 import { describe, expect, it } from 'vitest';
+import { findRows } from '../../../src/pipeline/tables/labels.ts';
 import { readRow } from '../../../src/pipeline/tables/split.ts';
 import { tokenise, type Token } from '../../../src/pipeline/tables/tokens.ts';
 
@@ -29,5 +30,20 @@ describe('buffers reused across calls', () => {
     expect(a.kind === 'cells' && b.kind === 'cells' && a.cells !== b.cells).toBe(true);
     expect(a).toMatchObject({ kind: 'cells', cells: [{ value: 1 }, { value: 2 }, { value: 3 }] });
     expect(b).toMatchObject({ kind: 'cells', cells: [{ value: 4 }, { value: 5 }, { value: 6 }] });
+  });
+
+  it('finds rows from label hits kept in reused buffers, few hits or many (the library sort), one row per code', () => {
+    const defs = [{ code: 'permit', match: ['行政许可'] }, { code: 'penalty', match: ['行政处罚'] }];
+    for (const times of [5, 40]) {
+      const lines: string[] = [];
+      for (let k = 0; k < times; k++) lines.push(k === 3 ? '行政许可 7 8 9' : '行政许可 1', `行政处罚 ${k + 2}`);
+      const rows = findRows(tokenise(lines.join('\n')), defs);
+      // Per code the row that printed most values (among equals, the first), in text order.
+      expect(rows.map((r) => [r.code, r.start, r.end, r.contextFrom, r.values.map((v) => v.raw).join(' ')])).toEqual([['penalty', 2, 3, 1, '2'], ['permit', 12, 13, 11, '7 8 9']]);
+    }
+    // A later call does not change the rows an earlier one gave.
+    const first = findRows(tokenise('行政处罚 5 6'), defs);
+    findRows(tokenise('行政许可 1\n行政处罚 3'), defs);
+    expect(first.map((r) => [r.code, r.start, r.end, r.values.length])).toEqual([['penalty', 0, 1, 2]]);
   });
 });
