@@ -6,6 +6,7 @@ import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows, type FoundRow } from './labels.ts';
 import { MISSING_CELL, perRow, printedAsIs, printedPieces, printedStatus, resolveListed, type GridIdentity, type RowNote } from './resolve.ts';
 import { readRow, surplusSideOf, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
+import { listOfLength } from './slots.ts';
 import type { Token } from './tokens.ts';
 
 const COLUMNS = APPLICANTS.map((a) => a.code);
@@ -99,7 +100,9 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   }
   // The usual table, every row printed cell for cell: read as printed, with no maps made (see printedAsIs).
   const resolved = printedAsIs(readings) ? null : resolveListed(codes, readings, () => COLUMNS.length, identities);
-  const out: ApplicationCell[] = [];
+  // Made at its size: every template row has a cell per applicant.
+  const out = listOfLength<ApplicationCell>(defs.length * COLUMNS.length);
+  let at = 0;
   let anyPrinted = false;
   for (let k = 0; k < defs.length; k++) {
     const def = defs[k]!;
@@ -113,14 +116,14 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
         // A printed cell, as printedCell gives it.
         const status = printedStatus(p);
         const num = p.kind === 'num';
-        out.push(applicationCell(code, applicant, status, num ? p.value : null, p.kind === 'blank' ? '' : p.raw, num ? p.unit : null));
+        out[at++] = applicationCell(code, applicant, status, num ? p.value : null, p.kind === 'blank' ? '' : p.raw, num ? p.unit : null);
         if (status !== 'blank') anyPrinted = true;
         continue;
       }
       // A resolved cell, or a missing one (one call for both: V8 compiles no separate path for the rarer).
       const c = (pieces ? undefined : row?.[i]) ?? MISSING_CELL;
       // Fields copied one by one: an object spread here cost more than reading the row.
-      out.push(applicationCell(code, applicant, c.status, c.value, c.raw, c.unit));
+      out[at++] = applicationCell(code, applicant, c.status, c.value, c.raw, c.unit);
       if (c.status !== 'missing' && c.status !== 'blank') anyPrinted = true;
     }
   }

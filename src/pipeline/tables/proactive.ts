@@ -6,6 +6,7 @@ import type { TableRead } from './applications.ts';
 import { contextOf, findRows } from './labels.ts';
 import { MISSING_CELL, printedAsIs, printedCell, printedPieces, resolveListed } from './resolve.ts';
 import { readRow, surplusSideOf, type ColumnRules, type RowReading } from './split.ts';
+import { listOfLength } from './slots.ts';
 import type { Token } from './tokens.ts';
 import { toYuan } from './values.ts';
 
@@ -80,6 +81,8 @@ interface TableLayout {
   categories: CategoryLayout[];
   codes: string[];
   widths: Map<string, number>;
+  /** Cells of the table: its categories' measures. */
+  cellCount: number;
 }
 const LAYOUTS = new Map<TemplateCode, TableLayout>();
 function layoutFor(template: TemplateCode): TableLayout {
@@ -89,7 +92,7 @@ function layoutFor(template: TemplateCode): TableLayout {
       const measures = def.measures[template] as readonly MeasureCode[];
       return { def, measures, rules: { signed: (i: number) => measures[i] === 'items_change', decimal: (i: number) => measures[i] === 'amount' } };
     });
-    layout = { categories, codes: categories.map((c) => c.def.code), widths: new Map(categories.map((c) => [c.def.code, c.measures.length])) };
+    layout = { categories, codes: categories.map((c) => c.def.code), widths: new Map(categories.map((c) => [c.def.code, c.measures.length])), cellCount: categories.reduce((n, c) => n + c.measures.length, 0) };
     LAYOUTS.set(template, layout);
   }
   return layout;
@@ -107,7 +110,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   const rows = tokens ? findRows(tokens, PROACTIVE_CATEGORIES) : [];
   const detected = tokens ? proactiveTemplateOf(tokens) : null;
   const template = detected ?? fallback;
-  const { categories, widths, codes } = layoutFor(template);
+  const { categories, widths, codes, cellCount } = layoutFor(template);
   // By category index: its reading, and the money unit its header prints.
   const readings: (RowReading | null)[] = [];
   const headerUnits: (string | null)[] = [];
@@ -120,7 +123,9 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   }
   // The usual table, every row printed cell for cell: read as printed, with no maps made (see printedAsIs).
   const resolved = printedAsIs(readings) ? null : resolveListed(codes, readings, (code) => widths.get(code)!, []);
-  const out: ProactiveCell[] = [];
+  // Made at its size: a cell per category and measure.
+  const out = listOfLength<ProactiveCell>(cellCount);
+  let at = 0;
   for (let k = 0; k < categories.length; k++) {
     const { def, measures } = categories[k]!;
     const pieces = resolved ? resolved.printed.get(def.code) : printedPieces(readings[k]!);
@@ -135,7 +140,7 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
         cell.unit = unit;
         if (cell.value !== null) cell.value = toYuan(cell.value, unit);
       } else cell.unit = null;
-      out.push(cell);
+      out[at++] = cell;
     }
   }
   const notes = resolved ? resolved.notes : [];

@@ -8,6 +8,7 @@ import { reviewIdentities } from '../../schema/identities.ts';
 import type { ParsedTable, ReviewCell } from '../../schema/types.ts';
 import type { TableRead } from './applications.ts';
 import { MISSING_CELL, printedPieces, printedStatus, resolveListed, type GridIdentity } from './resolve.ts';
+import { listOfLength } from './slots.ts';
 import { readRow, type ColumnRules } from './split.ts';
 import type { Token } from './tokens.ts';
 
@@ -93,7 +94,9 @@ function isHeaderWord(norm: string): boolean {
 }
 
 export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
-  const cells: ReviewCell[] = [];
+  // Made at its size: a cell per proceeding and result.
+  const cells = listOfLength<ReviewCell>(PROCEEDINGS.length * RESULTS.length);
+  let at = 0;
   const first = tokens ? tokens.findIndex((t) => t.kind === 'num' || t.kind === 'na') : -1;
   const headerEnd = first >= 0 ? first : (tokens?.length ?? 0);
   let header = '';
@@ -131,12 +134,12 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
       if (piece) {
         // A printed cell, as printedCell gives it.
         const num = piece.kind === 'num';
-        cells.push(reviewCell(p.code, r.code, printedStatus(piece), num ? piece.value : null, piece.kind === 'blank' ? '' : piece.raw, num ? piece.unit : null));
+        cells[at++] = reviewCell(p.code, r.code, printedStatus(piece), num ? piece.value : null, piece.kind === 'blank' ? '' : piece.raw, num ? piece.unit : null);
         continue;
       }
       // A resolved cell, or a missing one (one call for both: V8 compiles no separate path for the rarer).
       const c = (pieces ? undefined : row?.[col]) ?? MISSING_CELL;
-      cells.push(reviewCell(p.code, r.code, c.status, c.value, c.raw, c.unit));
+      cells[at++] = reviewCell(p.code, r.code, c.status, c.value, c.raw, c.unit);
     }
   }
   const anyPrinted = cells.some((c) => c.status !== 'missing' && c.status !== 'blank');

@@ -9,6 +9,7 @@ import type { Token } from './tokens.ts';
 import { fits, glueReadings, tokenPiece, validPiece, zeroLedReadings } from './glue.ts';
 import { BLANK_PIECE, sourcedPiece, type Piece } from './values.ts';
 import { emptyList, mapList } from '../packed.ts';
+import { listOfLength } from './slots.ts';
 
 /** A piece with the index of the printed token it came from. */
 export interface SourcedPiece extends Piece {
@@ -104,20 +105,6 @@ function printedCount(values: readonly ValueToken[]): number {
   let n = 0;
   for (let k = 0; k < values.length; k++) if (values[k]!.kind !== 'blank') n++;
   return n;
-}
-
-/** Packed lists of n undefined slots, by n: copied to make a list of exactly n items to fill in place. */
-const SLOTS: unknown[][] = [];
-
-/** A packed list of n slots to fill in place: made at its size, not grown by push (no larger backing store left behind). */
-function listOfLength<T>(n: number): T[] {
-  let slots = SLOTS[n];
-  if (slots === undefined) {
-    slots = emptyList<unknown>();
-    for (let k = 0; k < n; k++) slots.push(undefined);
-    SLOTS[n] = slots;
-  }
-  return slots.slice() as T[];
 }
 
 function edgeBlanks(values: readonly ValueToken[]): { before: number; after: number } {
