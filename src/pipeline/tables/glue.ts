@@ -129,21 +129,7 @@ export function glueReadings(
   // The row's identities prune only a run with too many splits to list them all; a shorter one lists every split.
   const identities = binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS ? (rules.identities ?? []) : [];
   if (identities.length === 0 && binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS) return { complete: false, pruned: false };
-  // Each token read once: its parts when it is a number to split, else the one piece it is.
-  const glued: (GluedNumber | null)[] = [];
-  const whole: (SourcedPiece | null)[] = [];
-  for (let ti = 0; ti < values.length; ti++) {
-    const t = values[ti]!;
-    const m = t.kind === 'num' ? GLUED_NUMBER.exec(t.raw) : null;
-    if (m) {
-      const body = m[2]!.replace(/,/g, '');
-      glued.push({ sign: m[1]!, body, unit: m[3] ?? '', zeroLed: zeroWhole && ZERO_LED.test(body) });
-      whole.push(null);
-    } else {
-      glued.push(null);
-      whole.push(sourcedPiece(tokenPiece(t), ti));
-    }
-  }
+  const { glued, whole } = gluedTokens(values, zeroWhole);
   // The piece cut from token ti's digits [from, end), or null when no cell may be printed so; each made once.
   const cutPieces: Map<number, SourcedPiece | null>[] = [];
   for (let ti = 0; ti < values.length; ti++) cutPieces.push(new Map());
@@ -208,6 +194,28 @@ export function glueReadings(
   };
   const complete = walk(0);
   return { complete, pruned };
+}
+
+/**
+ * Each token read once: its parts when it is a number to split (glued), else the one piece
+ * it is (whole); the other list holds null there.
+ */
+function gluedTokens(values: ValueToken[], zeroWhole: boolean): { glued: (GluedNumber | null)[]; whole: (SourcedPiece | null)[] } {
+  const glued: (GluedNumber | null)[] = [];
+  const whole: (SourcedPiece | null)[] = [];
+  for (let ti = 0; ti < values.length; ti++) {
+    const t = values[ti]!;
+    const m = t.kind === 'num' ? GLUED_NUMBER.exec(t.raw) : null;
+    if (m) {
+      const body = m[2]!.replace(/,/g, '');
+      glued.push({ sign: m[1]!, body, unit: m[3] ?? '', zeroLed: zeroWhole && ZERO_LED.test(body) });
+      whole.push(null);
+    } else {
+      glued.push(null);
+      whole.push(sourcedPiece(tokenPiece(t), ti));
+    }
+  }
+  return { glued, whole };
 }
 
 function valueKey(reading: Slot[]): string {

@@ -39,27 +39,9 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
   const source = input.sourceText !== undefined && input.sourceText !== input.text ? locateTables([], input.sourceText) : null;
   const breakOf = partBreakOf(regions);
   const sourceBreak = source ? partBreakOf(source) : Infinity;
-  const tokensOf = (key: keyof typeof regions): Token[] | null => {
-    const region = regions[key];
-    if (region === null) return null;
-    const raw = source?.[key];
-    if (raw === null || raw === undefined || raw === region) return tokenise(region, breakOf);
-    // The usual difference: cleaning only collapsed blank-line runs. Every line with text is
-    // then as it was, so (unless a token leant on the line before it, or HTML cell markup is
-    // still to be turned into lines) the labels and values are the same and the source's tokens win.
-    if (!raw.includes('<') && equalsCollapsed(raw, region)) {
-      const fromSource = tokeniseRegion(raw, sourceBreak);
-      if (!fromSource.leansOnPreviousLine) return fromSource.tokens;
-    }
-    const cleaned = tokenise(region, breakOf);
-    const fromSource = tokenise(raw, sourceBreak);
-    // A token's text is cut from its region's (NFKC) text: without a U+0000 there, none has one.
-    const mayHoldNul = region.includes('\u0000') || raw.includes('\u0000');
-    return sameContent(cleaned, fromSource, mayHoldNul) ? fromSource : cleaned;
-  };
-  const proactiveTokens = tokensOf('proactive');
-  const applicationTokens = tokensOf('applications');
-  const reviewTokens = tokensOf('review');
+  const proactiveTokens = regionTokens(regions.proactive, source?.proactive, breakOf, sourceBreak);
+  const applicationTokens = regionTokens(regions.applications, source?.applications, breakOf, sourceBreak);
+  const reviewTokens = regionTokens(regions.review, source?.review, breakOf, sourceBreak);
   const yearTemplate: TemplateCode = input.year !== null ? templateForYear(input.year) : '2021';
 
   // Table 二's headers tell the template most clearly; table 三 falls back on them, then on the year.
@@ -78,6 +60,29 @@ export function parseTables(input: TablesInput): StageResult<ReportTables> {
   const tables: ReportTables = { proactive_disclosure: proactive.table, applications: applications.table, review_litigation: review.table };
   const unexplained = unexplainedUnreadable(tables, findings);
   return { value: tables, findings: unexplained.length > 0 ? [...findings, ...unexplained] : findings };
+}
+
+/**
+ * The tokens of a table's region of the cleaned text (null: the report lacks it), or of
+ * `raw`, the same table in the text before cleaning, when that holds the same labels and
+ * values (its blank-line runs, which cleaning collapses, tell empty cells). `breakOf`,
+ * `sourceBreak`: the part breaks of the two texts (see partBreakOf).
+ */
+function regionTokens(region: string | null, raw: string | null | undefined, breakOf: number, sourceBreak: number): Token[] | null {
+  if (region === null) return null;
+  if (raw === null || raw === undefined || raw === region) return tokenise(region, breakOf);
+  // The usual difference: cleaning only collapsed blank-line runs. Every line with text is
+  // then as it was, so (unless a token leant on the line before it, or HTML cell markup is
+  // still to be turned into lines) the labels and values are the same and the source's tokens win.
+  if (!raw.includes('<') && equalsCollapsed(raw, region)) {
+    const fromSource = tokeniseRegion(raw, sourceBreak);
+    if (!fromSource.leansOnPreviousLine) return fromSource.tokens;
+  }
+  const cleaned = tokenise(region, breakOf);
+  const fromSource = tokenise(raw, sourceBreak);
+  // A token's text is cut from its region's (NFKC) text: without a U+0000 there, none has one.
+  const mayHoldNul = region.includes('\u0000') || raw.includes('\u0000');
+  return sameContent(cleaned, fromSource, mayHoldNul) ? fromSource : cleaned;
 }
 
 /**

@@ -167,3 +167,30 @@ function breaksKnown(grid: Cell[][], identities: CompiledIdentity[]): boolean {
   }
   return false;
 }
+
+/**
+ * Every combination of one reading per row keyIndex[j] (options[j]), each on its own copy of
+ * the grid, propagated; per j, the rows of the combinations that hold (in walk order).
+ * The general walk; combineInPlace gives the same without the copies.
+ */
+export function combineByCopies(base: Cell[][], writable: boolean[], keyIndex: number[], options: Cell[][][], compiled: CompiledIdentity[]): Cell[][][] {
+  const found: Cell[][][] = mapList(keyIndex, () => emptyList<Cell[]>());
+  const chosen: Cell[][] = [];
+  const walk = (i: number): void => {
+    if (i === keyIndex.length) {
+      const g: Cell[][] = [];
+      for (let r = 0; r < base.length; r++) g.push(writable[r] ? base[r]!.slice() : base[r]!);
+      for (let j = 0; j < keyIndex.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
+      if (!propagateRows(g, compiled)) return;
+      for (let j = 0; j < keyIndex.length; j++) found[j]!.push(g[keyIndex[j]!]!);
+      return;
+    }
+    for (const v of options[i]!) {
+      chosen.push(v);
+      walk(i + 1);
+      chosen.pop();
+    }
+  };
+  walk(0);
+  return found;
+}

@@ -9,7 +9,7 @@
  */
 import type { CellStatus } from '../../schema/codes.ts';
 import type { RowReading, Slot } from './split.ts';
-import { combineInPlace, compileIdentities, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
+import { combineByCopies, combineInPlace, compileIdentities, propagateRows, type Cell, type CompiledIdentity } from './propagate.ts';
 import type { Piece } from './values.ts';
 import { emptyList, mapList } from '../packed.ts';
 
@@ -196,77 +196,65 @@ export function resolveRows(
     else grid.set(key, nullRow(width(key)));
   }
   // 1. Identities inside the row.
-  for (const [key, reading] of rows) {
-    if (reading?.kind !== 'readings') continue;
-    // One reading: the text alone decides; the validate stage reports any arithmetic it breaks.
-    // (Unless the row's identities already chose it among the splits: then it is imputed.)
-    if (reading.readings.length === 1 && !reading.readings[0]!.includes(null) && !reading.pruned) {
-      grid.set(key, slotValues(reading.readings[0]!));
-      continue;
-    }
-    // The row alone, as row 0: its own identities name no other row.
-    const local = compiledLocal(identities, key);
-    const kept: Cell[][] = [];
-    for (const r of reading.readings) {
-      const g = [slotValues(r)];
-      if (propagateRows(g, local)) kept.push(g[0]!);
-    }
-    const unique = distinct(kept);
-    if (unique.length === 1 && unique[0]!.every((c) => c !== undefined)) {
-      grid.set(key, unique[0]!);
-      decided.set(key, 'row');
-    } else if (unique.length > 0) pending.set(key, unique);
-  }
+  for (const [key, reading] of rows) if (reading?.kind === 'readings') solveWithinRow(key, reading, identities, grid, pending, decided);
   // 2. Column identities, all undecided rows together.
-  const finals = new Map<string, Cell[][]>();
-  // Rows no identity touches keep all their readings; only linked rows are combined.
   const linked = pending.size ? linkedRows(identities) : NO_ROWS;
-  for (const [k, v] of pending) if (!linked.has(k)) finals.set(k, v);
-  const keys = [...pending.keys()].filter((k) => linked.has(k));
-  const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
-  if (keys.length > 0 && total <= MAX_COMBINATIONS) {
-    // One reading per linked row, chosen in turn: rows by index, identities compiled to row indexes (propagateRows).
-    const rowKeys = [...grid.keys()];
-    const { rowIndex, compiled, maxCol } = compiledGrid(identities, rowKeys);
-    const base = mapList(rowKeys, (k) => grid.get(k)!);
-    // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
-    const writable = mapList(base, (r) => r.length <= maxCol || r.includes(undefined));
-    const keyIndex = mapList(keys, (k) => rowIndex.get(k)!);
-    const options = mapList(keys, (k) => pending.get(k)!);
-    // Every row long enough for the identities (propagation then only fills unknown cells): one grid, changes undone.
-    const fast = base.every((r) => r.length > maxCol) && options.every((vs) => vs.every((v) => v.length > maxCol));
-    const found = fast ? combineInPlace(base, keyIndex, options, compiled) : combineByCopies(base, writable, keyIndex, options, compiled);
-    for (let j = 0; j < keys.length; j++) finals.set(keys[j]!, found[j]!);
-  }
+  const finals = solveAcrossRows(identities, grid, pending, linked);
   for (const k of pending.keys()) decided.set(k, linked.has(k) ? 'columns' : null);
   return finish(rows, grid, width, pending, finals, decided);
 }
 
+type Readings = Extract<RowReading, { kind: 'readings' }>;
+
 /**
- * Every combination of one reading per row keyIndex[j] (options[j]), each on its own copy of
- * the grid, propagated; per j, the rows of the combinations that hold (in walk order).
- * The general walk; combineInPlace gives the same without the copies.
+ * A row of several readings, by its own identities: the one reading every reading that
+ * holds gives is put in the grid (decided by the row), else those that hold are pending.
  */
-export function combineByCopies(base: Cell[][], writable: boolean[], keyIndex: number[], options: Cell[][][], compiled: CompiledIdentity[]): Cell[][][] {
-  const found: Cell[][][] = mapList(keyIndex, () => emptyList<Cell[]>());
-  const chosen: Cell[][] = [];
-  const walk = (i: number): void => {
-    if (i === keyIndex.length) {
-      const g: Cell[][] = [];
-      for (let r = 0; r < base.length; r++) g.push(writable[r] ? base[r]!.slice() : base[r]!);
-      for (let j = 0; j < keyIndex.length; j++) g[keyIndex[j]!] = chosen[j]!.slice();
-      if (!propagateRows(g, compiled)) return;
-      for (let j = 0; j < keyIndex.length; j++) found[j]!.push(g[keyIndex[j]!]!);
-      return;
-    }
-    for (const v of options[i]!) {
-      chosen.push(v);
-      walk(i + 1);
-      chosen.pop();
-    }
-  };
-  walk(0);
-  return found;
+function solveWithinRow(key: string, reading: Readings, identities: GridIdentity[], grid: Grid, pending: Map<string, Cell[][]>, decided: Map<string, 'row' | 'columns' | null>): void {
+  // One reading: the text alone decides; the validate stage reports any arithmetic it breaks.
+  // (Unless the row's identities already chose it among the splits: then it is imputed.)
+  if (reading.readings.length === 1 && !reading.readings[0]!.includes(null) && !reading.pruned) {
+    grid.set(key, slotValues(reading.readings[0]!));
+    return;
+  }
+  // The row alone, as row 0: its own identities name no other row.
+  const local = compiledLocal(identities, key);
+  const kept: Cell[][] = [];
+  for (const r of reading.readings) {
+    const g = [slotValues(r)];
+    if (propagateRows(g, local)) kept.push(g[0]!);
+  }
+  const unique = distinct(kept);
+  if (unique.length === 1 && unique[0]!.every((c) => c !== undefined)) {
+    grid.set(key, unique[0]!);
+    decided.set(key, 'row');
+  } else if (unique.length > 0) pending.set(key, unique);
+}
+
+/**
+ * The pending rows' readings that survive the column identities, tried together (one
+ * reading per linked row, every combination, when there are not too many); rows no
+ * identity links keep all theirs. By row; a linked row missing had too many combinations.
+ */
+function solveAcrossRows(identities: GridIdentity[], grid: Grid, pending: Map<string, Cell[][]>, linked: ReadonlySet<string>): Map<string, Cell[][]> {
+  const finals = new Map<string, Cell[][]>();
+  for (const [k, v] of pending) if (!linked.has(k)) finals.set(k, v);
+  const keys = [...pending.keys()].filter((k) => linked.has(k));
+  const total = keys.reduce((n, k) => n * pending.get(k)!.length, 1);
+  if (keys.length === 0 || total > MAX_COMBINATIONS) return finals;
+  // One reading per linked row, chosen in turn: rows by index, identities compiled to row indexes (propagateRows).
+  const rowKeys = [...grid.keys()];
+  const { rowIndex, compiled, maxCol } = compiledGrid(identities, rowKeys);
+  const base = mapList(rowKeys, (k) => grid.get(k)!);
+  // Only a row with a cell propagate may fill (unknown, or past its end) is copied per combination.
+  const writable = mapList(base, (r) => r.length <= maxCol || r.includes(undefined));
+  const keyIndex = mapList(keys, (k) => rowIndex.get(k)!);
+  const options = mapList(keys, (k) => pending.get(k)!);
+  // Every row long enough for the identities (propagation then only fills unknown cells): one grid, changes undone.
+  const fast = base.every((r) => r.length > maxCol) && options.every((vs) => vs.every((v) => v.length > maxCol));
+  const found = fast ? combineInPlace(base, keyIndex, options, compiled) : combineByCopies(base, writable, keyIndex, options, compiled);
+  for (let j = 0; j < keys.length; j++) finals.set(keys[j]!, found[j]!);
+  return finals;
 }
 
 function finish(
@@ -292,35 +280,45 @@ function finish(
       notes.push({ row: key, imputed: [], unreadable: range(width), printed: reading.raw, readings: 0, surviving: 0, cause: 'overflow', decidedBy: null });
       continue;
     }
-    const width = grid.get(key)!.length;
-    const vectors = pending.has(key) ? (finals.get(key) ?? []) : grid.get(key)!.every((c) => c === null) ? [] : [grid.get(key)!];
-    const out: ResolvedCell[] = [];
-    const note: RowNote = {
-      row: key, imputed: [], unreadable: [], printed: reading.tokens.join(' '), readings: reading.readings.length,
-      surviving: distinct(vectors).length,
-      cause: reading.shifted ? 'shifted' : reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
-      decidedBy: decided.get(key) ?? null,
-    };
-    let sources: (string | null)[] | undefined;
-    for (let col = 0; col < width; col++) {
-      // Readings the row's identities already narrowed agree by arithmetic, not by the text alone.
-      const printed = reading.pruned ? null : agreedPiece(reading.readings, col);
-      if (printed) {
-        out.push(printedCell(printed));
-        continue;
-      }
-      const v0 = vectors.length > 0 ? vectors[0]![col] : undefined;
-      let agreed = typeof v0 === 'number';
-      for (let i = 1; agreed && i < vectors.length; i++) agreed = vectors[i]![col] === v0;
-      // Imputed or unreadable, made by one call (V8 then compiles no separate path for the rarer).
-      const imputed = agreed && typeof v0 === 'number';
-      out.push(resolvedCell(imputed ? 'imputed' : 'unreadable', imputed ? v0 : null, (sources ??= sourcesOfColumns(reading, width))[col]!, null));
-      (imputed ? note.imputed : note.unreadable).push(col);
-    }
+    const { out, note } = resolvedRow(key, reading, grid.get(key)!, pending.has(key) ? (finals.get(key) ?? []) : null, decided.get(key) ?? null);
     cells.set(key, out);
     if (note.imputed.length > 0 || note.unreadable.length > 0) notes.push(note);
   }
   return { cells, printed, notes };
+}
+
+/**
+ * The cells of a row of several readings, and its note: a cell all readings print alike is
+ * as printed; else imputed where every surviving reading (`survivors`; null: the row was not
+ * pending, its grid row is the one) gives one number, unreadable where not.
+ */
+function resolvedRow(key: string, reading: Readings, gridRow: Cell[], survivors: Cell[][] | null, decidedBy: 'row' | 'columns' | null): { out: ResolvedCell[]; note: RowNote } {
+  const width = gridRow.length;
+  const vectors = survivors ?? (gridRow.every((c) => c === null) ? [] : [gridRow]);
+  const out: ResolvedCell[] = [];
+  const note: RowNote = {
+    row: key, imputed: [], unreadable: [], printed: reading.tokens.join(' '), readings: reading.readings.length,
+    surviving: distinct(vectors).length,
+    cause: reading.shifted ? 'shifted' : reading.readings.some((r) => r.includes(null)) && !reading.readings.some((r) => !r.includes(null)) ? 'left_out' : 'glued',
+    decidedBy,
+  };
+  let sources: (string | null)[] | undefined;
+  for (let col = 0; col < width; col++) {
+    // Readings the row's identities already narrowed agree by arithmetic, not by the text alone.
+    const printed = reading.pruned ? null : agreedPiece(reading.readings, col);
+    if (printed) {
+      out.push(printedCell(printed));
+      continue;
+    }
+    const v0 = vectors.length > 0 ? vectors[0]![col] : undefined;
+    let agreed = typeof v0 === 'number';
+    for (let i = 1; agreed && i < vectors.length; i++) agreed = vectors[i]![col] === v0;
+    // Imputed or unreadable, made by one call (V8 then compiles no separate path for the rarer).
+    const imputed = agreed && typeof v0 === 'number';
+    out.push(resolvedCell(imputed ? 'imputed' : 'unreadable', imputed ? v0 : null, (sources ??= sourcesOfColumns(reading, width))[col]!, null));
+    (imputed ? note.imputed : note.unreadable).push(col);
+  }
+  return { out, note };
 }
 
 function range(n: number): number[] {

@@ -93,6 +93,26 @@ function isHeaderWord(norm: string): boolean {
   return norm.length <= 12 && HEADER_WORDS.some((w) => norm.includes(w));
 }
 
+/**
+ * The table's values: from its first value (with the blank cells just before it) to the
+ * first text that is not a header word.
+ */
+function valuesFrom(tokens: Token[], first: number): Exclude<Token, { kind: 'text' }>[] {
+  const values: Exclude<Token, { kind: 'text' }>[] = [];
+  let start = first;
+  while (start > 0 && tokens[start - 1]!.kind === 'blank') start -= 1;
+  for (let k = start; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'text') {
+      // Labels between values (a table printed row by row) are skipped; other text ends the table.
+      if (isHeaderWord(t.norm)) continue;
+      break;
+    }
+    values.push(t);
+  }
+  return values;
+}
+
 export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
   // Made at its size: a cell per proceeding and result.
   const cells = listOfLength<ReviewCell>(PROCEEDINGS.length * RESULTS.length);
@@ -105,20 +125,7 @@ export function readReview(tokens: Token[] | null): TableRead<ReviewCell> {
     if (t.kind === 'text') header += t.norm;
   }
   const { order, columns, identities, rules } = layoutFor(resultOrder(header));
-  const values: Exclude<Token, { kind: 'text' }>[] = [];
-  if (tokens && first >= 0) {
-    let start = first;
-    while (start > 0 && tokens[start - 1]!.kind === 'blank') start -= 1;
-    for (let k = start; k < tokens.length; k++) {
-      const t = tokens[k]!;
-      if (t.kind === 'text') {
-        // Labels between values (a table printed row by row) are skipped; other text ends the table.
-        if (isHeaderWord(t.norm)) continue;
-        break;
-      }
-      values.push(t);
-    }
-  }
+  const values = tokens && first >= 0 ? valuesFrom(tokens, first) : [];
   // The results header (结果维持, 结果纠正 …) marks the table; the part title alone may head a sentence.
   const hasHeader = RESULTS.filter((r) => r.code !== 'total' && header.includes(RESULT_LABELS[r.code])).length >= 2;
   const reading = values.length && hasHeader ? readRow(values, columns.length, rules) : null;

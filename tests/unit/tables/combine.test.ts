@@ -4,8 +4,8 @@
  * the same order, on random grids; and neither changes its inputs.
  */
 import { describe, expect, it } from 'vitest';
-import { combineInPlace, compileIdentities, type Cell } from '../../../src/pipeline/tables/propagate.ts';
-import { combineByCopies, type GridIdentity } from '../../../src/pipeline/tables/resolve.ts';
+import { combineByCopies, combineInPlace, compileIdentities, type Cell } from '../../../src/pipeline/tables/propagate.ts';
+import type { GridIdentity } from '../../../src/pipeline/tables/resolve.ts';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
