@@ -5,7 +5,7 @@ import type { CellStatus } from '../../schema/codes.ts';
 import type { ApplicationCell, ParsedTable } from '../../schema/types.ts';
 import { findRows, type FoundRow } from './labels.ts';
 import { MISSING_CELL, perRow, printedAsIs, printedPieces, printedStatus, resolveListed, type GridIdentity, type RowNote } from './resolve.ts';
-import { readRow, surplusSideOf, type ColumnRules, type RowIdentity, type RowReading, type ValueToken } from './split.ts';
+import { readRow, surplusSideOf, type ColumnRules, type RowIdentity, type RowReading } from './split.ts';
 import { listOfLength } from './slots.ts';
 import type { Token } from './tokens.ts';
 
@@ -86,17 +86,17 @@ export function readApplications(tokens: Token[] | null, fallback: TemplateCode)
   const template = detected ?? fallback;
   const { defs, codes, indexOf } = rowsFor(template);
   // Each template row's printed values, by row index (findRows gives each code one row at most).
-  const found: (Token[] | undefined)[] = new Array(defs.length).fill(undefined);
+  const found: (FoundRow | undefined)[] = new Array(defs.length).fill(undefined);
   for (const r of rows) {
     const k = indexOf.get(r.code);
-    if (k !== undefined) found[k] = r.values;
+    if (k !== undefined) found[k] = r;
   }
   const readings: (RowReading | null)[] = [];
-  const side = surplusSideOf(rows, () => COLUMNS.length);
+  const side = tokens ? surplusSideOf(tokens, rows, () => COLUMNS.length) : null;
   const identities = gridIdentities(template);
   for (let k = 0; k < defs.length; k++) {
-    const values = found[k];
-    readings.push(values ? readRow(values as ValueToken[], COLUMNS.length, defs[k]!.rules, side) : null);
+    const row = found[k];
+    readings.push(row ? readRow(tokens!, COLUMNS.length, defs[k]!.rules, side, row.from, row.to) : null);
   }
   // The usual table, every row printed cell for cell: read as printed, with no maps made (see printedAsIs).
   const resolved = printedAsIs(readings) ? null : resolveListed(codes, readings, () => COLUMNS.length, identities);

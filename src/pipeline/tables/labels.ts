@@ -19,7 +19,9 @@ export interface FoundRow {
   /** Token index where the label starts and just after it ends. */
   start: number;
   end: number;
-  values: Exclude<Token, { kind: 'text' }>[];
+  /** The values after the label: tokens[from, to), none of them text (see valuesOf). */
+  from: number;
+  to: number;
   /** Token index where the previous row's label ended: from there to `end` is this row's context (see contextOf). */
   contextFrom: number;
 }
@@ -299,8 +301,7 @@ function rowsFrom(picked: number, tokens: Token[]): FoundRow[] {
     while (from < stop && tokens[from]!.kind === 'text') from++;
     let to = from;
     while (to < stop && tokens[to]!.kind !== 'text') to++;
-    const values = tokens.slice(from, to) as FoundRow['values'];
-    rows.push({ code: hitCode[h]!, start: hitStart[h]!, end: hitEnd[h]!, values, contextFrom });
+    rows.push({ code: hitCode[h]!, start: hitStart[h]!, end: hitEnd[h]!, from, to, contextFrom });
     contextFrom = hitEnd[h]!;
   }
   // One row per code: the one that printed most values (a table row beats a sentence
@@ -312,7 +313,7 @@ function rowsFrom(picked: number, tokens: Token[]): FoundRow[] {
   let repeated = false;
   for (let k = 0; k < rows.length; k++) {
     const r = rows[k]!;
-    printed[k] = printedCount(r.values);
+    printed[k] = printedCount(tokens, r.from, r.to);
     const seen = best.get(r.code);
     if (seen === undefined) best.set(r.code, k);
     else {
@@ -332,10 +333,16 @@ function hasRepeatedCode(rows: FoundRow[]): boolean {
   return false;
 }
 
-function printedCount(values: FoundRow['values']): number {
+/** The tokens in [from, to) that are not blank. */
+function printedCount(tokens: Token[], from: number, to: number): number {
   let n = 0;
-  for (const v of values) if (v.kind !== 'blank') n++;
+  for (let k = from; k < to; k++) if (tokens[k]!.kind !== 'blank') n++;
   return n;
+}
+
+/** A row's values as a list of their own (findRows keeps them as a range of the tokens). */
+export function valuesOf(tokens: Token[], row: FoundRow): Exclude<Token, { kind: 'text' }>[] {
+  return tokens.slice(row.from, row.to) as Exclude<Token, { kind: 'text' }>[];
 }
 
 /** Text tokens from the previous row's end to this label's end (headers, units), normalised and joined. */

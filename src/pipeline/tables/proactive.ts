@@ -114,10 +114,10 @@ export function readProactive(tokens: Token[] | null, fallback: TemplateCode): T
   // By category index: its reading, and the money unit its header prints.
   const readings: (RowReading | null)[] = [];
   const headerUnits: (string | null)[] = [];
-  const side = surplusSideOf(rows, (r) => widths.get(r.code));
+  const side = tokens ? surplusSideOf(tokens, rows, (r) => widths.get(r.code)) : null;
   for (const { def, measures, rules } of categories) {
     const row = rows.find((r) => r.code === def.code);
-    readings.push(row ? readRow(row.values, measures.length, rules, side) : null);
+    readings.push(row ? readRow(tokens!, measures.length, rules, side, row.from, row.to) : null);
     // The header's unit matters only to an amount column.
     headerUnits.push(row && measures.includes('amount') ? unitIn(contextOf(tokens!, row)) : null);
   }

@@ -78,20 +78,30 @@ function wholeFits(piece: Piece, col: number, rules: ColumnRules): boolean {
 export type SurplusSide = 'lead' | 'trail' | null;
 
 export function surplusSide(rows: { values: readonly ValueToken[]; n: number }[]): SurplusSide {
-  return surplusSideOf(rows, (r) => r.n);
+  // The rows' values one after another, each row a range of them.
+  const tokens: ValueToken[] = [];
+  const ranges = mapList(rows, (r) => {
+    const from = tokens.length;
+    tokens.push(...r.values);
+    return { from, to: tokens.length, n: r.n };
+  });
+  return surplusSideOf(tokens, ranges, (r) => r.n);
 }
 
-/** surplusSide of rows as wide as `widthOf` says (a row it gives no width is passed over). */
-export function surplusSideOf<R extends { values: readonly ValueToken[] }>(rows: readonly R[], widthOf: (row: R) => number | undefined): SurplusSide {
+/**
+ * surplusSide of rows whose values are tokens[row.from, row.to), as wide as `widthOf` says
+ * (a row it gives no width is passed over).
+ */
+export function surplusSideOf<R extends { from: number; to: number }>(tokens: readonly Token[], rows: readonly R[], widthOf: (row: R) => number | undefined): SurplusSide {
   let lead = 0;
   let trail = 0;
   for (const row of rows) {
     const n = widthOf(row);
     if (n === undefined) continue;
-    const values = row.values;
-    if (values.length <= n || printedCount(values) !== n) continue;
-    const { before, after } = edgeBlanks(values);
-    if (before + after !== values.length - n) continue;
+    const length = row.to - row.from;
+    if (length <= n || printedCount(tokens, row.from, row.to) !== n) continue;
+    const { before, after } = edgeBlanks(tokens, row.from, row.to);
+    if (before + after !== length - n) continue;
     if (after === 0) lead += 1;
     else if (before === 0) trail += 1;
   }
@@ -100,44 +110,47 @@ export function surplusSideOf<R extends { values: readonly ValueToken[] }>(rows:
   return null;
 }
 
-/** The values that are not blank (counted, no list made). */
-function printedCount(values: readonly ValueToken[]): number {
+/** The tokens in [from, to) that are not blank (counted, no list made). */
+function printedCount(tokens: readonly Token[], from: number, to: number): number {
   let n = 0;
-  for (let k = 0; k < values.length; k++) if (values[k]!.kind !== 'blank') n++;
+  for (let k = from; k < to; k++) if (tokens[k]!.kind !== 'blank') n++;
   return n;
 }
 
-function edgeBlanks(values: readonly ValueToken[]): { before: number; after: number } {
+/** Blank tokens at the start and at the end of tokens[from, to). */
+function edgeBlanks(tokens: readonly Token[], from: number, to: number): { before: number; after: number } {
+  const length = to - from;
   let before = 0;
-  while (before < values.length && values[before]!.kind === 'blank') before += 1;
+  while (before < length && tokens[from + before]!.kind === 'blank') before += 1;
   let after = 0;
-  while (after < values.length - before && values[values.length - 1 - after]!.kind === 'blank') after += 1;
+  while (after < length - before && tokens[to - 1 - after]!.kind === 'blank') after += 1;
   return { before, after };
 }
 
-export function readRow(tokens: ValueToken[], n: number, rules: ColumnRules, side: SurplusSide = null): RowReading {
+/** The readings of a row's values, tokens[from, to) (by default all of them; none of them text). */
+export function readRow(tokens: readonly Token[], n: number, rules: ColumnRules, side: SurplusSide = null, from = 0, to = tokens.length): RowReading {
   // The usual row: one printed value per cell, no empty positions.
-  if (tokens.length === n && n > 0) {
+  if (to - from === n && n > 0) {
     let k = 0;
-    while (k < n && tokens[k]!.kind !== 'blank') k++;
+    while (k < n && tokens[from + k]!.kind !== 'blank') k++;
     if (k === n) {
       // A packed array, as the other rows' cells are, made at its size.
       const cells = listOfLength<Piece>(n);
-      for (k = 0; k < n; k++) cells[k] = tokenPiece(tokens[k]!);
+      for (k = 0; k < n; k++) cells[k] = tokenPiece(tokens[from + k] as ValueToken);
       return { kind: 'cells', cells };
     }
   }
-  let values = tokens.slice();
-  const filled = printedCount(values);
+  let values = tokens.slice(from, to) as ValueToken[];
+  const filled = printedCount(values, 0, values.length);
   // A whole row of empty positions before the first value: the row itself printed nothing, and
   // the values after it belong to a row whose label is lost — never this row's.
-  if (filled > 0 && edgeBlanks(values).before >= n) return { kind: 'overflow', raw: values.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ') };
+  if (filled > 0 && edgeBlanks(values, 0, values.length).before >= n) return { kind: 'overflow', raw: values.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ') };
   if (filled === n) return { kind: 'cells', cells: mapList(values.filter((t) => t.kind !== 'blank'), tokenPiece) };
   if (filled === 0) return { kind: 'cells', cells: Array.from({ length: n }, () => BLANK_PIECE) };
   // Empty cells printed as such, with surplus empty positions at the row's ends: which
   // end they are dropped from is the table's (see surplusSide); when it does not say,
   // every way is a reading, and a cell is kept only where all of them agree.
-  const { before, after } = edgeBlanks(values);
+  const { before, after } = edgeBlanks(values, 0, values.length);
   const surplus = values.length - n;
   if (surplus > 0 && surplus <= before + after) {
     const from = Math.max(0, surplus - after);
