@@ -7,7 +7,7 @@ import { BLANK_TOKEN, tokeniseCell, tokenisePiece, type LineState } from './piec
 import { isSpaceCode } from './scan.ts';
 import { isBlankRange } from './line-kinds.ts';
 import { PIPE } from './lines.ts';
-import { sinkToken, tokenSink, type TokenSink } from './token-sink.ts';
+import { tokenSink, type TokenSink } from './token-sink.ts';
 
 /** The tokens labelFillers tells a cell by (reused). */
 const probe = tokenSink();
@@ -83,7 +83,7 @@ export function tokeniseSeparatedLine(text: string, codes: Uint16Array, from: nu
   for (let c = labelFillers(text, codes, firstCell + (joint ? 1 : 0), n); c < n; c++) {
     const a = cellFrom[c]!;
     const b = cellTo[c]!;
-    if (isBlankRange(codes, a, b)) sinkToken(out, BLANK_TOKEN);
+    if (isBlankRange(codes, a, b)) out.list[out.count++] = BLANK_TOKEN;
     else tokeniseCell(text, codes, a, b, out, state);
   }
 }

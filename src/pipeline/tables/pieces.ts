@@ -6,7 +6,7 @@
 import { normaliseForMatch } from '../normalize.ts';
 import { CHAR_CLASS, DIGIT_BIT, NORMALISE_BIT, SPACE_BIT, endsWithYuan, hasDigit, isAllDigits, isCountWord, isDigitCode, isNotApplicable, isSpaceCode, needsMatchNormalising } from './scan.ts';
 import type { Token } from './tokens.ts';
-import { lastSunk, sinkToken, type TokenSink } from './token-sink.ts';
+import type { TokenSink } from './token-sink.ts';
 
 /**
  * Kept by tokenise while it runs: where the current line's tokens start, and
@@ -23,12 +23,12 @@ export interface LineState {
 export function tokenisePiece(piece: string, out: TokenSink, state?: LineState): void {
   if (piece === '') return;
   if (isNotApplicable(piece)) {
-    sinkToken(out, makeToken('na', piece, undefined, undefined));
+    out.list[out.count++] = makeToken('na', piece, undefined, undefined);
     return;
   }
   // Fast paths for the usual cells: a bare number, or text without digits.
   if (isAllDigits(piece)) {
-    sinkToken(out, makeToken('num', piece, undefined, undefined));
+    out.list[out.count++] = makeToken('num', piece, undefined, undefined);
     return;
   }
   if (!hasDigit(piece)) {
@@ -46,7 +46,7 @@ export function tokenisePiece(piece: string, out: TokenSink, state?: LineState):
       rawEnd = end - 1;
     }
     if (start > last) pushText(piece.slice(last, start), out, state);
-    sinkToken(out, makeToken('num', piece.slice(start, rawEnd), undefined, undefined));
+    out.list[out.count++] = makeToken('num', piece.slice(start, rawEnd), undefined, undefined);
     last = rawEnd;
   }
   if (last < piece.length) pushText(last === 0 ? piece : piece.slice(last), out, state);
@@ -136,7 +136,7 @@ function pushText(t: string, out: TokenSink, state?: LineState, normalise?: bool
   const count = !unit && isCountWord(t);
   if (state && out.count === state.lineStart && (unit || count)) state.leansOnPreviousLine = true;
   // A money unit printed apart from its number ("7.522 万元") belongs to it.
-  const prev = lastSunk(out);
+  const prev = out.count > 0 ? out.list[out.count - 1] : undefined;
   if (unit && prev?.kind === 'num' && !endsWithYuan(prev.raw)) {
     // A new token: number tokens are shared (see numberToken), never changed.
     out.list[out.count - 1] = makeToken('num', prev.raw + t, undefined, undefined);
@@ -148,11 +148,11 @@ function pushText(t: string, out: TokenSink, state?: LineState, normalise?: bool
   const norm = (normalise ?? needsMatchNormalising(t)) ? normaliseForMatch(t) : t;
   if (norm === '') return null;
   if (isNotApplicable(t)) {
-    sinkToken(out, makeToken('na', t, undefined, undefined));
+    out.list[out.count++] = makeToken('na', t, undefined, undefined);
     return null;
   }
   const token = makeToken('text', undefined, t, norm) as TextToken;
-  sinkToken(out, token);
+  out.list[out.count++] = token;
   return unit || count ? null : token;
 }
 
@@ -214,13 +214,13 @@ function isUnits(s: string, codes: Uint16Array, from: number, to: number): boole
  */
 function tokeniseRange(text: string, codes: Uint16Array, from: number, to: number, any: number, all: number, hash: number, out: TokenSink, state?: LineState): void {
   if ((all & DIGIT_BIT) !== 0) {
-    sinkToken(out, numberToken(text, codes, from, to));
+    out.list[out.count++] = numberToken(text, codes, from, to);
     return;
   }
   const slot = internSlot(hash);
   const known = interned[slot];
   if (known !== undefined && isUnits(known.text, codes, from, to)) {
-    sinkToken(out, known);
+    out.list[out.count++] = known;
     return;
   }
   const piece = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -235,7 +235,7 @@ function tokeniseRange(text: string, codes: Uint16Array, from: number, to: numbe
     }
     return;
   }
-  if (isNotApplicable(piece)) sinkToken(out, makeToken('na', piece, undefined, undefined));
+  if (isNotApplicable(piece)) out.list[out.count++] = makeToken('na', piece, undefined, undefined);
   else {
     const token = pushText(piece, out, state, (any & NORMALISE_BIT) !== 0);
     if (token !== null) interned[slot] = token;

@@ -13,7 +13,7 @@ import { isBareSeparator, isEmptyCellTerminator, isPageOrDelimiter, isPipeFiller
 import { BLANK_LINE, HAS_PIPE, HAS_TAB, PIPE, TAB, nfkcLinesOf, rewrittenLinesOf } from './lines.ts';
 import { BLANK_TOKEN, tokeniseCell, type LineState } from './pieces.ts';
 import { codeUnitsOf } from './scan.ts';
-import { sinkToken, sunkTokens, tokenSink } from './token-sink.ts';
+import { sunkTokens, tokenSink } from './token-sink.ts';
 
 /**
  * A cell's piece of text. Every token the tokenisers make has all four fields, in
@@ -62,19 +62,19 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
     // (This test and the two pipe tests below hold only on a line with a `|`.)
     const piped = (marks & HAS_PIPE) !== 0;
     const bare = piped && isBareSeparator(codes, from, to);
-    if (bare && afterBareSeparator && blanks > 0 && pitch === 0) sinkToken(out, BLANK_TOKEN);
+    if (bare && afterBareSeparator && blanks > 0 && pitch === 0) out.list[out.count++] = BLANK_TOKEN;
     afterBareSeparator = bare;
     if (isPageOrDelimiter(lines, index, true)) continue;
     // Empty cells in a one-cell-per-line layout show as a longer run of blank lines.
     if (pitch > 0 && blanks > pitch) {
       const empty = Math.floor((blanks - pitch) / (pitch + 1));
-      for (let i = 0; i < empty; i++) sinkToken(out, BLANK_TOKEN);
+      for (let i = 0; i < empty; i++) out.list[out.count++] = BLANK_TOKEN;
     }
     blanks = 0;
     state.lineStart = out.count;
     // A cell terminator with nothing before it (" |") is an empty cell in the one-cell-per-line pipe layout.
     if (piped && isEmptyCellTerminator(codes, from, to)) {
-      sinkToken(out, BLANK_TOKEN);
+      out.list[out.count++] = BLANK_TOKEN;
       continue;
     }
     // Filler rows of pipes only: "|||".
@@ -89,7 +89,7 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
   const trailing = trailingGap(text);
   if (pitch > 0 && trailing > partBreak) {
     const empty = Math.floor((trailing - partBreak) / (pitch + 1));
-    for (let i = 0; i < empty; i++) sinkToken(out, BLANK_TOKEN);
+    for (let i = 0; i < empty; i++) out.list[out.count++] = BLANK_TOKEN;
   }
   return { tokens: sunkTokens(out), leansOnPreviousLine: state.leansOnPreviousLine };
 }
