@@ -117,11 +117,12 @@ export function runPipeline(options: RunOptions): RunSummary {
       const emitCache = openEmitCache(emitDir);
       const version = parserVersion();
       const cacheDir = parseOptions.cacheDir ?? scratch!;
+      const stored = emitCache.reportKeys();
       const jobs: EmitJob[] = crossed.flatMap((c, n) => {
         const key = sources[n]!.key;
         if (key === null) return [];
         const entry = entryKey(version, key);
-        return emitCache.hasReport(entry) ? [] : [{ key: keys[c.slim_index]!, cacheDir, report_id: c.report_id, added: c.findings, entryKey: entry, emitCacheDir: emitDir, out: options.out }];
+        return stored.has(entry) ? [] : [{ key: keys[c.slim_index]!, cacheDir, report_id: c.report_id, added: c.findings, entryKey: entry, emitCacheDir: emitDir, out: options.out }];
       });
       madeByWorkers = emitInWorkers(jobs, parseOptions);
     }
