@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../parallel/cache.ts';
 import { FINAL_EMPTY_BLOCK } from './deflate.ts';
-import type { PiecedEntry, PieceStore } from './segments.ts';
+import type { PieceAt, PiecedEntry, PieceStore } from './segments.ts';
 import type { DeflatedEntry } from './zip-writer.ts';
 
 /** A report's CSV block: its data lines as UTF-8 and how many rows they are. */
@@ -51,8 +51,8 @@ export interface EmitCache extends PieceStore {
   /** The keys of every report entry stored now: one listing per shard folder instead of a lookup per key. */
   reportKeys(): Set<string>;
   putReport(key: string, entry: ReportEntry): void;
-  /** A whole file's zip entry, put together from its pieces; null when it or any of its pieces is missing. */
-  deflated(sha256: string): DeflatedEntry | null;
+  /** A whole file's zip entry, put together from its pieces (their sha256 and compressed length, in order); null when it or any of its pieces is missing. */
+  deflated(sha256: string): (DeflatedEntry & { pieces: PieceAt[] }) | null;
   /** Keeps a whole file's entry: its CRC-32, length and pieces (the pieces themselves are put one by one). */
   putDeflated(sha256: string, entry: Pick<PiecedEntry, 'entry' | 'pieces'>): void;
   /** The pieces of a whole file's entry, or null. */
@@ -140,13 +140,15 @@ export function openEmitCache(dir: string): EmitCache {
       const index = readIndex(sha);
       if (!index) return null;
       const parts: Uint8Array[] = [];
+      const pieces: PieceAt[] = [];
       for (const piece of index.pieces) {
         const data = readOrNull(piecePath(piece));
         if (!data) return null;
         parts.push(data);
+        pieces.push([piece, data.length]);
       }
       parts.push(FINAL_EMPTY_BLOCK);
-      return { crc: index.crc, size: index.size, data: Buffer.concat(parts) };
+      return { crc: index.crc, size: index.size, data: Buffer.concat(parts), pieces };
     },
     putDeflated(sha, { entry, pieces }) {
       const index = Buffer.alloc(8 + 32 * pieces.length);

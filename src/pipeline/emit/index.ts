@@ -141,7 +141,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
     writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
     if (statePath) {
-      const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])) };
+      const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])), pieces: zip.pieces };
       writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState, made });
     }
     if (options.cacheDir) {

@@ -56,6 +56,9 @@ export function pieceEnds(bytes: Uint8Array): number[] {
   return ends;
 }
 
+/** A piece of a whole file's zip entry: the sha256 of its bytes and its compressed length. */
+export type PieceAt = [sha256: string, compressed: number];
+
 /** Where compressed pieces are kept: deflate cache (cache.ts) or none. */
 export interface PieceStore {
   piece(sha256: string): Uint8Array | null;
@@ -66,6 +69,8 @@ export interface PiecedEntry {
   entry: DeflatedEntry;
   /** The sha256 of each piece, in order. */
   pieces: string[];
+  /** The compressed length of each piece, in order. */
+  lengths: number[];
   /** How many pieces were compressed now (the rest came from the store). */
   compressed: number;
 }
@@ -74,6 +79,7 @@ export interface PiecedEntry {
 export function deflatePieces(bytes: Uint8Array, store: PieceStore, level = 6): PiecedEntry {
   const parts: Uint8Array[] = [];
   const pieces: string[] = [];
+  const lengths: number[] = [];
   let compressed = 0;
   let start = 0;
   for (const end of pieceEnds(bytes)) {
@@ -87,10 +93,11 @@ export function deflatePieces(bytes: Uint8Array, store: PieceStore, level = 6): 
     }
     parts.push(data);
     pieces.push(sha);
+    lengths.push(data.length);
     start = end;
   }
   parts.push(FINAL_EMPTY_BLOCK);
-  return { entry: { crc: crc32(bytes), size: bytes.length, data: Buffer.concat(parts) }, pieces, compressed };
+  return { entry: { crc: crc32(bytes), size: bytes.length, data: Buffer.concat(parts) }, pieces, lengths, compressed };
 }
 
 /** A store that keeps nothing: every piece is compressed. */
