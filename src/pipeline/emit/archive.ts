@@ -10,13 +10,13 @@
  * changed (segments.ts), and its unchanged pieces are copied from its entry in
  * the previous zip, where they lie one after the other.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmitCache } from './cache.ts';
 import type { PartEntry } from './report-pass.ts';
 import type { ZipState } from './state.ts';
 import { localLength, openZipWriter, type ZipEntryAt } from './zip-writer.ts';
-import { deflatePieces, type PieceAt, type PieceStore } from './segments.ts';
+import { deflateAfter, deflatePieces, type PieceAt, type PieceStore } from './segments.ts';
 import { ZIP_LEVEL } from './zip.ts';
 import { FINAL_EMPTY_BLOCK } from './deflate.ts';
 
@@ -24,6 +24,8 @@ import { FINAL_EMPTY_BLOCK } from './deflate.ts';
 export interface WholeFile {
   name: string;
   sha256: string;
+  /** How many leading bytes it has exactly as the version the previous zip holds (files.ts CsvSink), when known. */
+  same?: number;
 }
 
 export interface ArchiveResult {
@@ -83,10 +85,15 @@ export function writeArchive(out: string, zipName: string, whole: readonly Whole
           zip.add(item.name, cached);
           continue;
         }
-        const store = (oldFd !== null && previousPieces(item.name, before.get(item.name), previous, oldFd, zipPath, cache)) || cache;
-        const pieced = deflatePieces(readFileSync(join(out, item.whole.name)), store, ZIP_LEVEL);
+        const old = before.get(item.name);
+        const store = (oldFd !== null && previousPieces(item.name, old, previous, oldFd, zipPath, cache)) || cache;
+        const kept = store !== cache ? keptPieces(previous!.pieces![item.name]!, item.whole.same ?? 0) : null;
+        const path = join(out, item.whole.name);
+        const pieced = kept
+          ? deflateAfter(readFrom(path, kept.bytes), { at: kept.at, data: readAt(oldFd!, old!.offset + localLength(old!.name, 0), kept.compressed, zipPath), crc: kept.crc }, store, ZIP_LEVEL)
+          : deflatePieces(readFileSync(path), store, ZIP_LEVEL);
         cache.putDeflated(item.whole.sha256, pieced);
-        pieces[item.name] = pieced.pieces.map((sha, i) => [sha, pieced.lengths[i]!]);
+        pieces[item.name] = pieced.at;
         zip.add(item.name, pieced.entry);
       } else {
         const p = item.part!;
@@ -99,6 +106,35 @@ export function writeArchive(out: string, zipName: string, whole: readonly Whole
     if (oldFd !== null) closeSync(oldFd);
   }
   return { ...zip.close(), unchanged: false, pieces };
+}
+
+/**
+ * The leading pieces of the previous version that end before the `same` bytes the new version begins with end,
+ * when there are any and the state gives their lengths and CRCs; the previous version's last piece is never one
+ * (it ends where that file ended, not on a cut).
+ */
+function keptPieces(list: readonly PieceAt[], same: number): { at: PieceAt[]; bytes: number; compressed: number; crc: number } | null {
+  let bytes = 0;
+  let compressed = 0;
+  let k = 0;
+  for (; k < list.length - 1; k++) {
+    const [, length, size, crcTo] = list[k]!;
+    // Ending before `same`, never at it: some bytes of the new version follow, so its cut there is a cut as before.
+    if (size === undefined || crcTo === undefined || bytes + size >= same) break;
+    bytes += size;
+    compressed += length;
+  }
+  return k === 0 ? null : { at: list.slice(0, k), bytes, compressed, crc: list[k - 1]![3]! };
+}
+
+/** The file from byte `start` to its end. */
+function readFrom(path: string, start: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    return readAt(fd, start, fstatSync(fd).size - start, path);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

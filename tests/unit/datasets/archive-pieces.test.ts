@@ -2,7 +2,9 @@
  * writeArchive (emit/archive.ts) on a rebuild: a changed whole file's
  * unchanged pieces are taken from its entry in the previous zip (where the
  * previous state says they lie), not compressed again nor read from the
- * deflate cache, and the zip is byte for byte the one a clean build writes.
+ * deflate cache, and the zip is byte for byte the one a clean build writes;
+ * a changed file is read only after the pieces it still begins with (as its
+ * CSV sink says: CsvSink same).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -10,8 +12,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeArchive, type WholeFile } from '../../../src/pipeline/emit/archive.ts';
 import { openEmitCache, type EmitCache } from '../../../src/pipeline/emit/cache.ts';
+import { openCsvSink } from '../../../src/pipeline/emit/files.ts';
 import { MIN_PIECE } from '../../../src/pipeline/emit/segments.ts';
-import { fileState, type ZipState } from '../../../src/pipeline/emit/state.ts';
+import { fileState, type BlockAt, type ZipState } from '../../../src/pipeline/emit/state.ts';
+import { DATASETS } from '../../../src/schema/datasets.ts';
 import { removeTempDirs, tempDir } from './fixtures.ts';
 
 afterAll(removeTempDirs);
@@ -36,9 +40,10 @@ function counted(cache: EmitCache) {
   return { spy, counts };
 }
 
-function build(out: string, files: Record<string, Buffer>, cache: EmitCache, previous: ZipState | null) {
+function build(out: string, files: Record<string, Buffer>, cache: EmitCache, previous: ZipState | null, same: Record<string, number> = {}, beforeZip = () => {}) {
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(out, name), bytes);
-  const whole: WholeFile[] = Object.entries(files).map(([name, bytes]) => ({ name, sha256: sha256(bytes) }));
+  const whole: WholeFile[] = Object.entries(files).map(([name, bytes]) => ({ name, sha256: sha256(bytes), same: same[name] }));
+  beforeZip();
   const parts = join(out, '.parts');
   writeFileSync(parts, '');
   const zip = writeArchive(out, 'set.zip', whole, [], parts, cache, previous);
@@ -69,6 +74,25 @@ describe('zip rebuild from the previous zip', () => {
     expect(second.state.pieces).toEqual(fresh.state.pieces);
   });
 
+  it('reads a changed file only after the pieces it still begins with, and carries its CRC on from theirs', () => {
+    const small = Buffer.from('a,b\n1,2\n');
+    const out = tempDir('zip-resume');
+    const before = bigCsv(null);
+    const first = build(out, { 'big.csv': before, 'small.csv': small }, openEmitCache(join(out, '.cache-1')), null);
+    const changed = bigCsv(40_000);
+    let same = 0;
+    while (before[same] === changed[same]) same++;
+    expect(same).toBeGreaterThan(3 * MIN_PIECE);
+    // The file's first bytes spoiled on disk after its sha256 was taken: a build that read them would not equal a clean one.
+    const spoil = () => writeFileSync(join(out, 'big.csv'), Buffer.concat([Buffer.from('X'), changed.subarray(1)]));
+    const second = build(out, { 'big.csv': changed, 'small.csv': small }, openEmitCache(join(out, '.cache-2')), first.state, { 'big.csv': same }, spoil);
+    const clean = tempDir('zip-resume-clean');
+    const fresh = build(clean, { 'big.csv': changed, 'small.csv': small }, openEmitCache(join(clean, '.cache')), null);
+    expect(second.bytes.equals(fresh.bytes)).toBe(true);
+    expect(second.state.pieces).toEqual(fresh.state.pieces);
+    expect(fresh.state.pieces!['big.csv']!.every((p) => p.length === 4)).toBe(true);
+  });
+
   it('compresses from the cache as before when the previous state does not list the pieces', () => {
     const small = Buffer.from('a,b\n1,2\n');
     const out = tempDir('zip-no-pieces');
@@ -78,5 +102,38 @@ describe('zip rebuild from the previous zip', () => {
     expect(counts.put).toBe(first.state.pieces!['big.csv']!.length);
     const clean = tempDir('zip-no-pieces-clean');
     expect(second.bytes.equals(build(clean, { 'big.csv': bigCsv(5), 'small.csv': small }, openEmitCache(join(clean, '.cache')), null).bytes)).toBe(true);
+  });
+});
+
+describe('CsvSink same', () => {
+  it('says how many leading bytes the new file has as the previous one: up to the first block that changed', () => {
+    const out = tempDir('sink-same');
+    const path = join(out, 'set.csv');
+    const dataset = DATASETS[0]!;
+    const block = (text: string) => ({ bytes: Buffer.from(text), rows: 1 });
+    const first = openCsvSink(path, dataset, null);
+    const at = ['a,1\n', 'b,2\n', 'c,3\n'].map((t) => [first.add(block(t)), t.length, 1] as BlockAt);
+    const made = first.close();
+    expect(made.same).toBe(0);
+    const before = readFileSync(path);
+    const previous = fileState(path, made.bytes, made.sha256, made.rows);
+
+    const second = openCsvSink(path, dataset, previous);
+    second.addOld(at[0]!);
+    second.add(block('x,22\n'));
+    second.addOld(at[2]!);
+    const changed = second.close();
+    const after = readFileSync(path);
+    expect(changed.same).toBe(at[1]![0]);
+    expect(after.subarray(0, changed.same).equals(before.subarray(0, changed.same))).toBe(true);
+    expect(after[changed.same]).not.toBe(before[changed.same]);
+
+    const third = openCsvSink(path, dataset, fileState(path, changed.bytes, changed.sha256, changed.rows));
+    third.addOld([at[0]![0], at[0]![1], 1]);
+    third.addOld([at[1]![0], 'x,22\n'.length, 1]);
+    third.addOld([at[1]![0] + 'x,22\n'.length, at[2]![1], 1]);
+    const unchanged = third.close();
+    expect(unchanged.unchanged).toBe(true);
+    expect(unchanged.same).toBe(changed.bytes);
   });
 });
