@@ -13,8 +13,10 @@ import type { InputFile, Provenance } from '../schema/types.ts';
 import { MAX_FILE_BYTES } from './file-limit.ts';
 import { makeFinding } from './findings.ts';
 
+/** The hand corrections of a content folder (corrections.ts). */
+export const CORRECTIONS_MANIFEST = 'corrections.json';
 /** Files in the content folder that describe the corpus rather than being reports. */
-export const MANIFEST_FILES = ['sources.json', 'corrections.json'] as const;
+export const MANIFEST_FILES = ['sources.json', CORRECTIONS_MANIFEST] as const;
 
 export interface ReadLimits {
   /** Largest file read, in bytes (the decode stage's limit). */

@@ -8,11 +8,12 @@
  * one when the cache is off) and are loaded one at a time by the emit stage,
  * and only when its own cache cannot answer for them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding, ReportRecord } from '../schema/types.ts';
-import { applyCorrections, readCorrections } from './corrections.ts';
+import type * as CorrectionsCode from './corrections.ts';
 import { crossReportRules } from './cross/index.ts';
 import { digestOf, withCrossResults, type ReportDigest } from './cross/slim.ts';
 import { emitCacheFor, openEmitCache } from './emit/cache.ts';
@@ -22,7 +23,7 @@ import { openCache } from './parallel/cache.ts';
 import { deflateInWorkers, emitInWorkers, parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
 import type { EmitJob } from './parallel/prepare.ts';
 import { parserVersion } from './parallel/version.ts';
-import { listContentFiles, readSourcesManifest } from './read.ts';
+import { CORRECTIONS_MANIFEST, listContentFiles, readSourcesManifest } from './read.ts';
 import { timer } from './timings.ts';
 
 export interface RunOptions {
@@ -55,12 +56,19 @@ export interface RunSummary {
 
 type Slim = ReportRecord & { slim_index: number };
 
+// corrections.ts brings the validator and ids.ts with its pinyin dictionary, a good part of a rebuild's start-up:
+// loaded (synchronously: require of an ES module) only for a content folder that has corrections.
+const requireHere = createRequire(import.meta.url);
+let correctionsCode: typeof CorrectionsCode | undefined;
+const corrections = () => (correctionsCode ??= requireHere('./corrections.ts') as typeof CorrectionsCode);
+const NO_CORRECTIONS: ReturnType<typeof CorrectionsCode.readCorrections> = { corrections: [], problems: [] };
+
 export function runPipeline(options: RunOptions): RunSummary {
   const t = timer('run');
   // 1. read: every file of the content folder, with provenance from sources.json, and the hand corrections.
   const manifest = readSourcesManifest(options.content);
   const paths = listContentFiles(options.content);
-  const corrections = readCorrections(options.content);
+  const hand = existsSync(join(options.content, CORRECTIONS_MANIFEST)) ? corrections().readCorrections(options.content) : NO_CORRECTIONS;
   const parseOptions = resolveOptions(options.parse ?? {});
   const scratch = parseOptions.cacheDir === null ? mkdtempSync(join(tmpdir(), 'nianbao-records-')) : null;
   const store = openCache(parseOptions.cacheDir ?? scratch!);
@@ -68,7 +76,7 @@ export function runPipeline(options: RunOptions): RunSummary {
     // 2. parse: one record per file, whatever happens to it (a bad file becomes a failed record with findings);
     //    unchanged files come from the cache, the rest are parsed across cores with a per-file time limit.
     //    Only a digest of each is kept, and the full records that cannot be read back from the cache.
-    const corrected = new Set(corrections.corrections.map((c) => (typeof c?.sha256 === 'string' ? c.sha256.toLowerCase() : '')));
+    const corrected = new Set(hand.corrections.map((c) => (typeof c?.sha256 === 'string' ? c.sha256.toLowerCase() : '')));
     const digests: ReportDigest[] = new Array(paths.length);
     const keys: string[] = new Array(paths.length);
     const held = new Map<number, ReportRecord>();
@@ -83,7 +91,7 @@ export function runPipeline(options: RunOptions): RunSummary {
     // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
     const targets = digests.flatMap((d, i) => (corrected.has(d.slim.source_sha256) ? [i] : []));
     const targetRecords = targets.map((i) => held.get(i) ?? loadRecord(store, keys[i]!));
-    const applied = applyCorrections(targetRecords, corrections.corrections);
+    const applied = hand.corrections.length > 0 ? corrections().applyCorrections(targetRecords, hand.corrections) : { records: targetRecords, problems: [] };
     const changedByCorrection = new Set<number>();
     targets.forEach((i, n) => {
       if (applied.records[n] === targetRecords[n]) return;
@@ -117,11 +125,12 @@ export function runPipeline(options: RunOptions): RunSummary {
       const emitCache = openEmitCache(emitDir);
       const version = parserVersion();
       const cacheDir = parseOptions.cacheDir ?? scratch!;
+      const stored = emitCache.reportKeys();
       const jobs: EmitJob[] = crossed.flatMap((c, n) => {
         const key = sources[n]!.key;
         if (key === null) return [];
         const entry = entryKey(version, key);
-        return emitCache.hasReport(entry) ? [] : [{ key: keys[c.slim_index]!, cacheDir, report_id: c.report_id, added: c.findings, entryKey: entry, emitCacheDir: emitDir, out: options.out }];
+        return stored.has(entry) ? [] : [{ key: keys[c.slim_index]!, cacheDir, report_id: c.report_id, added: c.findings, entryKey: entry, emitCacheDir: emitDir, out: options.out }];
       });
       madeByWorkers = emitInWorkers(jobs, parseOptions);
     }
@@ -147,7 +156,7 @@ export function runPipeline(options: RunOptions): RunSummary {
       failed: reports.filter((r) => r.parse_status === 'failed').length,
       errors: reports.reduce((n, r) => n + r.errors.length, 0),
       reports,
-      problems: [...corrections.problems, ...applied.problems],
+      problems: [...hand.problems, ...applied.problems],
       written,
       parseStats,
     };

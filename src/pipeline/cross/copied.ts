@@ -46,6 +46,37 @@ export function narrativeSignature(record: ReportRecord): Uint32Array | null {
   return letterSignature(narrativeText(record), MIN_CHARS);
 }
 
+/** Words of packed low bytes per signature (lowBytes). */
+const LOW_WORDS = SIGNATURE_SIZE / 4;
+
+/** The low byte of every minimum, four minima to an Int32 word, signature after signature. */
+function lowBytes(flat: Int32Array, n: number): Int32Array {
+  const low = new Int32Array(n * LOW_WORDS);
+  for (let w = 0; w < low.length; w++) {
+    const k = w * 4;
+    low[w] = (flat[k]! & 255) | ((flat[k + 1]! & 255) << 8) | ((flat[k + 2]! & 255) << 16) | ((flat[k + 3]! & 255) << 24);
+  }
+  return low;
+}
+
+/**
+ * Whether more than `maxDiffer` minima of two signatures surely differ: minima whose low bytes differ differ, so
+ * counting the words' differing bytes never counts more than differ (a true answer is exact; false proves nothing).
+ */
+function tooManyDiffer(low: Int32Array, x: number, y: number, maxDiffer: number): boolean {
+  let differ = 0;
+  for (let w = 0; w < LOW_WORDS; w++) {
+    // Each byte's bits ORed down into its lowest bit, then the four flags summed by one multiply into the top byte.
+    let d = low[x + w]! ^ low[y + w]!;
+    d |= d >>> 4;
+    d |= d >>> 2;
+    d |= d >>> 1;
+    differ += Math.imul(d & 0x01010101, 0x01010101) >>> 24;
+    if (differ > maxDiffer) return true;
+  }
+  return false;
+}
+
 /**
  * `signatureOf` gives each record's narrative signature; by default computed
  * from its sections, or looked up when records come without their text.
@@ -70,17 +101,21 @@ export function checkCopied<T extends ReportRecord>(records: T[], signatureOf: (
   // of pairs are compared, and one flat array of integers is read about twice as fast as thousands of small ones.
   const flat = new Int32Array(n * SIGNATURE_SIZE);
   sigs.forEach((sig, i) => flat.set(new Int32Array(sig.buffer, sig.byteOffset, SIGNATURE_SIZE), i * SIGNATURE_SIZE));
+  const low = lowBytes(flat, n);
+  const maxDiffer = SIGNATURE_SIZE - needed;
   const codes = candidatePairCodes(sigs, 2 * MAX_MATCHES);
   for (let p = 0; p < codes.length; p++) {
     const code = codes[p]!;
     const x = Math.floor(code / n);
     const y = code - x * n;
+    // Nearly every candidate is far from a copy: ruled out by the low bytes of its minima, four at a time.
+    if (tooManyDiffer(low, x * LOW_WORDS, y * LOW_WORDS, maxDiffer)) continue;
     const ox = x * SIGNATURE_SIZE;
     const oy = y * SIGNATURE_SIZE;
-    // Most candidates are far from a copy: stop once too many minima differ for the pair to reach the threshold.
+    // Stop once too many minima differ for the pair to reach the threshold.
     let same = 0;
     let differ = 0;
-    for (let k = 0; k < SIGNATURE_SIZE && differ <= SIGNATURE_SIZE - needed; k++) {
+    for (let k = 0; k < SIGNATURE_SIZE && differ <= maxDiffer; k++) {
       if (flat[ox + k] === flat[oy + k]) same++;
       else differ++;
     }

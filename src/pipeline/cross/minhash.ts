@@ -101,39 +101,109 @@ export function candidatePairs(signatures: Uint32Array[], window = Infinity): [n
  */
 export function candidatePairCodes(signatures: Uint32Array[], window = Infinity): Float64Array {
   const n = signatures.length;
-  // Pair codes collected in a typed array grown by doubling: hundreds of thousands of them, no boxed numbers.
-  let found = new Float64Array(1024);
+  // Pairs as (x, y) in two typed arrays grown by doubling: hundreds of thousands of them, no boxed numbers.
+  let xs = new Int32Array(1024);
+  let ys = new Int32Array(1024);
   let count = 0;
+  const buckets = new BandBuckets(n);
   for (let b = 0; b < BANDS; b++) {
-    const buckets = new Map<string, number[]>();
-    signatures.forEach((sig, i) => {
-      const key = bandKey(sig, b * ROWS_PER_BAND);
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(i);
-      else buckets.set(key, [i]);
-    });
-    for (const bucket of buckets.values()) {
-      for (let x = 0; x < bucket.length; x++) {
-        for (let y = x + 1; y < bucket.length && y - x <= window; y++) {
-          if (count === found.length) {
-            const grown = new Float64Array(found.length * 2);
-            grown.set(found);
-            found = grown;
+    buckets.fill(signatures, b * ROWS_PER_BAND);
+    for (let k = 0; k < buckets.count; k++) {
+      // Members in index order: each paired with the next `window` members of its bucket.
+      for (let x = buckets.first[k]!; x !== -1; x = buckets.next[x]!) {
+        let d = 1;
+        for (let y = buckets.next[x]!; y !== -1 && d <= window; y = buckets.next[y]!, d++) {
+          if (count === xs.length) {
+            const gx = new Int32Array(xs.length * 2);
+            const gy = new Int32Array(ys.length * 2);
+            gx.set(xs);
+            gy.set(ys);
+            xs = gx;
+            ys = gy;
           }
-          found[count++] = bucket[x]! * n + bucket[y]!;
+          xs[count] = x;
+          ys[count++] = y;
         }
       }
     }
   }
-  const sorted = found.subarray(0, count).sort();
-  let kept = 0;
-  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[kept++] = sorted[k]!;
-  return sorted.subarray(0, kept);
+  return sortedCodes(xs, ys, count, n);
 }
 
-/** A band's rows as a string key: each 32-bit minimum as two UTF-16 code units, so equal keys mean equal rows. */
-function bandKey(sig: Uint32Array, start: number): string {
-  let key = '';
-  for (let r = start; r < start + ROWS_PER_BAND; r++) key += String.fromCharCode(sig[r]! & 0xffff, sig[r]! >>> 16);
-  return key;
+/**
+ * The pairs' codes x·n + y sorted and distinct, without sorting them all as numbers: the pairs are
+ * counted out by x (a counting sort), then each x's few partners are sorted and their repeats dropped.
+ */
+function sortedCodes(xs: Int32Array, ys: Int32Array, count: number, n: number): Float64Array {
+  const starts = new Int32Array(n + 1);
+  for (let p = 0; p < count; p++) starts[xs[p]! + 1]!++;
+  for (let x = 0; x < n; x++) starts[x + 1]! += starts[x]!;
+  const fill = starts.slice(0, n);
+  const partners = new Int32Array(count);
+  for (let p = 0; p < count; p++) partners[fill[xs[p]!]!++] = ys[p]!;
+  const codes = new Float64Array(count);
+  let kept = 0;
+  for (let x = 0; x < n; x++) {
+    const own = partners.subarray(starts[x]!, starts[x + 1]!).sort();
+    for (let k = 0; k < own.length; k++) if (k === 0 || own[k] !== own[k - 1]) codes[kept++] = x * n + own[k]!;
+  }
+  return codes.subarray(0, kept);
+}
+
+/**
+ * The signatures grouped by one band's rows, exactly (equal rows, same bucket), by an open-addressing table
+ * on a hash of the rows instead of a string key per signature. Each bucket's members are linked in index order.
+ */
+class BandBuckets {
+  /** The first member of each bucket, in the order the buckets were met. */
+  readonly first: Int32Array;
+  /** The member after each signature in its bucket, or -1. */
+  readonly next: Int32Array;
+  count = 0;
+  private readonly last: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(n: number) {
+    this.first = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.next = new Int32Array(n);
+    // At most half full, so a probe ends soon.
+    let size = 16;
+    while (size < 2 * n) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  fill(signatures: Uint32Array[], start: number): void {
+    this.slots.fill(0);
+    this.count = 0;
+    for (let i = 0; i < signatures.length; i++) {
+      const sig = signatures[i]!;
+      // The minima are already well-mixed hashes: a multiply-xor of the band's rows is enough to spread them.
+      let h = 0;
+      for (let r = start; r < start + ROWS_PER_BAND; r++) h = Math.imul(h ^ sig[r]!, 0x9e3779b1);
+      for (let s = (h ^ (h >>> 16)) & this.mask; ; s = (s + 1) & this.mask) {
+        const bucket = this.slots[s]! - 1;
+        if (bucket < 0) {
+          this.slots[s] = this.count + 1;
+          this.first[this.count] = i;
+          this.last[this.count++] = i;
+          this.next[i] = -1;
+          break;
+        }
+        if (sameRows(signatures[this.first[bucket]!]!, sig, start)) {
+          this.next[this.last[bucket]!] = i;
+          this.last[bucket] = i;
+          this.next[i] = -1;
+          break;
+        }
+      }
+    }
+  }
+}
+
+function sameRows(a: Uint32Array, b: Uint32Array, start: number): boolean {
+  for (let r = start; r < start + ROWS_PER_BAND; r++) if (a[r] !== b[r]) return false;
+  return true;
 }

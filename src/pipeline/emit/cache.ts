@@ -21,11 +21,11 @@
  * whole files' entries and pieces/ only their pieces; reports/ loses the entries a run did not use whenever
  * the parse cache drops its stale records (a parser change makes every key new).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../parallel/cache.ts';
 import { FINAL_EMPTY_BLOCK } from './deflate.ts';
-import type { PiecedEntry, PieceStore } from './segments.ts';
+import type { PieceAt, PiecedEntry, PieceStore } from './segments.ts';
 import type { DeflatedEntry } from './zip-writer.ts';
 
 /** A report's CSV block: its data lines as UTF-8 and how many rows they are. */
@@ -48,9 +48,11 @@ export interface EmitCache extends PieceStore {
   report(key: string): ReportEntry | null;
   /** Whether an entry is stored under the key (without reading it). */
   hasReport(key: string): boolean;
+  /** The keys of every report entry stored now: one listing per shard folder instead of a lookup per key. */
+  reportKeys(): Set<string>;
   putReport(key: string, entry: ReportEntry): void;
-  /** A whole file's zip entry, put together from its pieces; null when it or any of its pieces is missing. */
-  deflated(sha256: string): DeflatedEntry | null;
+  /** A whole file's zip entry, put together from its pieces (their sha256 and compressed length, in order); null when it or any of its pieces is missing. */
+  deflated(sha256: string): (DeflatedEntry & { pieces: PieceAt[] }) | null;
   /** Keeps a whole file's entry: its CRC-32, length and pieces (the pieces themselves are put one by one). */
   putDeflated(sha256: string, entry: Pick<PiecedEntry, 'entry' | 'pieces'>): void;
   /** The pieces of a whole file's entry, or null. */
@@ -78,6 +80,18 @@ function writeAtomically(path: string, bytes: Uint8Array | string, made: Set<str
   renameSync(temp, path);
 }
 
+const REPORT_SUFFIX = '.bin';
+/** A two-hex-digit shard folder (other names under reports/ are not entries). */
+const SHARD = /^[0-9a-f]{2}$/u;
+
+function listOrEmpty(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 function readOrNull(path: string): Buffer | null {
   try {
     return readFileSync(path);
@@ -88,7 +102,7 @@ function readOrNull(path: string): Buffer | null {
 
 export function openEmitCache(dir: string): EmitCache {
   const made = new Set<string>();
-  const reportPath = (key: string) => join(dir, 'reports', key.slice(0, 2), `${key}.bin`);
+  const reportPath = (key: string) => join(dir, 'reports', key.slice(0, 2), `${key}${REPORT_SUFFIX}`);
   const deflatePath = (sha: string) => join(dir, 'deflate', sha.slice(0, 2), `${sha}.z`);
   const piecePath = (sha: string) => join(dir, 'pieces', sha.slice(0, 2), `${sha}.p`);
   const readIndex = (sha: string) => {
@@ -110,6 +124,15 @@ export function openEmitCache(dir: string): EmitCache {
     hasReport(key) {
       return existsSync(reportPath(key));
     },
+    reportKeys() {
+      const keys = new Set<string>();
+      const root = join(dir, 'reports');
+      for (const shard of listOrEmpty(root)) {
+        if (!SHARD.test(shard)) continue;
+        for (const name of listOrEmpty(join(root, shard))) if (name.endsWith(REPORT_SUFFIX)) keys.add(name.slice(0, -REPORT_SUFFIX.length));
+      }
+      return keys;
+    },
     putReport(key, entry) {
       writeAtomically(reportPath(key), encodeEntry(entry), made);
     },
@@ -117,13 +140,15 @@ export function openEmitCache(dir: string): EmitCache {
       const index = readIndex(sha);
       if (!index) return null;
       const parts: Uint8Array[] = [];
+      const pieces: PieceAt[] = [];
       for (const piece of index.pieces) {
         const data = readOrNull(piecePath(piece));
         if (!data) return null;
         parts.push(data);
+        pieces.push([piece, data.length]);
       }
       parts.push(FINAL_EMPTY_BLOCK);
-      return { crc: index.crc, size: index.size, data: Buffer.concat(parts) };
+      return { crc: index.crc, size: index.size, data: Buffer.concat(parts), pieces };
     },
     putDeflated(sha, { entry, pieces }) {
       const index = Buffer.alloc(8 + 32 * pieces.length);
@@ -146,7 +171,7 @@ export function openEmitCache(dir: string): EmitCache {
 
 /** No cache: every lookup misses, nothing is stored. */
 export function noEmitCache(): EmitCache {
-  return { report: () => null, hasReport: () => false, putReport: () => {}, deflated: () => null, putDeflated: () => {}, piecesOf: () => null, piece: () => null, putPiece: () => {} };
+  return { report: () => null, hasReport: () => false, reportKeys: () => new Set(), putReport: () => {}, deflated: () => null, putDeflated: () => {}, piecesOf: () => null, piece: () => null, putPiece: () => {} };
 }
 
 interface EntryHeader {

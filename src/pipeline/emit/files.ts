@@ -56,7 +56,7 @@ export interface CsvSink {
   /** Whether the previous file holds exactly `bytes` at `offset`. */
   oldEquals(offset: number, bytes: Uint8Array): boolean;
   /** Moves the file into place (or leaves the previous one, when it is what would be written); its length, sha256 and data rows. */
-  close(): { bytes: number; sha256: string; rows: number; unchanged: boolean };
+  close(): { bytes: number; sha256: string; rows: number; unchanged: boolean; same: number };
 }
 
 /** Flush the buffered blocks to disk past this many bytes. */
@@ -87,6 +87,8 @@ export function openCsvSink(path: string, dataset: DatasetDef, previous: FileSta
   let expected = header.length;
   /** An old range not copied yet (adjacent old blocks are copied in one go). */
   let copy: [number, number] | null = null;
+  /** How many leading bytes the new file has exactly as the previous one. */
+  let same = 0;
   // Blocks are written as they are (writev), not copied into one buffer first.
   const flush = () => {
     let written = 0;
@@ -117,6 +119,7 @@ export function openCsvSink(path: string, dataset: DatasetDef, previous: FileSta
   // The first change: from here on the file is written, starting with what is unchanged so far.
   const start = () => {
     fd = openSync(temp, 'w');
+    if (previous) same = expected;
     if (previous) copyOld(0, expected);
     else push(header);
   };
@@ -154,14 +157,14 @@ export function openCsvSink(path: string, dataset: DatasetDef, previous: FileSta
     },
     close() {
       try {
-        if (fd === null && previous && expected === previous.bytes && at === previous.bytes) return { bytes: previous.bytes, sha256: previous.sha256, rows, unchanged: true };
+        if (fd === null && previous && expected === previous.bytes && at === previous.bytes) return { bytes: previous.bytes, sha256: previous.sha256, rows, unchanged: true, same: previous.bytes };
         if (fd === null) start();
         flushCopy();
         flush();
         closeSync(fd!);
         if (bytes !== at) throw new Error(`${path}: ${bytes} bytes written, ${at} expected`);
         renameSync(temp, path);
-        return { bytes, sha256: hash.digest('hex'), rows, unchanged: false };
+        return { bytes, sha256: hash.digest('hex'), rows, unchanged: false, same };
       } finally {
         if (oldFd !== null) closeSync(oldFd);
       }

@@ -93,8 +93,11 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     removeStale(join(out, 'reports'), new Set(sorted.map((s) => `${s.report_id}.json`)));
     removeStale(join(out, 'markdown'), new Set(sorted.map((s) => `${s.report_id}.md`)));
     const csvState: EmitState['csv'] = {};
+    // How many leading bytes each CSV file kept from the version the previous zip holds: its pieces there are reused.
+    const same = new Map<string, number>();
     for (const d of BLOCK_DATASETS) {
       const done = sinks.get(d.name)!.close();
+      if (state?.csv[d.file] && state.zip.whole[d.file] === state.csv[d.file]!.sha256) same.set(d.file, done.same);
       written.set(d.name, entry(d.file, done.bytes, done.sha256, done.rows, d));
       csvState[d.file] = done.unchanged ? state!.csv[d.file]! : fileState(join(out, d.file), done.bytes, done.sha256, done.rows);
     }
@@ -128,7 +131,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     writeIfChanged(join(out, 'README.md'), readme);
 
     // 4. The zip of the whole set, files.json listing what a visitor can download, and the report index.
-    const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256 })), { name: 'README.md', sha256: sha256(readme) }];
+    const whole = [...manifest.map((f) => ({ name: f.name, sha256: f.sha256, same: same.get(f.name) })), { name: 'README.md', sha256: sha256(readme) }];
     t.mark('agencies, codes, datapackage, readme');
     // Files the previous zip did not hold (so none of their pieces is likely cached) and not in the deflate cache:
     // compressed across the workers. A changed file is left to writeArchive, which compresses only its changed pieces.
@@ -141,7 +144,7 @@ export function emitDatasets(sources: ReportSource[], agencies: AgencySource[], 
     writeIfChanged(join(out, FILES_MANIFEST), utf8(JSON.stringify(manifest, null, 2) + '\n'));
     writeIfChanged(join(out, REPORT_INDEX), utf8(reportIndexJson(pass.index)));
     if (statePath) {
-      const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])) };
+      const zipState = zip.unchanged ? state!.zip : { ...fileState(join(out, ZIP_FILE), zip.bytes, zip.sha256, null), entries: zip.entries, whole: Object.fromEntries(whole.map((w) => [w.name, w.sha256])), pieces: zip.pieces };
       writeState(statePath, { version, reports: pass.reports, csv: csvState, zip: zipState, made });
     }
     if (options.cacheDir) {

@@ -5,12 +5,13 @@
  * report_id, so a dataset is its header plus the blocks in report_id order).
  * Pure.
  */
+import { createRequire } from 'node:module';
 import { DATASETS, type DatasetDef } from '../../schema/datasets.ts';
 import type { Finding, ReportRecord } from '../../schema/types.ts';
 import { sha256Hex } from '../read.ts';
 import type { BlockBytes, ReportEntry } from './cache.ts';
 import { csvBlock, type CsvRow } from './csv.ts';
-import { reportMarkdown } from './markdown.ts';
+import type * as MarkdownCode from './markdown.ts';
 import { deflateEntry } from './zip.ts';
 import { applicationRows, applicationWideRows, findingRows, proactiveRows, reportRows, reviewRows, sectionRows } from './rows.ts';
 
@@ -47,8 +48,14 @@ export function csvBlocks(record: ReportRecord): Map<string, BlockBytes> {
   return out;
 }
 
+// markdown.ts brings remark and the mdast stack (some 150 modules): loaded (synchronously: require of an ES module)
+// only by a thread that makes a report's markdown, so a rebuild with no report to emit in the main thread never loads it.
+const requireHere = createRequire(import.meta.url);
+let markdownCode: typeof MarkdownCode | undefined;
+
 export function markdownBytes(record: ReportRecord): Uint8Array {
-  return utf8(reportMarkdown(record));
+  markdownCode ??= requireHere('./markdown.ts') as typeof MarkdownCode;
+  return utf8(markdownCode.reportMarkdown(record));
 }
 
 /**

@@ -56,6 +56,12 @@ export function pieceEnds(bytes: Uint8Array): number[] {
   return ends;
 }
 
+/**
+ * A piece of a whole file's zip entry: the sha256 of its bytes and its compressed length; when known, also its
+ * length and the CRC-32 of the file up to its end (what lets a next version resume after it: deflateAfter).
+ */
+export type PieceAt = [sha256: string, compressed: number, size?: number, crcTo?: number];
+
 /** Where compressed pieces are kept: deflate cache (cache.ts) or none. */
 export interface PieceStore {
   piece(sha256: string): Uint8Array | null;
@@ -66,14 +72,42 @@ export interface PiecedEntry {
   entry: DeflatedEntry;
   /** The sha256 of each piece, in order. */
   pieces: string[];
+  /** The compressed length of each piece, in order. */
+  lengths: number[];
+  /** Each piece as the state keeps it (its length and the CRC-32 up to its end included). */
+  at: PieceAt[];
   /** How many pieces were compressed now (the rest came from the store). */
   compressed: number;
 }
 
 /** The file's zip entry: its pieces, each from the store or compressed now (and stored), then the final empty block. */
 export function deflatePieces(bytes: Uint8Array, store: PieceStore, level = 6): PiecedEntry {
-  const parts: Uint8Array[] = [];
-  const pieces: string[] = [];
+  return piecesFrom(bytes, { at: [], data: new Uint8Array(0), crc: 0 }, store, level);
+}
+
+/** The leading pieces of a file's previous version that its new version still begins with. */
+export interface KeptPieces {
+  at: PieceAt[];
+  /** Their compressed data, one after the other. */
+  data: Uint8Array;
+  /** The CRC-32 of the bytes they hold. */
+  crc: number;
+}
+
+/**
+ * deflatePieces of a file whose first bytes are exactly the `kept` pieces of its previous version, from the bytes
+ * after them (`rest`) only. Their cuts stand: a cut depends only on the bytes before it and the cut before it
+ * (pieceEnds), and the last kept piece ends on a cut, so the rest is cut as the whole file would be from there.
+ */
+export function deflateAfter(rest: Uint8Array, kept: KeptPieces, store: PieceStore, level = 6): PiecedEntry {
+  return piecesFrom(rest, kept, store, level);
+}
+
+function piecesFrom(bytes: Uint8Array, kept: KeptPieces, store: PieceStore, level: number): PiecedEntry {
+  const parts: Uint8Array[] = [kept.data];
+  const at: PieceAt[] = [...kept.at];
+  let size = kept.at.reduce((n, p) => n + p[2]!, 0);
+  let crc = kept.crc;
   let compressed = 0;
   let start = 0;
   for (const end of pieceEnds(bytes)) {
@@ -86,11 +120,14 @@ export function deflatePieces(bytes: Uint8Array, store: PieceStore, level = 6): 
       compressed++;
     }
     parts.push(data);
-    pieces.push(sha);
+    // The CRC-32 of the file so far, carried on piece by piece (zlib's crc32 resumes from a value).
+    crc = crc32(piece, crc);
+    size += piece.length;
+    at.push([sha, data.length, piece.length, crc]);
     start = end;
   }
   parts.push(FINAL_EMPTY_BLOCK);
-  return { entry: { crc: crc32(bytes), size: bytes.length, data: Buffer.concat(parts) }, pieces, compressed };
+  return { entry: { crc, size, data: Buffer.concat(parts) }, pieces: at.map((p) => p[0]), lengths: at.map((p) => p[1]), at, compressed };
 }
 
 /** A store that keeps nothing: every piece is compressed. */

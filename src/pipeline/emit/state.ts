@@ -17,6 +17,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sha256Hex } from '../read.ts';
+import type { PieceAt } from './segments.ts';
 import type { ZipEntryAt } from './zip-writer.ts';
 
 /** [offset, length, rows] of a report's block in a CSV file. */
@@ -43,6 +44,8 @@ export interface ZipState extends FileState {
   entries: ZipEntryAt[];
   /** Whole-file entry name → sha256 of its content (the CSV files, datapackage.json, README.md). */
   whole: Record<string, string>;
+  /** Whole-file entry name → its pieces (segments.ts), in order: their data lie one after the other in the entry's. */
+  pieces?: Record<string, PieceAt[]>;
 }
 
 /** A file made whole from a few rows (agencies.csv, codes.csv): what it holds, and the sha256 of the rows it was made from. */

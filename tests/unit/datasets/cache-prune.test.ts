@@ -50,6 +50,19 @@ describe('cache pruning', () => {
     expect(readdirSync(join(root, 'emit'))).toEqual(['abf.z']);
   });
 
+  it('lists the stored report entries by key, as hasReport finds them, and nothing else under reports/', () => {
+    const dir = tempDir('emit-keys');
+    const cache = openEmitCache(dir);
+    expect(cache.reportKeys()).toEqual(new Set());
+    const entry = { json_sha256: 'a', json_bytes: 1, markdown_sha256: 'b', markdown: { crc: 0, size: 0, data: new Uint8Array(0) }, csv: new Map() };
+    for (const key of [STALE_KEY, OLD_KEY]) cache.putReport(key, entry);
+    writeFileSync(join(dir, 'reports', 'ab', `${'ab'.repeat(31)}ff.bin.123.tmp`), '');
+    mkdirSync(join(dir, 'reports', 'other'));
+    writeFileSync(join(dir, 'reports', 'other', `${'ef'.repeat(32)}.bin`), '');
+    expect(cache.reportKeys()).toEqual(new Set([STALE_KEY, OLD_KEY]));
+    for (const key of cache.reportKeys()) expect(cache.hasReport(key)).toBe(true);
+  });
+
   it('keeps only the current compressed CSV files, and drops stale records once the digest log is mostly stale', () => {
     const content = tempDir('prune-content');
     for (const name of readdirSync(CONTENT)) copyFileSync(join(CONTENT, name), join(content, name));

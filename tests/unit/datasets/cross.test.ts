@@ -42,6 +42,25 @@ describe('report.copied', () => {
     expect(Number(out[0]!.findings[0]!.actual)).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('counts a pair with 52 of 64 equal minima as copied and one with 51 not, whichever bits of the others differ', () => {
+    // The low-byte prefilter (copied.ts tooManyDiffer) must never rule out a pair the exact count keeps.
+    const sig = Uint32Array.from({ length: 64 }, (_, k) => (Math.imul(k + 1, 0x9e3779b1) >>> 0) | 0x100);
+    const changed = (count: number, mask: number) => Uint32Array.from(sig, (v, k) => (k < count ? (v ^ mask) >>> 0 : v));
+    const sigs = new Map<string, Uint32Array>([
+      ['base', sig],
+      ['high-12', changed(12, 0x10000)],
+      ['low-12', changed(12, 0x1)],
+      ['high-13', changed(13, 0x10000)],
+      ['low-13', changed(13, 0x1)],
+    ]);
+    const ids = [...sigs.keys()];
+    // Each changed signature against the base alone: the changed ones also match one another.
+    for (const id of ids.slice(1)) {
+      const out = checkCopied([record({ sha: 'a', report_id: 'base' }), record({ sha: 'b', report_id: id })], (r) => sigs.get(r.report_id)!);
+      expect(out[0]!.findings.map((f) => f.location), id).toEqual(id.endsWith('-12') ? [`narrative/${id}`] : []);
+    }
+  });
+
   it('ignores short narratives', () => {
     const out = checkCopied([withText('x', 'a', '无。'), withText('y', 'b', '无。')]);
     expect(out.flatMap(rules)).toEqual([]);

@@ -4,7 +4,7 @@
  * for texts short, repeated, long (past the kernel's first memory) and outside the BMP.
  */
 import { describe, expect, it } from 'vitest';
-import { letterSignature, shingleHashes, SHINGLE, signature, textSignature } from '../../../src/pipeline/cross/minhash.ts';
+import { BANDS, candidatePairCodes, letterSignature, shingleHashes, SHINGLE, signature, SIGNATURE_SIZE, textSignature } from '../../../src/pipeline/cross/minhash.ts';
 import { MinHashKernel } from '../../../src/pipeline/cross/minhash-kernel.ts';
 import { Code, I32, op, signed, unsigned, wasmModule } from '../../../src/pipeline/cross/wasm-binary.ts';
 
@@ -104,5 +104,27 @@ describe('letterSignature', () => {
       if ((letterSignature(`1${s}。`, 1) !== null) !== /^\p{L}$/u.test(s)) wrong.push(c);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('candidatePairCodes', () => {
+  it('gives every pair sharing a band once, sorted, as a brute-force comparison finds them', () => {
+    // Few distinct minima, so most pairs share several bands and buckets are large: repeats must be dropped.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+    const sigs = Array.from({ length: 120 }, () => Uint32Array.from({ length: SIGNATURE_SIZE }, () => next() % 3));
+    const rows = SIGNATURE_SIZE / BANDS;
+    const expected: number[] = [];
+    for (let x = 0; x < sigs.length; x++) {
+      for (let y = x + 1; y < sigs.length; y++) {
+        const shared = Array.from({ length: BANDS }, (_, b) => b).some((b) => sigs[x]!.subarray(b * rows, b * rows + rows).every((v, r) => v === sigs[y]![b * rows + r]));
+        if (shared) expected.push(x * sigs.length + y);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(100);
+    expect(Array.from(candidatePairCodes(sigs))).toEqual(expected);
+    const windowed = Array.from(candidatePairCodes(sigs, 2));
+    expect(windowed.length).toBeLessThan(expected.length);
+    expect(windowed.every((c, i) => i === 0 || c > windowed[i - 1]!)).toBe(true);
   });
 });
