@@ -4,7 +4,7 @@
  * The whole build, its stages top to bottom, each a child process:
  *   data    node scripts/data.ts --content <content> --out <data>  (type stripping, or tsx's loader: src/typescript-loader.ts)
  *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
- *   search  node scripts/build-search.ts --data <data>/reports --out <out>/pagefind
+ *   search  node scripts/build-search.ts --data <data>/reports --out <out>/pagefind --cache <cache>/search
  * Site and search both read only the data folder. A full site build uses both
  * cores, so search waits for it; an incremental one renders a few pages on one
  * core, so search (one shard or none to rebuild) runs beside it.
@@ -69,7 +69,7 @@ async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Prom
     console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);
     console.log(`build: site phases ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
   } else {
-    const args = [...TYPESCRIPT_NODE_ARGS, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind')];
+    const args = [...TYPESCRIPT_NODE_ARGS, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind'), '--cache', join(cache, 'search')];
     const status = await runChild(process.execPath, args, { cwd: root });
     if (status !== 0) throw new Error(`scripts/build-search.ts exited with status ${status}`);
   }

@@ -8,6 +8,7 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { checkFragments, readReports, writtenPageCount } from './index-files.ts';
+import { readRecordCache, writeRecordCache, type CachedRecord } from './record-cache.ts';
 import { bundleVersion, pruneToMetadata, seedFromPrevious } from './shard-files.ts';
 import { filterValues, type ShardEntry } from './manifest.ts';
 import { timer } from '../pipeline/timings.ts';
@@ -24,6 +25,10 @@ export interface ShardJob {
   name: string;
   digest: string;
   group: ShardInput[];
+  /** The code fingerprint (build-search.ts), which the digest is made with. */
+  fingerprint: string;
+  /** The shard's record cache file (record-cache.ts), read and then written; absent: every report is read. */
+  recordCache?: string;
 }
 
 /** What Pagefind writes that the page never loads: its UI bundles and worker. */
@@ -103,10 +108,26 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   // order, batch after batch, as buildPartedRecords orders them when given the whole shard.
   const opening = handled(openIndex());
   const ids = group.map((r) => r.report_id).sort(byCodeUnits);
+  const hashes = new Map(group.map((r) => [r.report_id, r.sha256]));
+  const cached = job.recordCache ? readRecordCache(job.recordCache, job.fingerprint) : new Map<string, CachedRecord>();
+  // What each report gave, for the cache of the next build.
+  const made: [string, string, CachedRecord][] = [];
+  let readCount = 0;
+  /** The records of some reports, in their order: an unchanged report's from the cache, the others' made from the JSON. */
+  const recordsOf = (batch: readonly string[]): PartedRecord[] => {
+    return batch.flatMap((id) => {
+      const key = `${id} ${hashes.get(id)}`;
+      if (!cached.has(key)) readCount++;
+      // One report's records are what buildPartedRecords makes of it among the others: each is made on its own.
+      const record = cached.has(key) ? cached.get(key)! : (buildPartedRecords(readReports(job.data, [id])).records[0] ?? null);
+      made.push([id, hashes.get(id)!, record]);
+      return record ? [record] : [];
+    });
+  };
   const parted: PartedRecord[] = [];
   const added: Promise<void>[] = [];
   for (let at = 0; at < ids.length; at += BATCH) {
-    const batch = buildPartedRecords(readReports(job.data, ids.slice(at, at + BATCH))).records.map(({ record, parts }) => ({
+    const batch = recordsOf(ids.slice(at, at + BATCH)).map(({ record, parts }) => ({
       // Each record carries its shard as a filter: the page searches shards merged later on their own (bundle.ts).
       record: { ...record, filters: { ...record.filters, [SHARD_FILTER]: [name] } },
       parts,
@@ -117,7 +138,7 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const index = await opening;
-  time.mark(`read ${ids.length} reports, sent ${parted.length} records`);
+  time.mark(`read ${readCount} of ${ids.length} reports (the others' records cached), sent ${parted.length} records`);
   await Promise.all(added);
   time.mark('records indexed');
   const records = parted.map((r) => r.record);
@@ -125,6 +146,7 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   const entry: ShardEntry = { name, digest: job.digest, primary: false, records: records.length, filters: filterValues(records), reports: group.map((r) => [r.report_id, r.sha256, r.agency_id]) };
   if (records.length === 0) {
     await pagefind.close();
+    if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
     return entry;
   }
   const reused = await writeShard(index, dir, true);
@@ -138,6 +160,7 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   await pagefind.close();
   if (problems.length > 0) throw new Error(`${dir}: ${problems.length} problems, e.g. ${problems.slice(0, 3).join('; ')}`);
   time.mark('fragments checked');
+  if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
   return entry;
 }
 
