@@ -4,10 +4,10 @@
  * check what it wrote. Throws, naming the shard, when anything is wrong.
  * build-search.ts runs it in the main thread or in shard-worker.ts.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { checkFragments, readReports, writtenPageCount } from './index-files.ts';
+import { checkFragment, checkFragments, fileStamp, readReports, recordsByReport, writtenPageCount, type EarlierChecks, type FragmentCheck } from './index-files.ts';
 import { readRecordCache, writeRecordCache, type CachedRecord } from './record-cache.ts';
 import { bundleVersion, pruneToMetadata, seedFromPrevious } from './shard-files.ts';
 import { filterValues, type ShardEntry } from './manifest.ts';
@@ -68,12 +68,16 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly Searc
  * reused: none when the previous bundle is another Pagefind version's (its
  * files may be compressed otherwise under the same names).
  */
-async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boolean): Promise<number> {
+async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boolean, meanwhile: (reusing: boolean) => void = () => {}): Promise<number> {
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   const previous = reuse ? bundleVersion(dir) : null;
   const reused = previous === null ? 0 : seedFromPrevious(dir, staging);
-  const written = await index.writeFiles({ outputPath: staging });
+  const writing = handled(index.writeFiles({ outputPath: staging }));
+  // Lets the request reach Pagefind, then works while it writes.
+  await new Promise((resolve) => setImmediate(resolve));
+  meanwhile(reused > 0);
+  const written = await writing;
   if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
   if (reused > 0 && bundleVersion(staging) !== previous) return writeShard(index, dir, false);
   pruneToMetadata(staging);
@@ -84,10 +88,32 @@ async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boo
 }
 
 /** Problems with a written shard: fewer pages than records, or fragments that are not the records' (index-files.ts). */
-function shardProblems(dir: string, records: readonly PartedRecord[]): string[] {
+function shardProblems(dir: string, records: readonly PartedRecord[], earlier?: EarlierChecks): string[] {
   const pages = writtenPageCount(dir);
   if (pages < records.length) return [`${pages} pages, ${records.length} records were added`];
-  return checkFragments(dir, records);
+  return checkFragments(dir, records, earlier);
+}
+
+/**
+ * Checks the fragments of the previous bundle (`<dir>/fragment`) against the records, while Pagefind writes the new
+ * one: those it reuses (the same files, hard-linked) are then not read again (checkFragments). A file that cannot
+ * be read is left to that check.
+ */
+function checkPrevious(dir: string, records: readonly PartedRecord[]): Map<string, { stamp: string; check: FragmentCheck }> {
+  const checks = new Map<string, { stamp: string; check: FragmentCheck }>();
+  const fragments = join(dir, 'fragment');
+  if (!existsSync(fragments)) return checks;
+  const byReport = recordsByReport(records);
+  for (const name of readdirSync(fragments)) {
+    const path = join(fragments, name);
+    try {
+      const stamp = fileStamp(path);
+      checks.set(name, { stamp, check: checkFragment(path, name, byReport) });
+    } catch {
+      // Checked, or reported, once the bundle is written.
+    }
+  }
+  return checks;
 }
 
 /** The promise itself, marked as handled: it is awaited later, and its failure must not end the process before then. */
@@ -149,9 +175,14 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
     if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
     return entry;
   }
-  const reused = await writeShard(index, dir, true);
-  time.mark(`bundle written (${reused} files reused)`);
-  let problems = shardProblems(dir, parted);
+  let earlier: EarlierChecks = new Map();
+  const reused = await writeShard(index, dir, true, (reusing) => {
+    // A record is made from its report alone: kept for the next build whether or not this shard passes its checks.
+    if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
+    if (reusing) earlier = checkPrevious(dir, parted);
+  });
+  time.mark(`bundle written (${reused} files reused; meanwhile the records cached and ${earlier.size} reused fragments checked)`);
+  let problems = shardProblems(dir, parted, earlier);
   if (problems.length > 0 && reused > 0) {
     // A reused file may stand for a new one of the same name (shard-files.ts): the shard is written from nothing.
     await writeShard(index, dir, false);
@@ -160,7 +191,6 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   await pagefind.close();
   if (problems.length > 0) throw new Error(`${dir}: ${problems.length} problems, e.g. ${problems.slice(0, 3).join('; ')}`);
   time.mark('fragments checked');
-  if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
   return entry;
 }
 

@@ -132,6 +132,8 @@ describe('build-search', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('rebuilt 1 of');
     expect(again.stderr).toContain(`search ${shard} read 1 of ${inShard} reports`);
+    // The fragments of the previous bundle were checked while Pagefind wrote the new one.
+    expect(again.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked\\)`, 'u'));
     expect(tree(out)).toEqual(cleanTree(data, 'cached-clean'));
   });
 
