@@ -1,7 +1,7 @@
 /**
  * The last step of `npm run build`: the Pagefind index of the narrative text.
  *
- *   tsx scripts/build-search.ts [--data dist/data/reports] [--out dist/pagefind] [--reports-per-shard 625] [--cache DIR]
+ *   tsx scripts/build-search.ts [--data dist/data/reports] [--out dist/pagefind] [--reports-per-shard 625] [--cache DIR] [--wait]
  *
  * One custom record per report (src/search/records.ts), written as several
  * Pagefind bundles — shards of reports grouped by agency (src/search/shards.ts)
@@ -14,7 +14,11 @@
  * (src/search/shard-files.ts): the result is the same, byte for byte, as a
  * clean build. With --cache, each built shard keeps its reports' records
  * there (src/search/record-cache.ts), and a rebuilt shard reads only the
- * reports whose file changed. NIANBAO_TIMINGS=1 prints where the time went on stderr.
+ * reports whose file changed. With --wait (scripts/build.ts starts the
+ * stage ahead, so that its start-up overlaps the site stage), nothing is read
+ * or written before a line `go` on stdin; any other line, or the end of
+ * stdin, ends the process without building (status 0).
+ * NIANBAO_TIMINGS=1 prints where the time went on stderr.
  *
  * The build fails (exit 1) when Pagefind reports an error, when there is no
  * report or nothing to index, when a shard holds fewer pages than records were
@@ -37,6 +41,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'dist/pagefind' },
     'reports-per-shard': { type: 'string', default: String(REPORTS_PER_SHARD) },
     cache: { type: 'string' },
+    wait: { type: 'boolean', default: false },
   },
 });
 
@@ -68,7 +73,29 @@ function removeStale(out: string, keep: ReadonlySet<string>): void {
   }
 }
 
+/** Resolves true on a first line `go` from stdin, false on another line or the end of stdin; stdin is then let go. */
+function goSignal(): Promise<boolean> {
+  return new Promise((resolve) => {
+    let received = '';
+    const answer = (go: boolean) => {
+      process.stdin.off('data', onData);
+      process.stdin.off('end', onEnd);
+      process.stdin.destroy();
+      resolve(go);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.toString('utf8');
+      const end = received.indexOf('\n');
+      if (end >= 0) answer(received.slice(0, end).trim() === 'go');
+    };
+    const onEnd = () => answer(false);
+    process.stdin.on('data', onData);
+    process.stdin.on('end', onEnd);
+  });
+}
+
 async function main(): Promise<void> {
+  if (values.wait && !(await goSignal())) return;
   const time = timer('search');
   const out = values.out!;
   const perShard = Number(values['reports-per-shard']);

@@ -137,6 +137,24 @@ describe('build-search', () => {
     expect(tree(out)).toEqual(cleanTree(data, 'cached-clean'));
   });
 
+  it('with --wait, builds only once told `go` on stdin, and ends without reading or writing anything otherwise', () => {
+    const data = reportsDir('waiting', corpus());
+    const waiting = (out: string, input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, '--wait'], { encoding: 'utf8', input, env: { ...process.env, NIANBAO_TIMINGS: '' } });
+    const stopped = waiting(join(work, 'waiting-stopped'), '');
+    expect(stopped.status).toBe(0);
+    expect(stopped.stdout).toBe('');
+    expect(existsSync(join(work, 'waiting-stopped'))).toBe(false);
+    expect(waiting(join(work, 'waiting-other'), 'stop\n').status).toBe(0);
+    expect(existsSync(join(work, 'waiting-other'))).toBe(false);
+    const started = waiting(join(work, 'waiting-go'), 'go\n');
+    expect(started.stderr).toBe('');
+    expect(started.status).toBe(0);
+    expect(started.stdout).toContain('rebuilt 1 of 1 shard(s)');
+    expect(buildSearch(data, join(work, 'waiting-plain')).status).toBe(0);
+    expect(tree(join(work, 'waiting-go'))).toEqual(tree(join(work, 'waiting-plain')));
+  });
+
   it('reuses the unchanged fragments of a rebuilt shard, removes the ones no longer named, and ends as a clean build when a report goes', () => {
     const reports = corpus();
     const data = reportsDir('reused', reports);
