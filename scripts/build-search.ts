@@ -1,7 +1,7 @@
 /**
  * The last step of `npm run build`: the Pagefind index of the narrative text.
  *
- *   tsx scripts/build-search.ts [--data dist/data/reports] [--out dist/pagefind] [--reports-per-shard 625]
+ *   tsx scripts/build-search.ts [--data dist/data/reports] [--out dist/pagefind] [--reports-per-shard 625] [--cache DIR] [--wait]
  *
  * One custom record per report (src/search/records.ts), written as several
  * Pagefind bundles — shards of reports grouped by agency (src/search/shards.ts)
@@ -12,7 +12,13 @@
  * those of the last build (<out>/search-manifest.json) is kept as it is, and
  * a rebuilt one reuses the unchanged fragments of its previous bundle
  * (src/search/shard-files.ts): the result is the same, byte for byte, as a
- * clean build. NIANBAO_TIMINGS=1 prints where the time went on stderr.
+ * clean build. With --cache, each built shard keeps its reports' records
+ * there (src/search/record-cache.ts), and a rebuilt shard reads only the
+ * reports whose file changed. With --wait (scripts/build.ts starts the
+ * stage ahead, so that its start-up overlaps the site stage), nothing is read
+ * or written before a line `go` on stdin; any other line, or the end of
+ * stdin, ends the process without building (status 0).
+ * NIANBAO_TIMINGS=1 prints where the time went on stderr.
  *
  * The build fails (exit 1) when Pagefind reports an error, when there is no
  * report or nothing to index, when a shard holds fewer pages than records were
@@ -34,6 +40,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: 'dist/data/reports' },
     out: { type: 'string', default: 'dist/pagefind' },
     'reports-per-shard': { type: 'string', default: String(REPORTS_PER_SHARD) },
+    cache: { type: 'string' },
+    wait: { type: 'boolean', default: false },
   },
 });
 
@@ -42,7 +50,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CODE_FILES = [
   'scripts/build-search.ts', 'src/search/records.ts', 'src/search/parts.ts', 'src/search/prose.ts', 'src/search/filters.ts',
   'src/search/shards.ts', 'src/search/manifest.ts', 'src/search/index-files.ts', 'src/search/build-shard.ts',
-  'src/search/shard-files.ts', 'src/search/pagefind-meta.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
+  'src/search/shard-files.ts', 'src/search/pagefind-meta.ts', 'src/search/record-cache.ts', 'src/schema/codes.ts', 'src/compare.ts', 'package-lock.json',
 ];
 /** Names the single-bundle layout of earlier builds left at the top of <out>. */
 const OLD_LAYOUT = /^(?:pagefind.*\.(?:js|css|pf_meta)|pagefind-entry\.json|wasm\..+\.pagefind|fragment|index|filter)$/u;
@@ -65,7 +73,29 @@ function removeStale(out: string, keep: ReadonlySet<string>): void {
   }
 }
 
+/** Resolves true on a first line `go` from stdin, false on another line or the end of stdin; stdin is then let go. */
+function goSignal(): Promise<boolean> {
+  return new Promise((resolve) => {
+    let received = '';
+    const answer = (go: boolean) => {
+      process.stdin.off('data', onData);
+      process.stdin.off('end', onEnd);
+      process.stdin.destroy();
+      resolve(go);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.toString('utf8');
+      const end = received.indexOf('\n');
+      if (end >= 0) answer(received.slice(0, end).trim() === 'go');
+    };
+    const onEnd = () => answer(false);
+    process.stdin.on('data', onData);
+    process.stdin.on('end', onEnd);
+  });
+}
+
 async function main(): Promise<void> {
+  if (values.wait && !(await goSignal())) return;
   const time = timer('search');
   const out = values.out!;
   const perShard = Number(values['reports-per-shard']);
@@ -89,7 +119,9 @@ async function main(): Promise<void> {
   const jobs: ShardJob[] = [];
   for (const [i, group] of groups.entries()) {
     if (group.length === 0) continue;
-    const job: ShardJob = { data: values.data!, out, name: shardName(i, count), digest: shardDigest(fingerprint, group), group };
+    const name = shardName(i, count);
+    const recordCache = values.cache === undefined ? undefined : join(values.cache, 'records', `${name}.json`);
+    const job: ShardJob = { data: values.data!, out, name, digest: shardDigest(fingerprint, group), group, fingerprint, recordCache };
     shardJobs.push(job);
     const old = reusable?.shards.find((s) => s.name === job.name);
     if (old && old.digest === job.digest && (old.records === 0 || existsSync(join(out, job.name)))) entries.push(old);

@@ -4,7 +4,8 @@
  * The whole build, its stages top to bottom, each a child process:
  *   data    node scripts/data.ts --content <content> --out <data>  (type stripping, or tsx's loader: src/typescript-loader.ts)
  *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
- *   search  node scripts/build-search.ts --data <data>/reports --out <out>/pagefind
+ *   search  node scripts/build-search.ts --data <data>/reports --out <out>/pagefind --cache <cache>/search
+ *           (with site: started with --wait at the site stage's start, and told to go when search may run)
  * Site and search both read only the data folder. A full site build uses both
  * cores, so search waits for it; an incremental one renders a few pages on one
  * core, so search (one shard or none to rebuild) runs beside it.
@@ -18,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runChild } from '../src/site/build/child.ts';
+import { runChild, startPipedChild, type PipedChild } from '../src/site/build/child.ts';
 import { TYPESCRIPT_NODE_ARGS } from '../src/typescript-loader.ts';
 
 const STAGES = ['data', 'site', 'search'] as const;
@@ -54,6 +55,11 @@ const out = resolve(values.out!);
 // The cache is keyed by the output folder, so two outputs never share a summaries file.
 const cache = resolve(values.cache ?? join(root, '.cache/site', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`));
 
+const searchArgs = (): string[] => [...TYPESCRIPT_NODE_ARGS, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind'), '--cache', join(cache, 'search')];
+
+/** The search stage's process when it was started ahead, waiting for its go (build-search.ts --wait). */
+let waitingSearch: PipedChild | null = null;
+
 /** Resolves when the site stage has decided its plan, with whether search may run beside it. */
 type PlanListener = (overlap: boolean) => void;
 
@@ -69,8 +75,12 @@ async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Prom
     console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);
     console.log(`build: site phases ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
   } else {
-    const args = [...TYPESCRIPT_NODE_ARGS, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind')];
-    const status = await runChild(process.execPath, args, { cwd: root });
+    let status: number;
+    if (waitingSearch) {
+      waitingSearch.send('go');
+      waitingSearch.close();
+      status = await waitingSearch.status;
+    } else status = await runChild(process.execPath, searchArgs(), { cwd: root });
     if (status !== 0) throw new Error(`scripts/build-search.ts exited with status ${status}`);
   }
 }
@@ -92,13 +102,21 @@ async function timedStage(stage: Stage, onSitePlan?: PlanListener): Promise<bool
 const stages = stagesToRun(values.only);
 if (stages.includes('data') && !(await timedStage('data'))) process.exit(1);
 if (stages.includes('site') && stages.includes('search')) {
-  // Search starts beside an incremental site stage, or after a full one.
+  // Search starts beside an incremental site stage, or after a full one. Its process starts now and waits for
+  // its go: Node's start-up and the loading of its modules overlap the site stage's (it reads nothing before).
+  const ahead = startPipedChild(process.execPath, [...searchArgs(), '--wait'], { cwd: root });
+  waitingSearch = ahead;
   let search: Promise<boolean> | null = null;
   const site = await timedStage('site', (overlap) => {
     if (overlap) search = timedStage('search');
   });
   if (!site) {
     if (search) await search;
+    else {
+      // Told nothing but the end of its input, it ends without building.
+      ahead.close();
+      await ahead.status.catch(() => {});
+    }
     process.exit(1);
   }
   if (!(await (search ?? timedStage('search')))) process.exit(1);

@@ -4,10 +4,11 @@
  * check what it wrote. Throws, naming the shard, when anything is wrong.
  * build-search.ts runs it in the main thread or in shard-worker.ts.
  */
-import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { checkFragments, readReports, writtenPageCount } from './index-files.ts';
+import { checkFragment, checkFragments, fileStamp, readReports, recordsByReport, writtenPageCount, type EarlierChecks, type FragmentCheck } from './index-files.ts';
+import { readRecordCache, writeRecordCache, type CachedRecord } from './record-cache.ts';
 import { bundleVersion, pruneToMetadata, seedFromPrevious } from './shard-files.ts';
 import { filterValues, type ShardEntry } from './manifest.ts';
 import { timer } from '../pipeline/timings.ts';
@@ -24,6 +25,10 @@ export interface ShardJob {
   name: string;
   digest: string;
   group: ShardInput[];
+  /** The code fingerprint (build-search.ts), which the digest is made with. */
+  fingerprint: string;
+  /** The shard's record cache file (record-cache.ts), read and then written; absent: every report is read. */
+  recordCache?: string;
 }
 
 /** What Pagefind writes that the page never loads: its UI bundles and worker. */
@@ -63,12 +68,16 @@ async function addRecords(index: pagefind.PagefindIndex, records: readonly Searc
  * reused: none when the previous bundle is another Pagefind version's (its
  * files may be compressed otherwise under the same names).
  */
-async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boolean): Promise<number> {
+async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boolean, meanwhile: (reusing: boolean) => void = () => {}): Promise<number> {
   const staging = `${dir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   const previous = reuse ? bundleVersion(dir) : null;
   const reused = previous === null ? 0 : seedFromPrevious(dir, staging);
-  const written = await index.writeFiles({ outputPath: staging });
+  const writing = handled(index.writeFiles({ outputPath: staging }));
+  // Lets the request reach Pagefind, then works while it writes.
+  await new Promise((resolve) => setImmediate(resolve));
+  meanwhile(reused > 0);
+  const written = await writing;
   if (written.errors.length > 0) throw new Error(`writeFiles: ${written.errors.join('; ')}`);
   if (reused > 0 && bundleVersion(staging) !== previous) return writeShard(index, dir, false);
   pruneToMetadata(staging);
@@ -79,10 +88,32 @@ async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boo
 }
 
 /** Problems with a written shard: fewer pages than records, or fragments that are not the records' (index-files.ts). */
-function shardProblems(dir: string, records: readonly PartedRecord[]): string[] {
+function shardProblems(dir: string, records: readonly PartedRecord[], earlier?: EarlierChecks): string[] {
   const pages = writtenPageCount(dir);
   if (pages < records.length) return [`${pages} pages, ${records.length} records were added`];
-  return checkFragments(dir, records);
+  return checkFragments(dir, records, earlier);
+}
+
+/**
+ * Checks the fragments of the previous bundle (`<dir>/fragment`) against the records, while Pagefind writes the new
+ * one: those it reuses (the same files, hard-linked) are then not read again (checkFragments). A file that cannot
+ * be read is left to that check.
+ */
+function checkPrevious(dir: string, records: readonly PartedRecord[]): Map<string, { stamp: string; check: FragmentCheck }> {
+  const checks = new Map<string, { stamp: string; check: FragmentCheck }>();
+  const fragments = join(dir, 'fragment');
+  if (!existsSync(fragments)) return checks;
+  const byReport = recordsByReport(records);
+  for (const name of readdirSync(fragments)) {
+    const path = join(fragments, name);
+    try {
+      const stamp = fileStamp(path);
+      checks.set(name, { stamp, check: checkFragment(path, name, byReport) });
+    } catch {
+      // Checked, or reported, once the bundle is written.
+    }
+  }
+  return checks;
 }
 
 /** The promise itself, marked as handled: it is awaited later, and its failure must not end the process before then. */
@@ -103,10 +134,26 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   // order, batch after batch, as buildPartedRecords orders them when given the whole shard.
   const opening = handled(openIndex());
   const ids = group.map((r) => r.report_id).sort(byCodeUnits);
+  const hashes = new Map(group.map((r) => [r.report_id, r.sha256]));
+  const cached = job.recordCache ? readRecordCache(job.recordCache, job.fingerprint) : new Map<string, CachedRecord>();
+  // What each report gave, for the cache of the next build.
+  const made: [string, string, CachedRecord][] = [];
+  let readCount = 0;
+  /** The records of some reports, in their order: an unchanged report's from the cache, the others' made from the JSON. */
+  const recordsOf = (batch: readonly string[]): PartedRecord[] => {
+    return batch.flatMap((id) => {
+      const key = `${id} ${hashes.get(id)}`;
+      if (!cached.has(key)) readCount++;
+      // One report's records are what buildPartedRecords makes of it among the others: each is made on its own.
+      const record = cached.has(key) ? cached.get(key)! : (buildPartedRecords(readReports(job.data, [id])).records[0] ?? null);
+      made.push([id, hashes.get(id)!, record]);
+      return record ? [record] : [];
+    });
+  };
   const parted: PartedRecord[] = [];
   const added: Promise<void>[] = [];
   for (let at = 0; at < ids.length; at += BATCH) {
-    const batch = buildPartedRecords(readReports(job.data, ids.slice(at, at + BATCH))).records.map(({ record, parts }) => ({
+    const batch = recordsOf(ids.slice(at, at + BATCH)).map(({ record, parts }) => ({
       // Each record carries its shard as a filter: the page searches shards merged later on their own (bundle.ts).
       record: { ...record, filters: { ...record.filters, [SHARD_FILTER]: [name] } },
       parts,
@@ -117,7 +164,7 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const index = await opening;
-  time.mark(`read ${ids.length} reports, sent ${parted.length} records`);
+  time.mark(`read ${readCount} of ${ids.length} reports (the others' records cached), sent ${parted.length} records`);
   await Promise.all(added);
   time.mark('records indexed');
   const records = parted.map((r) => r.record);
@@ -125,11 +172,17 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
   const entry: ShardEntry = { name, digest: job.digest, primary: false, records: records.length, filters: filterValues(records), reports: group.map((r) => [r.report_id, r.sha256, r.agency_id]) };
   if (records.length === 0) {
     await pagefind.close();
+    if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
     return entry;
   }
-  const reused = await writeShard(index, dir, true);
-  time.mark(`bundle written (${reused} files reused)`);
-  let problems = shardProblems(dir, parted);
+  let earlier: EarlierChecks = new Map();
+  const reused = await writeShard(index, dir, true, (reusing) => {
+    // A record is made from its report alone: kept for the next build whether or not this shard passes its checks.
+    if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
+    if (reusing) earlier = checkPrevious(dir, parted);
+  });
+  time.mark(`bundle written (${reused} files reused; meanwhile the records cached and ${earlier.size} reused fragments checked)`);
+  let problems = shardProblems(dir, parted, earlier);
   if (problems.length > 0 && reused > 0) {
     // A reused file may stand for a new one of the same name (shard-files.ts): the shard is written from nothing.
     await writeShard(index, dir, false);

@@ -5,7 +5,7 @@
  * sorted, so the same input gives the same files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ReportRecord } from '../schema/types.ts';
@@ -87,38 +87,71 @@ const bare = (text: string) => text.replace(/\s+/gu, '');
 /** An object's entries as JSON in key order: what two objects are compared by whatever order their keys were set in. */
 const entriesJson = (object: object | undefined) => JSON.stringify(Object.entries(object ?? {}).sort(([a], [b]) => byId(a, b)));
 
+/** What one fragment file is: the URL of the record of its report (null: no such record), and what is wrong with it. */
+export interface FragmentCheck {
+  url: string | null;
+  problem: string | null;
+}
+
+/** Records by the report they are of: what a fragment is checked against. */
+export function recordsByReport(records: readonly PartedRecord[]): Map<string, PartedRecord> {
+  return new Map(records.map((r) => [r.record.meta.report, r]));
+}
+
+/**
+ * Checks one fragment against the record of its report: its content (word
+ * marks removed, as the browser API does) must cut back into exactly the
+ * parts the record was made of, and its URL, meta and filters must be the
+ * record's.
+ */
+export function checkFragment(path: string, name: string, byReport: ReadonlyMap<string, PartedRecord>): FragmentCheck {
+  const fragment = readFragment(path);
+  const expected = byReport.get(fragment.meta.report ?? '');
+  if (!expected) return { url: null, problem: `${name}: no record of report ${fragment.meta.report}` };
+  const { record } = expected;
+  // Pagefind marks word ends with U+200B; its browser API removes them before the page sees the content.
+  const parts = splitParts(fragment.content.replace(/\u200B/gu, ''), fragment.meta.parts ?? '');
+  const lengths = parsePartsMeta(fragment.meta.parts ?? '')?.map((p) => p.length) ?? [];
+  const fits =
+    parts !== null &&
+    parts.length === expected.parts.length &&
+    parts.every((p, i) => p.code === expected.parts[i]!.code && bare(p.text) === bare(expected.parts[i]!.text) && countedLength(p.text) === lengths[i]);
+  if (!fits) return { url: record.url, problem: `${fragment.url}: the stored content does not cut back into the report's parts` };
+  if (fragment.url !== record.url || entriesJson(fragment.meta) !== entriesJson(record.meta) || entriesJson(fragment.filters) !== entriesJson(record.filters)) {
+    return { url: record.url, problem: `${name}: its URL, meta or filters are not those of the record of ${record.meta.report}` };
+  }
+  return { url: record.url, problem: null };
+}
+
+/** What tells one file from another under the same name: its inode, size and modification time. */
+export function fileStamp(path: string): string {
+  const s = statSync(path);
+  return `${s.dev} ${s.ino} ${s.size} ${s.mtimeMs}`;
+}
+
+/** Checks made earlier of fragment files, by name, each with the stamp of the file it was made on. */
+export type EarlierChecks = ReadonlyMap<string, { stamp: string; check: FragmentCheck }>;
+
 /**
  * Problems with a written shard: every record must be there as one fragment
- * with the record's URL, meta and filters, whose content (word marks
- * removed, as the browser API does) cuts back into exactly the parts of its
- * report the record was made of. Empty when the shard is right.
+ * that passes checkFragment. A fragment checked earlier (`earlier`: the same
+ * name and the same file, by its stamp) is not read again. Empty when the
+ * shard is right.
  */
-export function checkFragments(shardDir: string, records: readonly PartedRecord[]): string[] {
+export function checkFragments(shardDir: string, records: readonly PartedRecord[], earlier: EarlierChecks = new Map()): string[] {
   const problems: string[] = [];
   const dir = join(shardDir, 'fragment');
-  const byReport = new Map<string, PartedRecord>(records.map((r) => [r.record.meta.report, r]));
+  const byReport = recordsByReport(records);
   const seen = new Set<string>();
   for (const name of readdirSync(dir).sort(byId)) {
-    const fragment = readFragment(join(dir, name));
-    const expected = byReport.get(fragment.meta.report ?? '');
-    if (!expected) {
-      problems.push(`${name}: no record of report ${fragment.meta.report}`);
-      continue;
+    const path = join(dir, name);
+    const before = earlier.get(name);
+    const { url, problem } = before && before.stamp === fileStamp(path) ? before.check : checkFragment(path, name, byReport);
+    if (url !== null) {
+      if (seen.has(url)) problems.push(`${name}: a second fragment of ${url}`);
+      seen.add(url);
     }
-    const { record } = expected;
-    if (seen.has(record.url)) problems.push(`${name}: a second fragment of ${record.url}`);
-    seen.add(record.url);
-    // Pagefind marks word ends with U+200B; its browser API removes them before the page sees the content.
-    const parts = splitParts(fragment.content.replace(/\u200B/gu, ''), fragment.meta.parts ?? '');
-    const lengths = parsePartsMeta(fragment.meta.parts ?? '')?.map((p) => p.length) ?? [];
-    const fits =
-      parts !== null &&
-      parts.length === expected.parts.length &&
-      parts.every((p, i) => p.code === expected.parts[i]!.code && bare(p.text) === bare(expected.parts[i]!.text) && countedLength(p.text) === lengths[i]);
-    if (!fits) problems.push(`${fragment.url}: the stored content does not cut back into the report's parts`);
-    else if (fragment.url !== record.url || entriesJson(fragment.meta) !== entriesJson(record.meta) || entriesJson(fragment.filters) !== entriesJson(record.filters)) {
-      problems.push(`${name}: its URL, meta or filters are not those of the record of ${record.meta.report}`);
-    }
+    if (problem !== null) problems.push(problem);
   }
   for (const { record } of records) if (!seen.has(record.url)) problems.push(`${record.url}: no fragment written`);
   return problems;

@@ -20,3 +20,25 @@ export function packageBin(root: string, pkg: string, name = pkg): string {
   if (!bin) throw new Error(`${pkg}: no "${name}" command in its package.json`);
   return join(dir, bin);
 }
+
+/** A started child process (stdout and stderr the parent's) that reads lines the parent sends on its stdin. */
+export interface PipedChild {
+  status: Promise<number>;
+  /** Writes a line to the child's stdin. */
+  send: (line: string) => void;
+  /** Ends the child's stdin. */
+  close: () => void;
+}
+
+export function startPipedChild(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): PipedChild {
+  const child = spawn(command, args, { cwd: options.cwd, stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env, ...options.env } });
+  const status = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+  // Failures are awaited where the stage runs; this keeps one from going unhandled meanwhile.
+  status.catch(() => {});
+  // A child that ended early (it failed to start) must not make a late write throw.
+  child.stdin.on('error', () => {});
+  return { status, send: (line) => child.stdin.write(`${line}\n`), close: () => child.stdin.end() };
+}

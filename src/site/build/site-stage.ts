@@ -2,7 +2,7 @@
  * The site stage of scripts/build.ts, read top to bottom:
  * read the previous build's state → start Astro (its start-up overlaps what
  * follows; it waits for its plan) → read the inputs → decide the plan → write
- * the summaries file, then the plan → Astro renders into a scratch folder
+ * the summaries file and the part of it the render reads, then the plan → Astro renders into a scratch folder
  * (meanwhile the data folder is mirrored) → replace the pages the plan renders →
  * record the state.
  * The output after an incremental build is byte for byte the output of a clean one.
@@ -15,6 +15,7 @@ import { packageBin, runChild } from './child.ts';
 import { AGGREGATE_PAGES, clearRender, copyInto, mirrorTree, moveInto, remove, removeFile, STATE_FILE, type MirrorCounts } from './files.ts';
 import { dataNames, readReportInputs, siteFingerprint } from './inputs.ts';
 import { decidePlan, renderAggregates, STATE_VERSION, type BuildState, type SitePlan } from './plan.ts';
+import { renderedReportIds, writeRenderSummaries } from './render-summaries.ts';
 
 export interface SiteOptions {
   /** The repository (Astro project) root. */
@@ -57,6 +58,9 @@ function readState(out: string): BuildState | null {
     return null;
   }
 }
+
+/** The summaries file Astro reads: the summaries of the reports whose pages it renders. */
+const RENDER_SUMMARIES = 'summaries-render.tsv';
 
 /** The summaries file, dropped when the site's sources changed (its summaries were made by that code). */
 function prepareSummaries(cache: string, data: string, state: BuildState): SummaryCounts {
@@ -128,7 +132,8 @@ function startAstro(o: SiteOptions, outDir: string, index: number): AstroProcess
   const env: Record<string, string> = {
     NODE_OPTIONS: astroNodeOptions(process.env.NODE_OPTIONS ?? ''),
     NIANBAO_DATA_DIR: o.data,
-    NIANBAO_SUMMARIES: join(o.cache, 'summaries.tsv'),
+    // What the pages to render read of the summaries file (render-summaries.ts).
+    NIANBAO_SUMMARIES: join(o.cache, RENDER_SUMMARIES),
     NIANBAO_SITE_PLAN: planFile,
     NIANBAO_PUBLIC_DIR: join(o.cache, 'public-empty'),
     // Astro's and Vite's own cache, one per process when two build at once.
@@ -246,12 +251,17 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     // Kept aggregate pages must all be there (an output folder someone pruned gets them again).
     aggregates = renderAggregates(plan, previous, summaries.digest) || AGGREGATE_PAGES.some((page) => !existsSync(join(o.out, page)));
     if (!aggregates) log('site plan: no summary changed, the aggregate pages kept');
+    const withAggregates = aggregates;
+    await time('render summaries', () => {
+      const agencies = plan.mode === 'full' || withAggregates ? null : new Set(plan.render);
+      const ids = renderedReportIds(next.reports, { agencies, unidentified: plan.unidentified });
+      writeRenderSummaries(join(o.cache, 'summaries.tsv'), join(o.cache, RENDER_SUMMARIES), ids);
+    });
     // From here the output folder changes: without the state file a failed run leads to a full build next time.
     removeFile(join(o.out, STATE_FILE));
     // Astro renders in child processes (into the scratch folder) while this one mirrors the data folder into
     // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
     // The astro phase counts from the plan on: the first process's start-up overlaps the phases before.
-    const withAggregates = aggregates;
     rendering = time('astro', () => render(o, plan, scratch, first, withAggregates));
     data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
     await rendering;

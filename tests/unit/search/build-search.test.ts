@@ -13,7 +13,7 @@ const work = mkdtempSync(join(tmpdir(), 'nianbao-build-search-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function buildSearch(data: string, out: string, ...extra: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, ...extra], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, NIANBAO_TIMINGS: '' } });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -106,6 +106,53 @@ describe('build-search', () => {
     expect(incremental).toEqual(clean);
     const shard = shardName(shardOf(changed.agency_id!, count), count);
     expect(Object.keys(incremental).some((f) => f.startsWith(`${shard}/fragment/`))).toBe(true);
+  });
+
+  it('with --cache, reads only the changed report of a rebuilt shard (the others\' records cached) and ends byte for byte as a clean build', () => {
+    const reports = corpus();
+    const data = reportsDir('cached', reports);
+    const out = join(work, 'cached-out');
+    const cache = join(work, 'cached-cache');
+    const timed = (...extra: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, '--reports-per-shard', '3', '--cache', cache, ...extra], {
+        encoding: 'utf8',
+        env: { ...process.env, NIANBAO_TIMINGS: '1' },
+      });
+    const first = timed();
+    expect(first.status).toBe(0);
+    // A clean build reads every report of every shard.
+    expect(first.stderr).not.toMatch(/read (\d+) of (?!\1 )\d+ reports/u);
+    const count = shardCount(10, 3);
+    const changed = reports[3]!;
+    const shard = shardName(shardOf(changed.agency_id!, count), count);
+    const inShard = reports.filter((r) => shardName(shardOf(r.agency_id!, count), count) === shard).length;
+    expect(inShard).toBeGreaterThan(1);
+    writeWithSentence(data, changed, '本年度新增一句，用于检验记录缓存。');
+    const again = timed();
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('rebuilt 1 of');
+    expect(again.stderr).toContain(`search ${shard} read 1 of ${inShard} reports`);
+    // The fragments of the previous bundle were checked while Pagefind wrote the new one.
+    expect(again.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked\\)`, 'u'));
+    expect(tree(out)).toEqual(cleanTree(data, 'cached-clean'));
+  });
+
+  it('with --wait, builds only once told `go` on stdin, and ends without reading or writing anything otherwise', () => {
+    const data = reportsDir('waiting', corpus());
+    const waiting = (out: string, input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, '--wait'], { encoding: 'utf8', input, env: { ...process.env, NIANBAO_TIMINGS: '' } });
+    const stopped = waiting(join(work, 'waiting-stopped'), '');
+    expect(stopped.status).toBe(0);
+    expect(stopped.stdout).toBe('');
+    expect(existsSync(join(work, 'waiting-stopped'))).toBe(false);
+    expect(waiting(join(work, 'waiting-other'), 'stop\n').status).toBe(0);
+    expect(existsSync(join(work, 'waiting-other'))).toBe(false);
+    const started = waiting(join(work, 'waiting-go'), 'go\n');
+    expect(started.stderr).toBe('');
+    expect(started.status).toBe(0);
+    expect(started.stdout).toContain('rebuilt 1 of 1 shard(s)');
+    expect(buildSearch(data, join(work, 'waiting-plain')).status).toBe(0);
+    expect(tree(join(work, 'waiting-go'))).toEqual(tree(join(work, 'waiting-plain')));
   });
 
   it('reuses the unchanged fragments of a rebuilt shard, removes the ones no longer named, and ends as a clean build when a report goes', () => {
