@@ -15,8 +15,10 @@ import { makeFinding } from './findings.ts';
 
 /** The hand corrections of a content folder (corrections.ts). */
 export const CORRECTIONS_MANIFEST = 'corrections.json';
+/** Each file's provenance (readSourcesManifestChecked). */
+export const SOURCES_MANIFEST = 'sources.json';
 /** Files in the content folder that describe the corpus rather than being reports. */
-export const MANIFEST_FILES = ['sources.json', CORRECTIONS_MANIFEST] as const;
+export const MANIFEST_FILES = [SOURCES_MANIFEST, CORRECTIONS_MANIFEST] as const;
 
 export interface ReadLimits {
   /** Largest file read, in bytes (the decode stage's limit). */
@@ -76,12 +78,33 @@ export function listContentFiles(dir: string): string[] {
   return out.sort();
 }
 
-export function readSourcesManifest(dir: string): SourcesManifest {
+/**
+ * sources.json (every file's sha256, source URL and how it was obtained), with what is wrong with it. A folder
+ * without one is not wrong: its reports simply have no provenance. A file that cannot be read, is not JSON or
+ * has no "files" object is reported, and the build goes on with no provenance for any report.
+ */
+export function readSourcesManifestChecked(dir: string): { manifest: SourcesManifest; problems: string[] } {
+  const empty = (problem: string) => ({ manifest: { files: {} }, problems: [`${SOURCES_MANIFEST}: ${problem}; no report gets a source URL from it`] });
+  let text: string;
   try {
-    return JSON.parse(readFileSync(join(dir, 'sources.json'), 'utf8')) as SourcesManifest;
-  } catch {
-    return { files: {} };
+    text = readFileSync(join(dir, SOURCES_MANIFEST), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { manifest: { files: {} }, problems: [] };
+    return empty(`cannot be read (${(e as Error).message})`);
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    return empty(`not valid JSON (${(e as Error).message})`);
+  }
+  const files = (parsed as { files?: unknown } | null)?.files;
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) return empty('no "files" object');
+  return { manifest: parsed as SourcesManifest, problems: [] };
+}
+
+export function readSourcesManifest(dir: string): SourcesManifest {
+  return readSourcesManifestChecked(dir).manifest;
 }
 
 /** sha256 in hex of the bytes, or of a string's UTF-8 (one call: no Hash object per file). */

@@ -23,7 +23,7 @@ import { openCache } from './parallel/cache.ts';
 import { deflateInWorkers, emitInWorkers, parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
 import type { EmitJob } from './parallel/prepare.ts';
 import { parserVersion } from './parallel/version.ts';
-import { CORRECTIONS_MANIFEST, listContentFiles, readSourcesManifest } from './read.ts';
+import { CORRECTIONS_MANIFEST, listContentFiles, readSourcesManifestChecked } from './read.ts';
 import { timer } from './timings.ts';
 
 export interface RunOptions {
@@ -66,7 +66,8 @@ const NO_CORRECTIONS: ReturnType<typeof CorrectionsCode.readCorrections> = { cor
 export function runPipeline(options: RunOptions): RunSummary {
   const t = timer('run');
   // 1. read: every file of the content folder, with provenance from sources.json, and the hand corrections.
-  const manifest = readSourcesManifest(options.content);
+  const provenance = readSourcesManifestChecked(options.content);
+  const manifest = provenance.manifest;
   const paths = listContentFiles(options.content);
   const hand = existsSync(join(options.content, CORRECTIONS_MANIFEST)) ? corrections().readCorrections(options.content) : NO_CORRECTIONS;
   const parseOptions = resolveOptions(options.parse ?? {});
@@ -156,7 +157,7 @@ export function runPipeline(options: RunOptions): RunSummary {
       failed: reports.filter((r) => r.parse_status === 'failed').length,
       errors: reports.reduce((n, r) => n + r.errors.length, 0),
       reports,
-      problems: [...hand.problems, ...applied.problems],
+      problems: [...provenance.problems, ...hand.problems, ...applied.problems],
       written,
       parseStats,
     };
