@@ -163,4 +163,23 @@ describe('the parse cache record form', () => {
     expect(() => decodeRecord(Buffer.concat([payload, Buffer.from([0x41, 0])]))).toThrow();
     expect(() => decodeRecord(payload.subarray(0, payload.indexOf(0)))).toThrow();
   });
+
+  it('keeps a record with its texts exact when compaction copies its entry into a new pack', () => {
+    const record = withCells([{ row: 'a', value: 1 }]);
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-record-form-'));
+    try {
+      const [kept, dropped] = ['b'.repeat(64), 'c'.repeat(64)];
+      const cache = openCache(dir);
+      cache.put(kept, record);
+      cache.put(dropped, record);
+      cache.flush();
+      // A small pack is merged: its kept entry is copied, bytes as they are, into a new pack, and the old pack removed.
+      expect(openPacks(dir).prune(new Set([kept]))).toBe(1);
+      const after = openCache(dir);
+      expect(JSON.stringify(after.get(kept))).toBe(JSON.stringify(record));
+      expect(after.get(dropped)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
