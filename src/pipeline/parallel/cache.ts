@@ -1,7 +1,7 @@
 /**
  * Content-hash cache of parsed records, in append-only pack files under
  * .cache/parse/records/ (packs.ts) in the cache's own record form, its tables'
- * cells as columns (record-form.ts), with a digest of each (digests.jsonl).
+ * cells as columns and its sections' texts in UTF-16 after the JSON (record-form.ts), with a digest of each (digests.jsonl).
  * The key covers the parser version, the file's path, its bytes' sha256 and
  * its provenance — everything a ReportRecord is a function of — so a hit is
  * byte-identical to a fresh parse.
@@ -118,10 +118,10 @@ export function openCache(dir: string): ParseCache {
     hits: 0,
     misses: 0,
     get(key, fresh = true) {
-      const json = packs.read(key, fresh);
+      const payload = packs.read(key, fresh);
       let record: ReportRecord | null = null;
       try {
-        if (json !== null) record = decodeRecord<ReportRecord>(json);
+        if (payload !== null) record = decodeRecord<ReportRecord>(payload);
       } catch {
         // Not whole JSON, or not of the record form: a miss.
       }
@@ -130,7 +130,8 @@ export function openCache(dir: string): ParseCache {
       return record;
     },
     put(key, record) {
-      packs.append(key, encodeRecord(record));
+      const { json, texts } = encodeRecord(record);
+      packs.append(key, json, texts);
     },
     getDigest<D>(key: string): D | null {
       const text = loaded().get(key);

@@ -3,7 +3,9 @@
  * file per record (creating a file cost more than writing it): under
  * `<cache>/records/`, each writer — one thread of one process — appends to a
  * pack of its own through one open file, `<name>.pack` holding
- * `<key>\t<record JSON>\n` entries back to back, and `<name>.idx` one
+ * `<key>\t<payload>\n` entries back to back (a payload: a record's JSON in
+ * UTF-8, then, when it has any, a NUL and its texts kept out of the JSON in
+ * UTF-16LE: record-form.ts), and `<name>.idx` one
  * `<key>\t<offset>\t<length>\n` line per entry, written after the entry.
  * Writers never share a file, so two processes or workers cannot interleave.
  *
@@ -43,12 +45,13 @@ interface Writer {
 
 export interface RecordPacks {
   /**
-   * The record's JSON text, or null. With `fresh`, a key not found (or found
+   * The record's payload bytes, or null. With `fresh`, a key not found (or found
    * where its pack no longer holds it) makes the index files be read again,
    * for records written since they were read; without, a miss is only a miss.
    */
-  read(key: string, fresh: boolean): string | null;
-  append(key: string, json: string): void;
+  read(key: string, fresh: boolean): Buffer | null;
+  /** Appends the entry of `json` and, after a NUL, `texts` in UTF-16LE (none: the JSON alone). */
+  append(key: string, json: string, texts?: readonly string[]): void;
   /** Closes this writer's pack (the next append opens it again). */
   release(): void;
   /** How many packs the folder holds. */
@@ -91,8 +94,8 @@ function readIndexes(folder: string): Map<string, { key: string; at: Location }[
   return out;
 }
 
-/** The entry's record JSON when the bytes at its place are a whole entry of that key, else null. */
-function readEntry(folder: string, key: string, at: Location, open?: number): string | null {
+/** The entry's payload when the bytes at its place are a whole entry of that key, else null. */
+function readEntry(folder: string, key: string, at: Location, open?: number): Buffer | null {
   if (at.length < KEY_LENGTH + 2) return null;
   const bytes = Buffer.allocUnsafe(at.length);
   let fd = open;
@@ -107,27 +110,41 @@ function readEntry(folder: string, key: string, at: Location, open?: number): st
     if (open === undefined && fd !== undefined) closeSync(fd);
   }
   if (bytes[KEY_LENGTH] !== TAB || bytes[at.length - 1] !== NEWLINE || bytes.toString('latin1', 0, KEY_LENGTH) !== key) return null;
-  return bytes.toString('utf8', KEY_LENGTH + 1, at.length - 1);
+  return bytes.subarray(KEY_LENGTH + 1, at.length - 1);
 }
 
 /** A writer keeps a buffer for encoding its entries, grown as needed up to this; a longer entry gets one of its own. */
 const MAX_SCRATCH = 1 << 20;
 
+const NUL = 0x00;
+const NO_TEXTS: readonly string[] = [];
+
 /**
  * The most bytes `<key>\t<json>\n` can take in UTF-8 — three per UTF-16 unit (a surrogate pair takes four for
- * two) — so a buffer with this much room takes it without measuring it first.
+ * two) — with `texts` after a NUL at two bytes per unit, so a buffer with this much room takes it without measuring it first.
  */
-export const entryRoom = (key: string, json: string): number => (key.length + json.length) * 3 + 2;
+export function entryRoom(key: string, json: string, texts: readonly string[] = NO_TEXTS): number {
+  let room = (key.length + json.length) * 3 + 2;
+  if (texts.length > 0) room += 1;
+  for (let i = 0; i < texts.length; i++) room += 2 * texts[i]!.length;
+  return room;
+}
 
 /**
  * `<key>\t<json>\n` (a pack entry, or a digest log line) encoded in UTF-8 into
- * `into` at `at`, where it has entryRoom; returns how many bytes it took. The
- * text is encoded once, straight into the buffer that is written.
+ * `into` at `at`, where it has entryRoom; with `texts`, a NUL and those texts
+ * in UTF-16LE (copied as they are, lone surrogates too) before the newline.
+ * Returns how many bytes it took. The text is encoded once, straight into the
+ * buffer that is written.
  */
-export function encodeEntry(key: string, json: string, into: Buffer, at = 0): number {
+export function encodeEntry(key: string, json: string, into: Buffer, at = 0, texts: readonly string[] = NO_TEXTS): number {
   let n = at + into.write(key, at, 'utf8');
   into[n++] = TAB;
   n += into.write(json, n, 'utf8');
+  if (texts.length > 0) {
+    into[n++] = NUL;
+    for (let i = 0; i < texts.length; i++) n += into.write(texts[i]!, n, 'utf16le');
+  }
   into[n++] = NEWLINE;
   return n - at;
 }
@@ -174,15 +191,15 @@ export function openPacks(root: string): RecordPacks {
   };
   // Entries are encoded straight into this buffer, kept from one append to the next: the text is encoded once.
   let scratch = Buffer.allocUnsafe(0);
-  const append = (key: string, json: string) => {
+  /** Appends an entry: `encode` writes it into a buffer with `most` bytes of room and says how many it took. */
+  const appendEntry = (key: string, most: number, encode: (into: Buffer) => number) => {
     writer ??= openWriter();
     const offset = writer.offset;
     let length: number;
     try {
-      const most = entryRoom(key, json);
       if (most > scratch.length && most <= MAX_SCRATCH) scratch = Buffer.allocUnsafe(Math.min(MAX_SCRATCH, Math.max(most, scratch.length * 2)));
       const into = most <= scratch.length ? scratch : Buffer.allocUnsafe(most);
-      const size = encodeEntry(key, json, into);
+      const size = encode(into);
       // One write of the entry. The pack is opened to append, so a write cut short still leaves the next entry
       // where the offsets say: the entry cut short lacks its newline and reads as a miss.
       length = writeSync(writer.pack, into, 0, size);
@@ -196,11 +213,21 @@ export function openPacks(root: string): RecordPacks {
     }
     index?.set(key, { pack: writer.name, offset, length });
   };
+  const append = (key: string, json: string, texts: readonly string[] = NO_TEXTS) => appendEntry(key, entryRoom(key, json, texts), (into) => encodeEntry(key, json, into, 0, texts));
+  /** An entry copied as it is (prune). */
+  const appendPayload = (key: string, payload: Buffer) =>
+    appendEntry(key, key.length * 3 + payload.length + 2, (into) => {
+      let n = into.write(key, 0, 'utf8');
+      into[n++] = TAB;
+      n += payload.copy(into, n);
+      into[n++] = NEWLINE;
+      return n;
+    });
   return {
     read(key, fresh) {
       const at = (index ?? load()).get(key);
-      const json = at ? readEntry(folder, key, at) : null;
-      if (json !== null || !fresh) return json;
+      const payload = at ? readEntry(folder, key, at) : null;
+      if (payload !== null || !fresh) return payload;
       const again = load().get(key);
       return again ? readEntry(folder, key, again) : null;
     },
@@ -238,9 +265,9 @@ export function openPacks(root: string): RecordPacks {
           // A pack without its file: only its index is left to remove.
         }
         for (const e of live) {
-          const json = fd === undefined ? null : readEntry(folder, e.key, e.at, fd);
-          if (json === null) continue;
-          append(e.key, json);
+          const payload = fd === undefined ? null : readEntry(folder, e.key, e.at, fd);
+          if (payload === null) continue;
+          appendPayload(e.key, payload);
           retained.add(e.key);
         }
         if (fd !== undefined) closeSync(fd);

@@ -5,7 +5,10 @@
  * column whose values repeat (codes, statuses, small counts) as its distinct
  * values once plus one character per cell naming which. The text is about a
  * third of the record's JSON, so it costs less to write, encode, store and
- * read back.
+ * read back. Its sections' texts (most of what is left, and nearly all CJK)
+ * are kept out of the JSON, as UTF-16 after it (packs.ts): copied, where JSON
+ * would check every character for escapes and UTF-8 would take three bytes
+ * for each ideograph where UTF-16 takes two.
  *
  * Exact: JSON.stringify of the record read back equals JSON.stringify of the
  * record put. A table's cells are packed only when they are all plain objects
@@ -25,10 +28,20 @@ export interface PackedRows {
   columns: Column[];
 }
 
-/** The stored text's form: the record with each packed table's cells left empty, and those tables' cells. */
+/**
+ * The stored JSON's form: the record with each packed table's cells left empty, and those tables' cells; and, when
+ * its sections' texts were taken out, each section's text length in UTF-16 units (null: a text left in the JSON).
+ */
 interface Stored {
   record: Record<string, unknown>;
   packed: Record<string, PackedRows>;
+  texts?: (number | null)[];
+}
+
+/** A record's cache form: its JSON, and the texts kept out of it (written after it as UTF-16, packs.ts). */
+export interface EncodedRecord {
+  json: string;
+  texts: string[];
 }
 
 /**
@@ -159,33 +172,89 @@ export function unpackRows(packed: PackedRows): Record<string, unknown>[] {
   return rows;
 }
 
-/** The record's cache text: its tables' cells packed where they can be. */
-export function encodeRecord(record: object): string {
-  const packed: Record<string, PackedRows> = {};
-  let copy = record;
-  const tables = (record as { tables?: unknown }).tables;
-  if (isPlainData(record) && isPlainData(tables)) {
-    let kept: Record<string, unknown> | null = null;
-    for (const name in tables) {
-      const table = tables[name];
-      // A table named `__proto__` would set the copy's prototype when assigned.
-      if (name === '__proto__' || !isPlainData(table) || !Array.isArray(table.cells) || table.cells.length === 0) continue;
-      const rows = packRows(table.cells);
-      if (!rows) continue;
-      packed[name] = rows;
-      kept ??= { ...tables };
-      kept[name] = { ...table, cells: [] };
+/**
+ * The sections with their texts left empty, and those texts in order with each one's length; null when the record
+ * has no sections of that kind (a section keeps its text when it is not plain data with an own string `text`).
+ */
+function takeTexts(sections: unknown): { sections: unknown[]; texts: string[]; lengths: (number | null)[] } | null {
+  if (!Array.isArray(sections) || sections.length === 0) return null;
+  const kept: unknown[] = new Array(sections.length);
+  const texts: string[] = [];
+  const lengths: (number | null)[] = new Array(sections.length);
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    if (isPlainData(section) && Object.hasOwn(section, 'text') && typeof section.text === 'string') {
+      texts.push(section.text);
+      lengths[i] = section.text.length;
+      kept[i] = { ...section, text: '' };
+    } else {
+      lengths[i] = null;
+      kept[i] = section;
     }
-    if (kept) copy = { ...record, tables: kept };
   }
-  return JSON.stringify({ record: copy, packed });
+  return texts.length > 0 ? { sections: kept, texts, lengths } : null;
 }
 
-/** The record from its cache text; throws when the text is not of this form. */
-export function decodeRecord<R>(text: string): R {
-  const stored = JSON.parse(text) as Stored;
+/** The record's cache form: its tables' cells packed where they can be, its sections' texts kept out of the JSON. */
+export function encodeRecord(record: object): EncodedRecord {
+  const packed: Record<string, PackedRows> = {};
+  let copy = record;
+  let texts: string[] = [];
+  let lengths: (number | null)[] | undefined;
+  if (isPlainData(record)) {
+    const tables = record.tables;
+    if (isPlainData(tables)) {
+      let kept: Record<string, unknown> | null = null;
+      for (const name in tables) {
+        const table = tables[name];
+        // A table named `__proto__` would set the copy's prototype when assigned.
+        if (name === '__proto__' || !isPlainData(table) || !Array.isArray(table.cells) || table.cells.length === 0) continue;
+        const rows = packRows(table.cells);
+        if (!rows) continue;
+        packed[name] = rows;
+        kept ??= { ...tables };
+        kept[name] = { ...table, cells: [] };
+      }
+      if (kept) copy = { ...record, tables: kept };
+    }
+    const taken = Object.hasOwn(record, 'sections') ? takeTexts(record.sections) : null;
+    if (taken) {
+      copy = { ...copy, sections: taken.sections };
+      texts = taken.texts;
+      lengths = taken.lengths;
+    }
+  }
+  return { json: JSON.stringify(lengths ? { record: copy, packed, texts: lengths } : { record: copy, packed }), texts };
+}
+
+/** A JSON text never holds a NUL byte (JSON escapes U+0000, and UTF-8 makes none of other characters): it ends the JSON. */
+const NUL = 0x00;
+
+/**
+ * The record from its cache form's bytes (packs.ts): the JSON in UTF-8, then, when it says so, a NUL and the
+ * sections' texts as UTF-16LE. Throws when they are not of this form.
+ */
+export function decodeRecord<R>(bytes: Buffer): R {
+  const end = bytes.indexOf(NUL);
+  const stored = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end)) as Stored;
   if (!isPlain(stored) || !isPlain(stored.record) || !isPlain(stored.packed)) throw new Error('not a cached record');
   const tables = stored.record.tables as Record<string, { cells: unknown[] }>;
   for (const name in stored.packed) tables[name]!.cells = unpackRows(stored.packed[name]!);
+  const lengths = stored.texts;
+  if (lengths === undefined) {
+    if (end >= 0) throw new Error('not a cached record');
+    return stored.record as R;
+  }
+  const sections = stored.record.sections as { text: string }[];
+  if (end < 0 || !Array.isArray(lengths) || !Array.isArray(sections) || lengths.length !== sections.length) throw new Error('not a cached record');
+  let at = end + 1;
+  for (let i = 0; i < lengths.length; i++) {
+    const units = lengths[i];
+    if (units === null) continue;
+    if (typeof units !== 'number' || !(units >= 0) || at + 2 * units > bytes.length) throw new Error('not a cached record');
+    sections[i]!.text = bytes.toString('utf16le', at, at + 2 * units);
+    at += 2 * units;
+  }
+  if (at !== bytes.length) throw new Error('not a cached record');
   return stored.record as R;
 }

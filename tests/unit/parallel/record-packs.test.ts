@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCache } from '../../../src/pipeline/parallel/cache.ts';
-import { encodeEntry, openPacks, RECORDS_FOLDER } from '../../../src/pipeline/parallel/packs.ts';
+import { encodeEntry, entryRoom, openPacks, RECORDS_FOLDER } from '../../../src/pipeline/parallel/packs.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'nianbao-packs-'));
@@ -128,8 +128,12 @@ describe('record packs', () => {
     const expected = Buffer.concat(texts.map((t, i) => Buffer.from(`${key(i)}\t${t}\n`)));
     const [pack] = files(dir, '.pack');
     expect(readFileSync(join(dir, RECORDS_FOLDER, pack!)).equals(expected)).toBe(true);
-    texts.forEach((t, i) => expect(openPacks(dir).read(key(i), false)).toBe(t.replace('\ud800', '\ufffd')));
+    texts.forEach((t, i) => expect(openPacks(dir).read(key(i), false)?.toString()).toBe(t.replace('\ud800', '\ufffd')));
     const into = Buffer.alloc(200);
     expect(into.subarray(0, encodeEntry(key(1), '"一"', into)).toString()).toBe(`${key(1)}\t"一"\n`);
+    // With texts: a NUL after the JSON, then each text's UTF-16LE as it is (a lone surrogate too), then the newline.
+    const n = encodeEntry(key(1), '{}', into, 0, ['一', '\ud800']);
+    expect(into.subarray(0, n).equals(Buffer.concat([Buffer.from(`${key(1)}\t{}\0`), Buffer.from([0x00, 0x4e, 0x00, 0xd8]), Buffer.from('\n')]))).toBe(true);
+    expect(n).toBeLessThanOrEqual(entryRoom(key(1), '{}', ['一', '\ud800']));
   });
 });
