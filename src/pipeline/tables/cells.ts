@@ -7,7 +7,7 @@ import { BLANK_TOKEN, tokeniseCell, tokenisePiece, type LineState } from './piec
 import { isSpaceCode } from './scan.ts';
 import { isBlankRange } from './line-kinds.ts';
 import { PIPE } from './lines.ts';
-import { tokenSink, type TokenSink } from './token-sink.ts';
+import { sinkRoom, tokenSink, type TokenSink } from './token-sink.ts';
 
 /** The tokens labelFillers tells a cell by (reused). */
 const probe = tokenSink();
@@ -69,6 +69,7 @@ function labelFillers(text: string, codes: Uint16Array, from: number, n: number)
   let b = a;
   while (b < to && !isSpaceCode(codes[b]!)) b++;
   probe.count = 0;
+  sinkRoom(probe, b - a + 1, BLANK_TOKEN);
   tokenisePiece(text.slice(a, b), probe);
   return probe.count > 0 && probe.list[0]!.kind === 'text' ? first : from;
 }

@@ -20,6 +20,7 @@ import { readReview } from './review.ts';
 import { trailingGap } from './gaps.ts';
 import { tokenise, tokeniseRegion, type Token } from './tokens.ts';
 import { mapList } from '../packed.ts';
+import { primeTables } from './prime.ts';
 
 export interface TablesInput {
   sections: Section[];
@@ -225,3 +226,6 @@ function notesToFindings(table: TableName, notes: RowNote[], cellsOf: (row: stri
   }
   return out;
 }
+
+// The stage's rare branches met at load, before any report (see prime.ts).
+primeTables(parseTables);

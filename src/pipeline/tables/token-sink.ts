@@ -20,6 +20,16 @@ export function tokenSink(): TokenSink {
   return { list: emptyList<Token>(), count: 0 };
 }
 
+/**
+ * Room for `n` tokens in the sink's list (`filler` in the new places), made before a region
+ * or piece is tokenised: a store past the list's end grows it, and optimised code that had
+ * not met one is thrown away and compiled again, as each larger region did in turn.
+ */
+export function sinkRoom(sink: TokenSink, n: number, filler: Token): void {
+  const list = sink.list;
+  while (list.length < n) list.push(filler);
+}
+
 /** The tokens appended since the sink was emptied (count set to 0), as a list of their own. */
 export function sunkTokens(sink: TokenSink): Token[] {
   return sink.list.slice(0, sink.count);

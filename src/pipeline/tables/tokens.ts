@@ -13,7 +13,7 @@ import { isBareSeparator, isEmptyCellTerminator, isPageOrDelimiter, isPipeFiller
 import { BLANK_LINE, HAS_PIPE, HAS_TAB, PIPE, TAB, nfkcLinesOf, rewrittenLinesOf } from './lines.ts';
 import { BLANK_TOKEN, tokeniseCell, type LineState } from './pieces.ts';
 import { codeUnitsOf } from './scan.ts';
-import { sunkTokens, tokenSink } from './token-sink.ts';
+import { sinkRoom, sunkTokens, tokenSink } from './token-sink.ts';
 
 /**
  * A cell's piece of text. Every token the tokenisers make has all four fields, in
@@ -48,6 +48,8 @@ export function tokeniseRegion(region: string, partBreak = Infinity): { tokens: 
   const joints = (lines.any & HAS_TAB) !== 0 ? pageBreakJoints(lines) : null;
   const out = regionTokens;
   out.count = 0;
+  // A token is cut from at least one unit, and each blank one stands for a line break or separator, as a rule.
+  sinkRoom(out, text.length + 16, BLANK_TOKEN);
   let blanks = -1;
   let afterBareSeparator = false;
   for (let index = 0; index < lines.count; index++) {

@@ -41,7 +41,15 @@ export function parseNumber(raw: string): { value: number; unit: string | null; 
 /** Amount in a unit → yuan, shifting the decimal point in the string so 671.422 万元 is exactly 6714220. */
 export function toYuan(value: number, unit: string | null): number {
   if (unit !== '万元') return value;
-  const s = String(Math.abs(value));
+  // Most amounts have at most four decimals: n = |value| × 10⁴ rounded is then the shifted digits, and
+  // n / 10⁴ giving |value| back proves it (below 10¹¹ an ulp is under 10⁻⁴, so no other decimal of four
+  // places rounds to the same double, and n is exact), without a string made, split and parsed per amount.
+  const abs = Math.abs(value);
+  if (abs < 1e11) {
+    const n = Math.round(abs * 10000);
+    if (n / 10000 === abs) return value < 0 ? -n : n;
+  }
+  const s = String(abs);
   if (/e/i.test(s)) return value * 10000;
   const [int, frac = ''] = s.split('.');
   const padded = (frac + '0000').slice(0, 4);

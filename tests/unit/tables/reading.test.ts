@@ -47,6 +47,27 @@ describe('values', () => {
     expect(fromYuan(0.1, '万元')).toBe('0.00001');
     expect(fromYuan(75450000, '万元')).toBe('7545');
   });
+  it('converts 万元 to yuan as the decimal point shifted in the printed digits, whatever the value', () => {
+    // The digits of String(value) with the point moved four places: what toYuan's arithmetic shortcut must equal.
+    const shifted = (value: number): number => {
+      const s = String(Math.abs(value));
+      if (/e/i.test(s)) return value * 10000;
+      const [int, frac = ''] = s.split('.');
+      const rest = frac.slice(4);
+      const yuan = Number(`${int}${(frac + '0000').slice(0, 4)}${rest ? `.${rest}` : ''}`);
+      return value < 0 ? -yuan : yuan;
+    };
+    const values = [0, -0, 1, -1, 0.1, 0.0001, 0.00005, 1e-7, 475.72, -3.75, 99999999999.9999, 1e11, 123456789.123456, 2 ** 53, 0.3 - 0.1];
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 20_000; i++) {
+      const digits = Math.floor(random() * 13);
+      const places = Math.floor(random() * 8);
+      const sign = random() < 0.2 ? '-' : '';
+      values.push(Number(`${sign}${Math.floor(random() * 10 ** digits)}.${String(Math.floor(random() * 10 ** places)).padStart(places, '0')}`), random() * 10 ** digits);
+    }
+    for (const v of values) expect(Object.is(toYuan(v, '万元'), shifted(v)), String(v)).toBe(true);
+  });
 });
 
 describe('readRow', () => {
