@@ -8,7 +8,7 @@
  * megabyte of text): it is safe as a file name, a URL path segment and an HTML
  * attribute without escaping (tests/unit/robustness/ids.test.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 
 const MAX_SLUG = 48;
@@ -46,7 +46,8 @@ export function agencyIdFor(name: string): string {
 
 function computeAgencyId(name: string): string {
   const normalised = normaliseAgencyName(name);
-  const hash = createHash('sha256').update(normalised).digest('hex').slice(0, 6);
+  // (crypto.hash: the same hex digest as createHash…digest('hex'), without a Hash object per name.)
+  const hash = digestOf('sha256', normalised, 'hex').slice(0, 6);
   const latin = romanised(normalised.slice(0, MAX_SLUG_SOURCE))
     .toLowerCase()
     // Keep only ASCII letters and digits: everything else (/, .., emoji, spaces) becomes a dash.
