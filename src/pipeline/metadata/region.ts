@@ -57,22 +57,28 @@ const COUNTY_INDEX_BY_CITY = new Map([...COUNTIES_BY_CITY].map(([code, pool]) =>
 const COUNTY_INDEX_BY_PROVINCE = new Map([...COUNTIES_BY_PROVINCE].map(([code, pool]) => [code, firstCharIndex(pool)]));
 const NO_DIVISIONS: FirstCharIndex = new Map();
 
-/** Divisions whose full name, or short name, starts `s`; full names first, longest first. */
-function prefixMatches(s: string, index: FirstCharIndex, allowShort: boolean): { d: Division; len: number }[] {
-  const out: { d: Division; len: number }[] = [];
-  for (const d of index.get(s.charCodeAt(0)) ?? []) {
-    if (s.startsWith(d.name)) out.push({ d, len: d.name.length });
-    else if (allowShort && d.short && s.startsWith(d.short)) out.push({ d, len: d.short.length });
-  }
-  return out.sort((a, b) => b.len - a.len);
-}
-
-/** The single best prefix match, or null when none or when the best is ambiguous. */
+/**
+ * The single longest division whose full name, or short name (when allowed), starts `s`; null when none, or when
+ * two or more are that long (ambiguous). One pass, keeping the longest so far and how many are that long.
+ */
 function uniquePrefix(s: string, index: FirstCharIndex, allowShort: boolean): { d: Division; len: number } | null {
-  const matches = prefixMatches(s, index, allowShort);
-  if (matches.length === 0) return null;
-  const top = matches.filter((m) => m.len === matches[0]!.len);
-  return top.length === 1 ? top[0]! : null;
+  const bucket = index.get(s.charCodeAt(0));
+  if (bucket === undefined) return null;
+  let best: Division | null = null;
+  let bestLen = 0;
+  let ties = 0;
+  for (let i = 0; i < bucket.length; i++) {
+    const d = bucket[i]!;
+    // A division counts once: by its full name, else by its short name.
+    const len = s.startsWith(d.name) ? d.name.length : allowShort && d.short && s.startsWith(d.short) ? d.short.length : 0;
+    if (len === 0 || len < bestLen) continue;
+    if (len > bestLen) {
+      best = d;
+      bestLen = len;
+      ties = 1;
+    } else ties++;
+  }
+  return best !== null && ties === 1 ? { d: best, len: bestLen } : null;
 }
 
 /** Reads the places at the start of an agency name. */
