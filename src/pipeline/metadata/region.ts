@@ -183,18 +183,44 @@ function mostMentioned(scores: Map<Division, number>): Division | null {
  */
 export function regionFromText(text: string, wantCounty: boolean): Region {
   const counts = countEach(text, PLACE_WORDS);
-  const cityMentions = new Map<Division, number>(CITIES.map((c, i) => [c, counts[PROVINCES.length + i]!]));
-  const citiesOf = (p: Division) => CITIES_BY_PROVINCE.get(p.code) ?? [];
-  const provinceScores = new Map<Division, number>(
-    PROVINCES.map((p, i) => [p, counts[i]! + citiesOf(p).reduce((n, c) => n + cityMentions.get(c)!, 0)]),
-  );
-  const province = mostMentioned(provinceScores);
-  if (!province) return EMPTY;
-  const city = mostMentioned(new Map(citiesOf(province).map((c) => [c, cityMentions.get(c)!])));
+  // By places in PLACE_WORDS (provinces, then cities), not maps made per text: each province's mentions of itself and its cities.
+  const province = strictlyMost(PROVINCE_PLACES, (i) => counts[i]! + sumAt(counts, PROVINCE_CITY_PLACES[i]!));
+  if (province < 0) return EMPTY;
+  const cityPlaces = PROVINCE_CITY_PLACES[province]!;
+  const city = strictlyMost(cityPlaces, (k) => counts[k]!);
   let county: Division | null = null;
-  if (wantCounty && city) {
-    const pool = (COUNTIES_BY_CITY.get(city.code) ?? []).filter((k) => [...k.name].length >= 3 && !GENERIC_PLACE_WORDS.has(k.name));
+  if (wantCounty && city >= 0) {
+    const cityCode = CITIES[city - PROVINCES.length]!.code;
+    const pool = (COUNTIES_BY_CITY.get(cityCode) ?? []).filter((k) => [...k.name].length >= 3 && !GENERIC_PLACE_WORDS.has(k.name));
     county = mostMentioned(new Map(pool.map((k) => [k, countOccurrences(text, k.name)])));
   }
-  return { province, city, county, source: 'text', rest: '' };
+  return { province: PROVINCES[province]!, city: city < 0 ? null : CITIES[city - PROVINCES.length]!, county, source: 'text', rest: '' };
+}
+
+/** Places of the provinces in PLACE_WORDS, and of each province's cities (in CITIES order). */
+const PROVINCE_PLACES = PROVINCES.map((_, i) => i);
+const CITY_PLACE = new Map<Division, number>(CITIES.map((c, i) => [c, PROVINCES.length + i]));
+const PROVINCE_CITY_PLACES: number[][] = PROVINCES.map((p) => (CITIES_BY_PROVINCE.get(p.code) ?? []).map((c) => CITY_PLACE.get(c)!));
+
+function sumAt(counts: readonly number[], places: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < places.length; i++) n += counts[places[i]!]!;
+  return n;
+}
+
+/** mostMentioned by places: the place with the most mentions when more than none and no other has as many; -1 otherwise. */
+function strictlyMost(places: readonly number[], mentions: (place: number) => number): number {
+  let best = -1;
+  let bestCount = 0;
+  let tied = false;
+  for (let i = 0; i < places.length; i++) {
+    const n = mentions(places[i]!);
+    if (n <= 0 || n < bestCount) continue;
+    if (n > bestCount) {
+      best = places[i]!;
+      bestCount = n;
+      tied = false;
+    } else tied = true;
+  }
+  return tied ? -1 : best;
 }
