@@ -77,20 +77,23 @@ interface GridCell {
 /** Rows of cells as a grid of cell texts, spans expanded; spanned positions (not the top-left) are ''; rows end at their last cell. */
 function gridOf(rows: readonly (readonly GridCell[])[]): HtmlTable {
   const grid: (string | undefined)[][] = [];
-  rows.forEach((cells, r) => {
-    grid[r] ??= [];
+  // (Plain loops, not a callback per row: a table's rows are read mostly before V8 optimises this.)
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r]!;
+    const row = (grid[r] ??= []);
     let c = 0;
-    for (const cell of cells) {
-      while (grid[r]![c] !== undefined) c++;
+    for (let k = 0; k < cells.length; k++) {
+      const cell = cells[k]!;
+      while (row[c] !== undefined) c++;
       const colspan = spanValue(cell.colSpan);
       const rowspan = spanValue(cell.rowSpan);
       for (let dr = 0; dr < rowspan; dr++) {
-        grid[r + dr] ??= [];
-        for (let dc = 0; dc < colspan; dc++) grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? cell.text : '';
+        const spanned = (grid[r + dr] ??= []);
+        for (let dc = 0; dc < colspan; dc++) spanned[c + dc] = dr === 0 && dc === 0 ? cell.text : '';
       }
       c += colspan;
     }
-  });
+  }
   // Holes (positions no cell reached) become ''.
   for (const row of grid) for (let i = 0; i < row.length; i++) row[i] ??= '';
   return grid as HtmlTable;
@@ -154,16 +157,23 @@ export function gridToPipeRows(grid: HtmlTable): string {
 
 /** Drops non-text elements and replaces each outermost table by a <pre> of pipe rows. */
 function prepare(node: Root | Element): void {
-  node.children = node.children.flatMap((child): (typeof child)[] => {
-    if (!isElement(child)) return child.type === 'comment' ? [] : [child];
-    if (DROPPED.has(child.tagName)) return [];
-    if (child.tagName === 'table') {
+  // (A loop appending what each child becomes, not flatMap with a callback and an array per child.)
+  const kept: (RootContent | ElementContent)[] = [];
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (!isElement(child)) {
+      if (child.type !== 'comment') kept.push(child);
+    } else if (DROPPED.has(child.tagName)) continue;
+    else if (child.tagName === 'table') {
       const rows = gridToPipeRows(tableToGrid(child));
-      return [{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: `\n${rows}\n` }] }];
+      kept.push({ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'text', value: `\n${rows}\n` }] });
+    } else {
+      prepare(child);
+      kept.push(child);
     }
-    prepare(child);
-    return [child];
-  }) as typeof node.children;
+  }
+  node.children = kept as typeof node.children;
 }
 
 /** Elements the parser adds around any input; not a sign that the input is a page. */

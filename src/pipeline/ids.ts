@@ -8,7 +8,7 @@
  * megabyte of text): it is safe as a file name, a URL path segment and an HTML
  * attribute without escaping (tests/unit/robustness/ids.test.ts).
  */
-import { createHash } from 'node:crypto';
+import { hash as digestOf } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 
 const MAX_SLUG = 48;
@@ -46,10 +46,9 @@ export function agencyIdFor(name: string): string {
 
 function computeAgencyId(name: string): string {
   const normalised = normaliseAgencyName(name);
-  const hash = createHash('sha256').update(normalised).digest('hex').slice(0, 6);
-  // `v: true` writes ü as v (吕 → lv), so it is not lost to a dash.
-  const latin = pinyin(normalised.slice(0, MAX_SLUG_SOURCE), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .join('')
+  // (crypto.hash: the same hex digest as createHash…digest('hex'), without a Hash object per name.)
+  const hash = digestOf('sha256', normalised, 'hex').slice(0, 6);
+  const latin = romanised(normalised.slice(0, MAX_SLUG_SOURCE))
     .toLowerCase()
     // Keep only ASCII letters and digits: everything else (/, .., emoji, spaces) becomes a dash.
     .replace(/[^a-z0-9]+/g, '-')
@@ -57,6 +56,40 @@ function computeAgencyId(name: string): string {
     .slice(0, MAX_SLUG)
     .replace(/-+$/, '');
   return latin ? `${latin}-${hash}` : `agency-${hash}`;
+}
+
+/**
+ * Letters with diacritics or combining marks (Latin-1 letters, Latin Extended A and B and Additional, combining
+ * diacritics): a superset of what pinyin's tone marks and ü are written with.
+ */
+const DIACRITIC = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+/** pinyin-pro's toned letters (its getPinyinWithoutTone's list, and ü) and what they are without the tone, ü as v. */
+const TONED = /[\u0101\u00e1\u01ce\u00e0\u014d\u00f3\u01d2\u00f2\u0113\u00e9\u011b\u00e8\u012b\u00ed\u01d0\u00ec\u016b\u00fa\u01d4\u00f9\u01d6\u01d8\u01da\u01dc\u00fc\u0144\u0148\u01f9\u1e3f\u1ebf\u1ec1]|n\u0304|m[\u0304\u030c\u0300]|\u00ea[\u0304\u030c]/g;
+const TONELESS: Record<string, string> = {
+  ...Object.fromEntries([...'\u0101\u00e1\u01ce\u00e0'].map((c) => [c, 'a'])),
+  ...Object.fromEntries([...'\u014d\u00f3\u01d2\u00f2'].map((c) => [c, 'o'])),
+  ...Object.fromEntries([...'\u0113\u00e9\u011b\u00e8'].map((c) => [c, 'e'])),
+  ...Object.fromEntries([...'\u012b\u00ed\u01d0\u00ec'].map((c) => [c, 'i'])),
+  ...Object.fromEntries([...'\u016b\u00fa\u01d4\u00f9'].map((c) => [c, 'u'])),
+  ...Object.fromEntries([...'\u01d6\u01d8\u01da\u01dc\u00fc'].map((c) => [c, 'v'])),
+  ...Object.fromEntries(['n\u0304', '\u0144', '\u0148', '\u01f9'].map((c) => [c, 'n'])),
+  ...Object.fromEntries(['m\u0304', '\u1e3f', 'm\u030c', 'm\u0300'].map((c) => [c, 'm'])),
+  ...Object.fromEntries(['\u00ea\u0304', '\u1ebf', '\u00ea\u030c', '\u1ec1'].map((c) => [c, '\u00ea'])),
+};
+const toneless = (c: string): string => TONELESS[c]!;
+
+/**
+ * The name in pinyin without tones, ü written v, the syllables and other characters joined. pinyin-pro's own
+ * toneType 'none' and v run nine regular expressions on every syllable (costly in a worker's first thousands of
+ * reports); with the tones kept they are taken off the joined string in one pass instead. That equals pinyin-pro's
+ * result when only its syllables can hold a toned letter or ü: a name with any letter with a diacritic or combining
+ * mark (a superset of those) is romanised by pinyin-pro's way. (nonZh: 'consecutive' only joins runs of other
+ * characters, which the join does too.)
+ */
+function romanised(name: string): string {
+  // `v: true` writes ü as v (吕 → lv), so it is not lost to a dash.
+  if (DIACRITIC.test(name)) return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
+  return pinyin(name, { type: 'array' }).join('').replace(TONED, toneless);
 }
 
 // An agency id as agencyIdFor makes it (a corrections entry could hand in anything).

@@ -17,7 +17,9 @@ import { isPlausibleYear, yearFromBody } from './year.ts';
 
 /** The text before the first part heading: title, page data and introduction. */
 export function preambleOf(text: string, sections: Section[]): string {
-  const first = sections.find((s) => s.status === 'present' && s.title_found);
+  // (Loops, not find with a callback: run once per report, mostly before V8 optimises them.)
+  let first: Section | undefined;
+  for (let i = 0; i < sections.length && first === undefined; i++) if (sections[i]!.status === 'present' && sections[i]!.title_found) first = sections[i];
   const at = first ? text.indexOf(first.title_found!) : -1;
   return at >= 0 ? text.slice(0, at) : '';
 }
@@ -62,7 +64,12 @@ function missing(field: string, zh: string, en: string, severity: Finding['sever
 
 export function extractMetadata(text: string, sections: Section[]): StageResult<ReportMetadata> {
   const preamble = preambleOf(text, sections);
-  const general = sections.find((s) => s.code === 'general')?.text ?? '';
+  let general = '';
+  for (let i = 0; i < sections.length; i++) {
+    if (sections[i]!.code !== 'general') continue;
+    general = sections[i]!.text ?? '';
+    break;
+  }
   const flatPreamble = flatten(preamble);
   // The whole text flattened, made at most once and only when needed.
   let flatText: string | undefined;
@@ -77,7 +84,10 @@ export function extractMetadata(text: string, sections: Section[]): StageResult<
   const region = byName.province || level.admin_level === 'national' ? byName : regionFromText(text, level.admin_level === 'township');
   const contact = extractContact(flatPreamble);
   // The whole text is searched only for what the preamble lacks.
-  const lacking = new Set((['address', 'phone', 'website'] as const).filter((f) => contact[f] === null));
+  const lacking = new Set<'address' | 'phone' | 'website'>();
+  if (contact.address === null) lacking.add('address');
+  if (contact.phone === null) lacking.add('phone');
+  if (contact.website === null) lacking.add('website');
   const fallbackContact = lacking.size === 0 ? contact : extractContact(flatWhole(), lacking);
   const metadata: ReportMetadata = {
     agency_name: agency?.name ?? null,

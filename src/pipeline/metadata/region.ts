@@ -57,22 +57,28 @@ const COUNTY_INDEX_BY_CITY = new Map([...COUNTIES_BY_CITY].map(([code, pool]) =>
 const COUNTY_INDEX_BY_PROVINCE = new Map([...COUNTIES_BY_PROVINCE].map(([code, pool]) => [code, firstCharIndex(pool)]));
 const NO_DIVISIONS: FirstCharIndex = new Map();
 
-/** Divisions whose full name, or short name, starts `s`; full names first, longest first. */
-function prefixMatches(s: string, index: FirstCharIndex, allowShort: boolean): { d: Division; len: number }[] {
-  const out: { d: Division; len: number }[] = [];
-  for (const d of index.get(s.charCodeAt(0)) ?? []) {
-    if (s.startsWith(d.name)) out.push({ d, len: d.name.length });
-    else if (allowShort && d.short && s.startsWith(d.short)) out.push({ d, len: d.short.length });
-  }
-  return out.sort((a, b) => b.len - a.len);
-}
-
-/** The single best prefix match, or null when none or when the best is ambiguous. */
+/**
+ * The single longest division whose full name, or short name (when allowed), starts `s`; null when none, or when
+ * two or more are that long (ambiguous). One pass, keeping the longest so far and how many are that long.
+ */
 function uniquePrefix(s: string, index: FirstCharIndex, allowShort: boolean): { d: Division; len: number } | null {
-  const matches = prefixMatches(s, index, allowShort);
-  if (matches.length === 0) return null;
-  const top = matches.filter((m) => m.len === matches[0]!.len);
-  return top.length === 1 ? top[0]! : null;
+  const bucket = index.get(s.charCodeAt(0));
+  if (bucket === undefined) return null;
+  let best: Division | null = null;
+  let bestLen = 0;
+  let ties = 0;
+  for (let i = 0; i < bucket.length; i++) {
+    const d = bucket[i]!;
+    // A division counts once: by its full name, else by its short name.
+    const len = s.startsWith(d.name) ? d.name.length : allowShort && d.short && s.startsWith(d.short) ? d.short.length : 0;
+    if (len === 0 || len < bestLen) continue;
+    if (len > bestLen) {
+      best = d;
+      bestLen = len;
+      ties = 1;
+    } else ties++;
+  }
+  return best !== null && ties === 1 ? { d: best, len: bestLen } : null;
 }
 
 /** Reads the places at the start of an agency name. */
@@ -177,18 +183,44 @@ function mostMentioned(scores: Map<Division, number>): Division | null {
  */
 export function regionFromText(text: string, wantCounty: boolean): Region {
   const counts = countEach(text, PLACE_WORDS);
-  const cityMentions = new Map<Division, number>(CITIES.map((c, i) => [c, counts[PROVINCES.length + i]!]));
-  const citiesOf = (p: Division) => CITIES_BY_PROVINCE.get(p.code) ?? [];
-  const provinceScores = new Map<Division, number>(
-    PROVINCES.map((p, i) => [p, counts[i]! + citiesOf(p).reduce((n, c) => n + cityMentions.get(c)!, 0)]),
-  );
-  const province = mostMentioned(provinceScores);
-  if (!province) return EMPTY;
-  const city = mostMentioned(new Map(citiesOf(province).map((c) => [c, cityMentions.get(c)!])));
+  // By places in PLACE_WORDS (provinces, then cities), not maps made per text: each province's mentions of itself and its cities.
+  const province = strictlyMost(PROVINCE_PLACES, (i) => counts[i]! + sumAt(counts, PROVINCE_CITY_PLACES[i]!));
+  if (province < 0) return EMPTY;
+  const cityPlaces = PROVINCE_CITY_PLACES[province]!;
+  const city = strictlyMost(cityPlaces, (k) => counts[k]!);
   let county: Division | null = null;
-  if (wantCounty && city) {
-    const pool = (COUNTIES_BY_CITY.get(city.code) ?? []).filter((k) => [...k.name].length >= 3 && !GENERIC_PLACE_WORDS.has(k.name));
+  if (wantCounty && city >= 0) {
+    const cityCode = CITIES[city - PROVINCES.length]!.code;
+    const pool = (COUNTIES_BY_CITY.get(cityCode) ?? []).filter((k) => [...k.name].length >= 3 && !GENERIC_PLACE_WORDS.has(k.name));
     county = mostMentioned(new Map(pool.map((k) => [k, countOccurrences(text, k.name)])));
   }
-  return { province, city, county, source: 'text', rest: '' };
+  return { province: PROVINCES[province]!, city: city < 0 ? null : CITIES[city - PROVINCES.length]!, county, source: 'text', rest: '' };
+}
+
+/** Places of the provinces in PLACE_WORDS, and of each province's cities (in CITIES order). */
+const PROVINCE_PLACES = PROVINCES.map((_, i) => i);
+const CITY_PLACE = new Map<Division, number>(CITIES.map((c, i) => [c, PROVINCES.length + i]));
+const PROVINCE_CITY_PLACES: number[][] = PROVINCES.map((p) => (CITIES_BY_PROVINCE.get(p.code) ?? []).map((c) => CITY_PLACE.get(c)!));
+
+function sumAt(counts: readonly number[], places: readonly number[]): number {
+  let n = 0;
+  for (let i = 0; i < places.length; i++) n += counts[places[i]!]!;
+  return n;
+}
+
+/** mostMentioned by places: the place with the most mentions when more than none and no other has as many; -1 otherwise. */
+function strictlyMost(places: readonly number[], mentions: (place: number) => number): number {
+  let best = -1;
+  let bestCount = 0;
+  let tied = false;
+  for (let i = 0; i < places.length; i++) {
+    const n = mentions(places[i]!);
+    if (n <= 0 || n < bestCount) continue;
+    if (n > bestCount) {
+      best = places[i]!;
+      bestCount = n;
+      tied = false;
+    } else tied = true;
+  }
+  return tied ? -1 : best;
 }

@@ -7,7 +7,7 @@
  * we do not have), so it yields no finding.
  */
 import { APPLICATION_ROWS, type TemplateCode } from '../../schema/codes.ts';
-import { emptyList, mapList } from '../packed.ts';
+import { emptyList } from '../packed.ts';
 import { applicationIdentities, reviewIdentities, type ApplicationKey, type Identity, type ReviewKey } from '../../schema/identities.ts';
 import type { ApplicationCell, Finding, ParsedTable, ReviewCell } from '../../schema/types.ts';
 import { makeFinding } from '../findings.ts';
@@ -46,20 +46,37 @@ interface Side {
  * outcome rows) list only their non-zero terms.
  */
 function describeSide<K>(keys: readonly K[], lookup: Lookup<K>, label: (k: K) => Label): Side {
-  const terms = keys.map((k) => ({ v: lookup(k) ?? 0, l: label(k) }));
-  const sum = terms.reduce((n, t) => n + t.v, 0);
-  const shown = terms.length > 2 ? terms.filter((t) => t.v !== 0) : terms;
-  const omitted = terms.length - shown.length;
-  const zhTerms = shown.map((t) => `${t.l.zh} ${formatNumber(t.v)}`);
-  const enTerms = shown.map((t) => `${t.l.en} ${formatNumber(t.v)}`);
+  // (Plain loops: a finding is written mostly before V8 optimises this, where a callback per term costs.)
+  const values: number[] = [];
+  let sum = 0;
+  let nonZero = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const v = lookup(keys[i]!) ?? 0;
+    values.push(v);
+    sum += v;
+    if (v !== 0) nonZero++;
+  }
+  // Long sides list only their non-zero terms.
+  const all = keys.length <= 2;
+  const shown = all ? keys.length : nonZero;
+  const omitted = keys.length - shown;
+  const zhTerms: string[] = [];
+  const enTerms: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i]!;
+    if (!all && v === 0) continue;
+    const l = label(keys[i]!);
+    zhTerms.push(`${l.zh} ${formatNumber(v)}`);
+    enTerms.push(`${l.en} ${formatNumber(v)}`);
+  }
   if (omitted > 0) {
     zhTerms.push(`其余${omitted}项为0`);
     enTerms.push(omitted === 1 ? 'the other one is 0' : `the other ${omitted} are 0`);
   }
   const s = formatNumber(sum);
-  if (shown.length === 0) return { sum, zh: `各项均为0`, en: `all terms are 0` };
+  if (shown === 0) return { sum, zh: `各项均为0`, en: `all terms are 0` };
   // A single term is its own sum.
-  if (terms.length === 1) return { sum, zh: zhTerms[0]!, en: enTerms[0]! };
+  if (keys.length === 1) return { sum, zh: zhTerms[0]!, en: enTerms[0]! };
   return { sum, zh: `${zhTerms.join(' + ')} = ${s}`, en: `${enTerms.join(' + ')} = ${s}` };
 }
 
@@ -101,24 +118,34 @@ function applicationTermLabel(id: Identity<ApplicationKey>): (k: ApplicationKey)
 
 /** `values`: applicationValues of the table's cells. */
 export function checkApplications(table: ParsedTable<ApplicationCell>, template: TemplateCode, values: Values<ApplicationKey>): Finding[] {
-  // (Lists made with emptyList and mapList: the findings of every check are then one kind of array, see packed.ts.)
+  // (Lists made with emptyList: the findings of every check are then one kind of array, see packed.ts.)
   if (table.status !== 'present') return emptyList();
   const lookup = values.lookup;
-  return mapList(
-    applicationChecks(template).filter((c) => values.holds(c.places) === false),
-    ({ id }) => identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)),
-  );
+  // (A loop over the checks, not filter and map with a callback each: run once per table, mostly before V8 optimises it.)
+  const out = emptyList<Finding>();
+  const checks = applicationChecks(template);
+  for (let i = 0; i < checks.length; i++) {
+    const { id, places } = checks[i]!;
+    if (values.holds(places) === false) out.push(identityFinding(id, 'applications', lookup, applicationPlace(id), applicationTermLabel(id)));
+  }
+  return out;
 }
 
 /** `values`: reviewValues of the table's cells. */
 export function checkReview(table: ParsedTable<ReviewCell>, values: Values<ReviewKey>): Finding[] {
   if (table.status !== 'present') return emptyList();
   const lookup = values.lookup;
-  return mapList(REVIEW_CHECKS.filter((c) => values.holds(c.places) === false), ({ id }) => {
+  const out = emptyList<Finding>();
+  for (let i = 0; i < REVIEW_CHECKS.length; i++) {
+    const { id, places } = REVIEW_CHECKS[i]!;
+    if (values.holds(places) !== false) continue;
     const p = proceedingLabel(id.location.row ?? '');
-    return identityFinding(id, 'review_litigation', lookup, { zh: `${p.zh}总计`, en: `${p.en}, total` }, (k) => resultLabel(k.result));
-  });
+    out.push(identityFinding(id, 'review_litigation', lookup, { zh: `${p.zh}总计`, en: `${p.en}, total` }, reviewTermLabel));
+  }
+  return out;
 }
+
+const reviewTermLabel = (k: ReviewKey): Label => resultLabel(k.result);
 
 /**
  * The template whose outcome rows the table actually prints: the rows only

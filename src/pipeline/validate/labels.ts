@@ -27,8 +27,13 @@ export function applicantLabel(code: string): Label {
 
 /** Row label with its template number, e.g. 三(三)1 属于国家秘密. */
 export function applicationRowLabel(code: string): Label {
-  const r = APPLICATION_ROWS.find((x) => x.code === code);
-  if (!r) return { zh: code, en: code };
+  return ROW_LABELS.get(code) ?? { zh: code, en: code };
+}
+
+/** The label of every row of the schema, made once (a finding names rows mostly before V8 optimises their making). */
+const ROW_LABELS = new Map<string, Label>(APPLICATION_ROWS.map((r) => [r.code, rowLabel(r)]));
+
+function rowLabel(r: (typeof APPLICATION_ROWS)[number]): Label {
   // Top-level rows are numbered 一、二、; sub-rows carry their parentheses: 三(三)1.
   const zhNumber = r.number.length === 1 ? `${r.number}、` : r.number;
   // English readers get the template numbering in digits: 三(三)1 → 3(3)1, 一 → 1.

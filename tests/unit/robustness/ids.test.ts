@@ -1,5 +1,6 @@
 /** Safe, unique and stable ids for hostile agency names (issue 8 §5). */
 import { resolve, join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { agencyIdFor, normaliseAgencyName, reportIdFor } from '../../../src/pipeline/ids.ts';
 
@@ -36,6 +37,16 @@ describe('agency and report ids', () => {
   it('keep ü as v instead of losing it', () => {
     expect(agencyIdFor('吕梁市人民政府')).toBe('lvliangshirenminzhengfu-8b7221');
     expect(agencyIdFor('女子监狱管理局').startsWith('nvzijianyuguanliju-')).toBe(true);
+  });
+
+  it('take the tones off the syllables as pinyin-pro does (toneType none, ü as v), and leave other accented letters to the slug rule', () => {
+    // What pinyin-pro itself gives, slugged as ids.ts does: toned syllables (嗯 ń/ň/ǹ, 呣 m̀, 欸 ê̄/ế, 一/不 sandhi, 了) and ü.
+    const slug = (name: string) =>
+      pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    for (const name of ['嗯呣欸局', '一不了绿略女子局', '长乐县重庆行政局', 'Café局', 'Müller局', 'é吕', 'n\u0304局', '欸\u0304县', 'ÀÉÜ吕局']) {
+      expect(agencyIdFor(name).replace(/-?[0-9a-f]{6}$/, ''), name).toBe(slug(normaliseAgencyName(name)) || 'agency');
+    }
+    expect(agencyIdFor('Café吕局').startsWith('caf-lvju-')).toBe(true);
   });
 
   it('ignore width, whitespace and invisible characters, which never tell two agencies apart', () => {

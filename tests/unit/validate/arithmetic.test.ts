@@ -115,6 +115,13 @@ describe('review.total', () => {
     expect(fs[1]!.message_en).toBe('litigation after reconsideration, total: total 3, but upheld 2 + other result 1 + pending 1 + the other one is 0 = 4 (off by 1)');
   });
 
+  it('says so when every result of a proceeding is 0 but its total is not', () => {
+    const fs = validateReport(input(2024, tables('2021', { review_litigation: review([0, 0, 0, 0, 3, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3]) })));
+    expect(rulesAt(fs)).toEqual(['review.total review_litigation/reconsideration/total']);
+    expect(fs[0]!.message_zh).toBe('行政复议总计：总计 3，但 各项均为0（相差3）');
+    expect(fs[0]!.message_en).toBe('administrative reconsideration, total: total 3, but all terms are 0 (off by 3)');
+  });
+
   it('skips a proceeding with blank results (河北教育厅 2019 prints only the totals, 0)', () => {
     const blanks = review(['blank', 'blank', 'blank', 'blank', 0, 'blank', 'blank', 'blank', 'blank', 0, 'blank', 'blank', 'blank', 'blank', 0]);
     expect(validateReport(input(2019, tables('2019', { review_litigation: blanks })))).toEqual([]);
