@@ -39,6 +39,14 @@ function makeLineRoom(n: number): void {
   }
 }
 
+/** A line's flags after one more unit c, not a line break: a tab, a `|`, or anything but whitespace ends BLANK_LINE. */
+function lineFlagsAfter(flags: number, c: number): number {
+  if (c === TAB) return flags | HAS_TAB;
+  if (c === PIPE) return (flags & ~BLANK_LINE) | HAS_PIPE;
+  if ((flags & BLANK_LINE) !== 0 && !isSpaceCode(c)) return flags & ~BLANK_LINE;
+  return flags;
+}
+
 /** One scan of the text's char codes: where each line starts, and its flags. */
 function linesOf(text: string, codes: Uint16Array): Lines {
   const n = text.length;
@@ -57,9 +65,7 @@ function linesOf(text: string, codes: Uint16Array): Lines {
       count++;
       starts[count] = i + 1;
       flags = BLANK_LINE;
-    } else if (c === TAB) flags |= HAS_TAB;
-    else if (c === PIPE) flags = (flags & ~BLANK_LINE) | HAS_PIPE;
-    else if ((flags & BLANK_LINE) !== 0 && !isSpaceCode(c)) flags &= ~BLANK_LINE;
+    } else flags = lineFlagsAfter(flags, c);
   }
   // starts[count] = text.length + 1: the line after the last, as if the text ended with a line break.
   return { text, codes, starts, count, flags: lineMarks, any };
@@ -106,9 +112,7 @@ export function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
       count++;
       starts[count] = i + 1;
       flags = BLANK_LINE;
-    } else if (c === TAB) flags |= HAS_TAB;
-    else if (c === PIPE) flags = (flags & ~BLANK_LINE) | HAS_PIPE;
-    else if ((flags & BLANK_LINE) !== 0 && !isSpaceCode(c)) flags &= ~BLANK_LINE;
+    } else flags = lineFlagsAfter(flags, c);
   }
   return { text: changed ? textOfUnits(n) : region, codes, starts, count, flags: lineMarks, any };
 }
