@@ -31,12 +31,20 @@ export const HAS_PIPE = 4;
 let lineStarts = new Int32Array(512);
 let lineFlags = new Uint8Array(512);
 
-/** Room for the lines of a text of n units: at most n + 1 lines, and one start more is kept. */
+/** Room for the lines of a text of n units (at most n + 1 lines, and one start more is kept); line 0 starts at 0. */
 function makeLineRoom(n: number): void {
   if (lineStarts.length < n + 2) {
     lineStarts = new Int32Array((n + 2) * 2);
     lineFlags = new Uint8Array((n + 2) * 2);
   }
+  lineStarts[0] = 0;
+}
+
+/** Line `count` ends with these flags and the next starts at `next`: the count of lines so far. */
+function closeLine(count: number, flags: number, next: number): number {
+  lineFlags[count] = flags;
+  lineStarts[count + 1] = next;
+  return count + 1;
 }
 
 /** A line's flags after one more unit c, not a line break: a tab, a `|`, or anything but whitespace ends BLANK_LINE. */
@@ -51,24 +59,19 @@ function lineFlagsAfter(flags: number, c: number): number {
 function linesOf(text: string, codes: Uint16Array): Lines {
   const n = text.length;
   makeLineRoom(n);
-  const starts = lineStarts;
-  const lineMarks = lineFlags;
   let count = 0;
   let any = 0;
   let flags = BLANK_LINE;
-  starts[0] = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? codes[i]! : 10;
     if (c === 10) {
-      lineMarks[count] = flags;
       any |= flags;
-      count++;
-      starts[count] = i + 1;
+      count = closeLine(count, flags, i + 1);
       flags = BLANK_LINE;
     } else flags = lineFlagsAfter(flags, c);
   }
   // starts[count] = text.length + 1: the line after the last, as if the text ended with a line break.
-  return { text, codes, starts, count, flags: lineMarks, any };
+  return { text, codes, starts: lineStarts, count, flags: lineFlags, any };
 }
 
 /**
@@ -80,13 +83,10 @@ function linesOf(text: string, codes: Uint16Array): Lines {
 export function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
   const n = region.length;
   makeLineRoom(n);
-  const starts = lineStarts;
-  const lineMarks = lineFlags;
   let count = 0;
   let any = 0;
   let flags = BLANK_LINE;
   let changed = false;
-  starts[0] = 0;
   for (let i = 0; i <= n; i++) {
     let c = 10;
     if (i < n) {
@@ -107,14 +107,12 @@ export function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
       if (c === 60 || c === 13) return null;
     }
     if (c === 10) {
-      lineMarks[count] = flags;
       any |= flags;
-      count++;
-      starts[count] = i + 1;
+      count = closeLine(count, flags, i + 1);
       flags = BLANK_LINE;
     } else flags = lineFlagsAfter(flags, c);
   }
-  return { text: changed ? textOfUnits(n) : region, codes, starts, count, flags: lineMarks, any };
+  return { text: changed ? textOfUnits(n) : region, codes, starts: lineStarts, count, flags: lineFlags, any };
 }
 
 /** HTML cell markup (when the html stage has not run) → `|` rows. */
