@@ -3,7 +3,7 @@
  * caller's pipeline stays a plain function): the main thread waits on a
  * shared counter and drains the workers' ports with receiveMessageOnPort.
  * Each worker holds a few jobs at once, so it starts the next the moment it
- * finishes one, and wakes this thread only when its queue runs low (worker.ts).
+ * finishes one, and wakes this thread only when its queue runs low (worker-loop.ts).
  * Results are placed by input index, so the output never depends on which
  * worker finished first. A file over the per-file limit gets its worker
  * terminated and becomes a failed record with a `file.timeout` finding; the
@@ -14,6 +14,7 @@ import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { TYPESCRIPT_NODE_ARGS } from '../../typescript-loader.ts';
 import { failedRecordFor, timedOutRecord } from './timeout.ts';
+import { parseWorkerBundle } from './worker-bundle.ts';
 
 export interface PoolOptions {
   workers: number;
@@ -23,9 +24,9 @@ export interface PoolOptions {
   workerUrl?: URL;
   /** Jobs a worker holds at once (QUEUE_DEPTH by default). */
   queueDepth?: number;
-  /** What the jobs are, so a worker loads only the code for them (worker.ts): files to parse by default. */
+  /** What the jobs are, so a worker loads only the code for them (parse-worker.ts, emit-worker.ts): files to parse by default. */
   work?: PoolWork;
-  /** Filled in when the pool ends: the CPU time its workers' own threads used, in µs, as they last reported it (worker.ts). */
+  /** Filled in when the pool ends: the CPU time its workers' own threads used, in µs, as they last reported it (worker-loop.ts). */
   usage?: { workerCpuMicros: number };
 }
 
@@ -46,10 +47,10 @@ export type NextJob = () => PoolJob | null;
 
 /** Jobs a worker holds at once: enough that it never waits for this thread between two of them. */
 export const QUEUE_DEPTH = 16;
-/** A worker wakes this thread when it finishes a job with this many or fewer left in its queue (worker.ts). */
+/** A worker wakes this thread when it finishes a job with this many or fewer left in its queue (worker-loop.ts). */
 export const LOW_WATER = 4;
 
-/** What worker.ts is started with. */
+/** What a worker (worker-loop.ts) is started with. */
 export interface WorkerInit {
   port: MessagePort;
   /** Bumped and notified by a worker that wants this thread to wake. */
@@ -57,7 +58,6 @@ export interface WorkerInit {
   /** One Int32: how many jobs this thread has sent the worker so far. */
   sent: SharedArrayBuffer;
   lowWater: number;
-  work: PoolWork;
 }
 
 interface Slot {
@@ -83,7 +83,7 @@ interface Reply {
   /** Instead of the record, when the job asked the worker to keep it (prepare.ts). */
   digest?: unknown;
   error?: string;
-  /** The worker thread's CPU time so far, µs (worker.ts). */
+  /** The worker thread's CPU time so far, µs (worker-loop.ts). */
   cpu?: number;
 }
 
@@ -97,15 +97,18 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
+const PARSE_WORKER = new URL('./parse-worker.ts', import.meta.url);
+const EMIT_WORKER = new URL('./emit-worker.ts', import.meta.url);
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
-function spawn(signal: SharedArrayBuffer, url: URL, work: PoolWork): Slot {
+function spawn(signal: SharedArrayBuffer, url: URL): Slot {
   const { port1, port2 } = new MessageChannel();
   const sent = new SharedArrayBuffer(4);
-  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER, work };
-  const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv: [...TYPESCRIPT_NODE_ARGS] });
+  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER };
+  // A bundle (worker-bundle.ts) is JavaScript: it needs no TypeScript loader.
+  const execArgv = url.pathname.endsWith('.mjs') ? [] : [...TYPESCRIPT_NODE_ARGS];
+  const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv });
   worker.unref();
   return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity, cpu: 0 };
 }
@@ -126,11 +129,10 @@ function send(slot: Slot, job: PoolJob, timeoutMs: number): void {
 export function runPool(next: NextJob, done: (index: number, record: ReportRecord | null, digest?: unknown) => void, options: PoolOptions): void {
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
-  const url = options.workerUrl ?? WORKER_URL;
-  const work = options.work ?? 'parse';
+  const url = options.workerUrl ?? (options.work === 'emit' ? EMIT_WORKER : (parseWorkerBundle() ?? PARSE_WORKER));
   const depth = Math.max(1, options.queueDepth ?? QUEUE_DEPTH);
   const maxWorkers = Math.max(1, options.workers);
-  const slots: Slot[] = [spawn(signal, url, work)];
+  const slots: Slot[] = [spawn(signal, url)];
   const started = Date.now();
   let exhausted = false;
   let retiredCpu = 0;
@@ -172,7 +174,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           // The jobs behind it were never started: they go to the next free worker, bytes and all.
           ahead.unshift(...queued);
           retiredCpu += slot.cpu;
-          slots[i] = spawn(signal, url, work);
+          slots[i] = spawn(signal, url);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
           throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${url.pathname})`);
         }
@@ -193,7 +195,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         else exhausted = true;
       }
       // Another worker only when jobs wait for every one there is: a rebuild of one changed file starts one.
-      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url, work));
+      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url));
       if (exhausted && ahead.length === 0 && slots.every((s) => s.jobs.length === 0)) return;
       const nearest = Math.min(200, ...slots.map((s) => s.deadline - Date.now()));
       Atomics.wait(flag, 0, seen, Math.max(1, nearest + 1));

@@ -1,0 +1,16 @@
+/**
+ * A parse pool's worker (worker-loop.ts): parses each file; with `prepare`,
+ * the record stays here, in the parse cache, and only its digest travels
+ * back. Loads the parser and not the emit code. Started from its bundle
+ * (worker-bundle.ts) when there is one.
+ */
+import { parseReport } from '../report.ts';
+import { keepRecord, releaseCaches } from './prepare.ts';
+import { serveJobs } from './worker-loop.ts';
+
+// The parse cache's pack files are closed before the last answer (a worker's files are not closed when it ends).
+serveJobs((job) => {
+  if (job.emit || job.deflate) throw new Error('an emit job sent to a parse worker');
+  const record = parseReport(job.file);
+  return job.prepare ? { digest: keepRecord(record, job.prepare) } : { record };
+}, releaseCaches);

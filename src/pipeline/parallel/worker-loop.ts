@@ -1,0 +1,57 @@
+/**
+ * A pool worker's loop (pool.ts): receives jobs on its port, in order, and
+ * answers each through `handle`. The pool keeps a few jobs queued here; a
+ * worker bumps the shared signal, waking the pool (which waits
+ * synchronously), only when few are left, so most answers are only posted.
+ * The entries parse-worker.ts and emit-worker.ts give it their handler, so a
+ * worker loads only the code its pool's jobs need.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
+import type { WorkerInit } from './pool.ts';
+import type { InputFile } from '../../schema/types.ts';
+
+export interface Job {
+  index: number;
+  file: InputFile;
+  prepare?: Prepare;
+  emit?: EmitJob;
+  deflate?: DeflateJob;
+}
+
+/** This thread's CPU time, µs, sent with each answer so a pool can say what its workers cost (process.threadCpuUsage: Node 22.19+). */
+const threadCpu: () => number | undefined =
+  typeof process.threadCpuUsage === 'function' ? () => { const { user, system } = process.threadCpuUsage(); return user + system; } : () => undefined;
+
+/**
+ * Answers every job with `handle(job)` plus its index (or the error it threw); `beforeLast` runs before the answer
+ * to the last job sent so far, after which the pool may end this worker.
+ */
+export function serveJobs(handle: (job: Job) => object, beforeLast: () => void = () => {}): void {
+  const { port, signal, sent, lowWater } = workerData as WorkerInit;
+  const flag = new Int32Array(signal);
+  const sentCount = new Int32Array(sent);
+  let handled = 0;
+  const wake = () => {
+    Atomics.add(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  };
+  const answer = (message: unknown) => {
+    port.postMessage(message);
+    handled++;
+    if (Atomics.load(sentCount, 0) - handled <= lowWater) wake();
+  };
+  port.on('message', (job: Job) => {
+    let message: object;
+    try {
+      message = { index: job.index, ...handle(job) };
+    } catch (error) {
+      message = { index: job.index, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+    if (Atomics.load(sentCount, 0) - handled <= 1) beforeLast();
+    answer({ ...message, cpu: threadCpu() });
+  });
+  port.postMessage({ ready: true });
+  wake();
+  parentPort?.unref();
+}
