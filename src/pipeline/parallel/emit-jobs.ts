@@ -2,7 +2,7 @@
  * The emit side of the workers' per-report work (prepare.ts): after the
  * cross-report rules, a report's emit outputs made from its cached record,
  * and whole CSV files compressed for the zip. Only an emit worker loads this
- * (worker.ts), so a parse worker does not load the emit code, nor an emit
+ * (emit-worker.ts), so a parse worker does not load the emit code, nor an emit
  * worker the parser.
  */
 import { mkdirSync, readFileSync } from 'node:fs';

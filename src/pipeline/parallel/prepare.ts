@@ -6,7 +6,7 @@
  * record (emit-jobs.ts emitReport). The emit stage then finds them in its
  * cache; the bytes are those its report pass would make itself. This module
  * is what a parse worker loads besides the parser; the emit side is in
- * emit-jobs.ts, which only an emit worker loads (worker.ts).
+ * emit-jobs.ts, which only an emit worker loads (emit-worker.ts).
  */
 import type { Finding, ReportRecord } from '../../schema/types.ts';
 import { digestOf } from '../cross/slim.ts';
