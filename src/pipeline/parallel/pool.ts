@@ -72,7 +72,7 @@ interface Slot {
    */
   jobs: PoolJob[];
   deadline: number;
-  /** CPU µs of the worker's thread at its latest answer. */
+  /** CPU µs of the worker's thread as it last reported it (with some answers: worker-loop.ts). */
   cpu: number;
 }
 
