@@ -10,9 +10,11 @@
  * The file is named by parserVersion(), the hash of src/pipeline, src/schema
  * and package-lock.json, and made only when that file is missing: it is made
  * only if every module it bundles is in those folders, so the name changes
- * whenever its code does. When esbuild is missing or fails, or the folder
+ * whenever its code does, and if none of its code looks for files beside its
+ * own module (`import.meta`). When esbuild is missing or fails, or the folder
  * cannot be written, the pool starts the TypeScript entry: the same code,
- * a slower start. NIANBAO_WORKER_BUNDLE=off does the same (tests compare both).
+ * a slower start (tests/unit/parallel/worker-bundle.test.ts compares the two);
+ * NIANBAO_WORKER_BUNDLE=off always starts it.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -73,6 +75,8 @@ function makeBundle(file: string): boolean {
   const inputs = Object.keys(result.metafile?.inputs ?? {});
   const outside = inputs.filter((input) => !COVERED.some((dir) => relative(ROOT, join(ROOT, input)).split(sep).join('/').startsWith(dir)));
   if (inputs.length === 0 || outside.length > 0 || result.outputFiles?.length !== 1) return false;
+  // Code that finds files beside its own module would look for them in .cache/workers/: not bundled.
+  if (Buffer.from(result.outputFiles[0]!.contents).includes('import.meta')) return false;
   mkdirSync(FOLDER, { recursive: true });
   // Bundles of other parser versions go: only the current one is ever started.
   for (const name of readdirSync(FOLDER)) if (name.startsWith(PREFIX) && name.endsWith('.mjs') && join(FOLDER, name) !== file) rmSync(join(FOLDER, name), { force: true });
