@@ -15,7 +15,7 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { digestOf } from '../src/pipeline/cross/slim.ts';
+import { SLIM_DIGEST } from '../src/pipeline/parallel/digest-form.ts';
 import { parseAll, parseDigests, type ParseAllStats } from '../src/pipeline/parallel/index.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
 import { parseReport } from '../src/pipeline/report.ts';
@@ -155,7 +155,7 @@ function parseThroughput(n: number, content: string, truth: string | null): void
     const processCpu = process.cpuUsage();
     const thisThread = process.threadCpuUsage();
     row(`N=${n}: parse, ${cores} workers, the build's parse step (read + hash + parse + record into a fresh parse cache + digest, incl. worker start)`, pooled(() => {
-      parseDigests(content, paths, manifest, { workers: cores, cacheDir }, digestOf, () => {}, stats, true);
+      parseDigests(content, paths, manifest, { workers: cores, cacheDir }, SLIM_DIGEST, () => {}, stats, true);
     }));
     // Where that step's CPU went: the workers' own threads, this thread (reading, hashing, digests), and the rest of
     // the process, which is V8's shared threads: its optimising compiler (each worker compiles the parser anew) and GC.

@@ -20,6 +20,7 @@ import { emitCacheFor, openEmitCache } from './emit/cache.ts';
 import { emitDatasets, type FileEntry, type ReportSource } from './emit/index.ts';
 import { entryKey, reportSourceKey } from './emit/report-outputs.ts';
 import { openCache } from './parallel/cache.ts';
+import { SLIM_DIGEST } from './parallel/digest-form.ts';
 import { deflateInWorkers, emitInWorkers, parseDigests, resolveOptions, type ParseAllOptions, type ParseAllStats } from './parallel/index.ts';
 import type { EmitJob } from './parallel/prepare.ts';
 import { parserVersion } from './parallel/version.ts';
@@ -82,7 +83,7 @@ export function runPipeline(options: RunOptions): RunSummary {
     const keys: string[] = new Array(paths.length);
     const held = new Map<number, ReportRecord>();
     const parseStats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
-    parseDigests(options.content, paths, manifest, { ...parseOptions, cacheDir: parseOptions.cacheDir ?? scratch }, digestOf, (index, key, digest, record, cached) => {
+    parseDigests(options.content, paths, manifest, { ...parseOptions, cacheDir: parseOptions.cacheDir ?? scratch }, SLIM_DIGEST, (index, key, digest, record, cached) => {
       digests[index] = digest;
       keys[index] = key;
       if (record && !cached) held.set(index, record);

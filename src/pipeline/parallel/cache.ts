@@ -32,8 +32,8 @@ export interface ParseCache {
    * digests live in one append-only file (digests.jsonl, one `<key>\t<json>`
    * line each), read once: one read instead of one small file per report.
    */
-  getDigest<D>(key: string): D | null;
-  putDigest<D>(key: string, digest: D): void;
+  getDigest<D>(key: string, parse?: (text: string) => D): D | null;
+  putDigest<D>(key: string, digest: D, text?: (digest: D) => string): void;
   /** putDigest with the digest's JSON text already made (by a worker). */
   putDigestJson(key: string, json: string): void;
   /**
@@ -133,17 +133,18 @@ export function openCache(dir: string): ParseCache {
       const { json, texts } = encodeRecord(record);
       packs.append(key, json, texts);
     },
-    getDigest<D>(key: string): D | null {
+    // A digest is JSON by default; the data stage's has a form of its own (digest-form.ts).
+    getDigest<D>(key: string, parse: (text: string) => D = (text) => JSON.parse(text) as D): D | null {
       const text = loaded().get(key);
       if (text === undefined) return null;
       try {
-        return JSON.parse(text) as D;
+        return parse(text);
       } catch {
         return null;
       }
     },
-    putDigest(key, digest) {
-      cache.putDigestJson(key, JSON.stringify(digest));
+    putDigest<D>(key: string, digest: D, text: (digest: D) => string = (d) => JSON.stringify(d)) {
+      cache.putDigestJson(key, text(digest));
     },
     putDigestJson(key, text) {
       loaded().set(key, text);

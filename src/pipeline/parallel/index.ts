@@ -7,6 +7,7 @@ import type { InputFile, ReportRecord } from '../../schema/types.ts';
 import { openFileStats } from '../file-stats.ts';
 import { DEFAULT_LIMITS, readInputFile, recallInputFile, statInput, type readSourcesManifest } from '../read.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
+import { SLIM_DIGEST, jsonDigest, type DigestForm } from './digest-form.ts';
 import { runPool } from './pool.ts';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { parserVersion } from './version.ts';
@@ -55,8 +56,8 @@ interface Outcomes {
   hit(index: number, key: string, cache: ParseCache): boolean;
   /** `stored` is the cache the record was just put in, or null (no cache, or a timed-out file, which is never cached). */
   parsed(index: number, key: string, record: ReportRecord, stored: ParseCache | null): void;
-  /** With `prepare`: a worker parsed the file and put the record in the cache (prepare.ts keepRecord); this is its digest's JSON. */
-  prepared?(index: number, key: string, digestJson: string, stored: ParseCache): void;
+  /** With `prepare`: a worker parsed the file and put the record in the cache (prepare.ts keepRecord); this is its digest's text (SLIM_DIGEST). */
+  prepared?(index: number, key: string, digestText: string, stored: ParseCache): void;
   /** Keep parsed records in the workers (prepare.ts keepRecord). */
   prepare?: boolean;
 }
@@ -162,33 +163,37 @@ export type OnDigest<D> = (index: number, key: string, digest: D, record: Report
 /**
  * The parse step for callers that keep only a digest of each record: the
  * digest is cached beside the record, so an unchanged file costs reading its
- * bytes and a small file, not loading its record.
+ * bytes and a small file, not loading its record. `digest` makes it and says
+ * how it is written (a function: plain JSON). With `keepInWorkers`, the
+ * workers make it themselves, so it must be the data stage's, SLIM_DIGEST.
  */
-export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digestOf: (record: ReportRecord) => D, onDigest: OnDigest<D>, stats?: ParseAllStats, keepInWorkers = false): void {
+export function parseDigests<D>(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, options: ParseAllOptions, digest: DigestForm<D> | ((record: ReportRecord) => D), onDigest: OnDigest<D>, stats?: ParseAllStats, keepInWorkers = false): void {
+  const form = typeof digest === 'function' ? jsonDigest(digest) : digest;
+  if (keepInWorkers && form !== (SLIM_DIGEST as unknown)) throw new Error('parseDigests: workers keep records with the SLIM_DIGEST form only');
   parseCore(content, paths, manifest, options, {
     prepare: keepInWorkers,
-    prepared(index, key, digestJson, c) {
-      // The JSON the digest log keeps is also what travels from the worker: one parse here, no clone and no stringify.
-      c.putDigestJson(key, digestJson);
-      onDigest(index, key, JSON.parse(digestJson) as D, null, true);
+    prepared(index, key, text, c) {
+      // The text the digest log keeps is also what travels from the worker: one parse here, no clone and no stringify.
+      c.putDigestJson(key, text);
+      onDigest(index, key, form.parse(text), null, true);
     },
     hit(index, key, c) {
-      const digest = c.getDigest<D>(key);
-      if (digest !== null) {
-        onDigest(index, key, digest, null, true);
+      const cached = c.getDigest(key, form.parse);
+      if (cached !== null) {
+        onDigest(index, key, cached, null, true);
         return true;
       }
       const record = c.get(key, false);
       if (!record) return false;
-      const made = digestOf(record);
-      c.putDigest(key, made);
+      const made = form.of(record);
+      c.putDigest(key, made, form.text);
       onDigest(index, key, made, record, true);
       return true;
     },
     parsed(index, key, record, stored) {
-      const digest = digestOf(record);
-      stored?.putDigest(key, digest);
-      onDigest(index, key, digest, record, stored !== null);
+      const made = form.of(record);
+      stored?.putDigest(key, made, form.text);
+      onDigest(index, key, made, record, stored !== null);
     },
   }, stats);
 }

@@ -10,6 +10,7 @@
  */
 import type { Finding, ReportRecord } from '../../schema/types.ts';
 import { digestOf } from '../cross/slim.ts';
+import { digestText } from './digest-form.ts';
 import { openCache, type ParseCache } from './cache.ts';
 
 export interface Prepare {
@@ -49,12 +50,13 @@ export function parseCacheAt(dir: string): ParseCache {
 
 /**
  * In a parse worker: the record goes into the parse cache, and only its
- * digest back to the main thread, as the JSON text the digest log keeps (a
- * string is copied, not cloned field by field, and is not stringified there).
+ * digest back to the main thread, as the text the digest log keeps
+ * (digest-form.ts SLIM_DIGEST: a string is copied, not cloned field by
+ * field, and is not made there).
  */
 export function keepRecord(record: ReportRecord, job: Prepare): string {
   parseCacheAt(job.cacheDir).put(job.key, record);
-  return JSON.stringify(digestOf(record));
+  return digestText(digestOf(record));
 }
 
 /** In a worker with no job left queued: the parse caches' pack files are closed (a worker's files are not closed when it ends). */
