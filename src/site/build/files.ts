@@ -40,22 +40,42 @@ export interface MirrorCounts {
   removed: number;
 }
 
-/** Makes dest hold exactly src's files (names in `keep` at dest's top level are left alone); counts what it did. */
-export function mirrorTree(src: string, dest: string, keep: ReadonlySet<string> = new Set(), counts: MirrorCounts = { placed: 0, unchanged: 0, removed: 0 }): MirrorCounts {
+/**
+ * Paths (relative to the mirrored folder, with `/`) of files known to be what
+ * the last mirror placed: found in dest, they are taken as they are, without
+ * the two stats of upToDate. On a one-report rebuild those are ~20,000 of the
+ * data folder's files, and their stats took ~0.8 s of CPU beside Astro.
+ */
+export type KnownUnchanged = (path: string) => boolean;
+
+/**
+ * Makes dest hold exactly src's files (names in `keep` at dest's top level are left alone); counts what it did.
+ * A file of src is placed unless dest has it up to date (upToDate), or has a file of that name and `known` says it is unchanged.
+ */
+export function mirrorTree(src: string, dest: string, keep: ReadonlySet<string> = new Set(), counts: MirrorCounts = { placed: 0, unchanged: 0, removed: 0 }, known: KnownUnchanged = () => false, prefix = ''): MirrorCounts {
   if (existsSync(dest) && !isDir(dest)) rmSync(dest);
   mkdirSync(dest, { recursive: true });
   // Entries with their types: one stat per file less, over 20,000+ files.
   const entries = existsSync(src) ? readdirSync(src, { withFileTypes: true }) : [];
   const present = new Set(entries.map((e) => e.name));
-  for (const name of readdirSync(dest)) {
+  const there = new Set<string>();
+  for (const entry of readdirSync(dest, { withFileTypes: true })) {
+    const name = entry.name;
+    if (entry.isFile()) there.add(name);
     if (present.has(name) || keep.has(name)) continue;
     rmSync(join(dest, name), { recursive: true, force: true });
     counts.removed++;
   }
   for (const entry of entries) {
-    const from = join(src, entry.name);
-    const to = join(dest, entry.name);
-    if (entry.isDirectory()) mirrorTree(from, to, new Set(), counts);
+    const name = entry.name;
+    // Checked before any path is joined: nearly every file is known on a rebuild.
+    if (!entry.isDirectory() && there.has(name) && known(`${prefix}${name}`)) {
+      counts.unchanged++;
+      continue;
+    }
+    const from = join(src, name);
+    const to = join(dest, name);
+    if (entry.isDirectory()) mirrorTree(from, to, new Set(), counts, known, `${prefix}${name}/`);
     else if (upToDate(from, to)) counts.unchanged++;
     else {
       place(from, to);

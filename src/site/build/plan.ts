@@ -97,15 +97,28 @@ export interface PlanContext {
   hasUnidentifiedPage: () => boolean;
 }
 
+/** What the build mode depends on: everything of the state but the reports, which take longest to read. */
+export type ModeInputs = Pick<BuildState, 'version' | 'site' | 'data_names'>;
+
+/**
+ * Why the build must be full, or null when it is incremental: known before the
+ * reports are read, so the search stage may start beside an incremental one
+ * that much earlier (scripts/build.ts).
+ */
+export function fullBuildReason(previous: ModeInputs | null, next: ModeInputs, context: Pick<PlanContext, 'clean' | 'outputComplete'>): string | null {
+  if (context.clean) return '--clean';
+  if (!previous || !context.outputComplete) return 'no previous build in the output folder';
+  if (previous.version !== next.version) return 'the build state format changed';
+  if (previous.site !== next.site) return 'site sources changed';
+  if (!sameList(previous.data_names, next.data_names)) return 'the data folder has other top-level files';
+  return null;
+}
+
 /** A full build unless a complete previous build with the same site sources and data files exists; then only changed agencies. */
 export function decidePlan(previous: BuildState | null, next: BuildState, context: PlanContext): SitePlan {
   const all = agencyIds(next.reports);
-  const full = (reason: string): SitePlan => ({ mode: 'full', reason, render: all, unidentified: true });
-  if (context.clean) return full('--clean');
-  if (!previous || !context.outputComplete) return full('no previous build in the output folder');
-  if (previous.version !== next.version) return full('the build state format changed');
-  if (previous.site !== next.site) return full('site sources changed');
-  if (!sameList(previous.data_names, next.data_names)) return full('the data folder has other top-level files');
+  const reason = fullBuildReason(previous, next, context);
+  if (reason !== null || !previous) return { mode: 'full', reason: reason ?? 'no previous build in the output folder', render: all, unidentified: true };
   const changed = changedAgencies(previous.reports, next.reports);
   for (const id of all) if (!changed.has(id) && !context.hasAgencyPage(id)) changed.add(id);
   const now = new Set(all);
@@ -120,4 +133,26 @@ export function decidePlan(previous: BuildState | null, next: BuildState, contex
 /** Whether the pages that aggregate over all reports must be rendered: always in a full build, else when a summary changed. */
 export function renderAggregates(plan: SitePlan, previous: BuildState | null, summariesDigest: string): boolean {
   return plan.mode === 'full' || previous?.summaries !== summariesDigest;
+}
+
+/**
+ * The data files an incremental build knows to be those its previous build
+ * mirrored into `<out>/data`, as paths relative to the data folder: the JSON
+ * and the Markdown of every report whose input is unchanged. The JSON by its
+ * sha256; the Markdown is made from the report alone by the data stage, whose
+ * code (src/pipeline) the site fingerprint covers, and an incremental plan
+ * needs the same fingerprint. The previous state was written only after its
+ * mirror was complete. None in a full build.
+ */
+export function knownDataFiles(plan: SitePlan, previous: BuildState | null, next: BuildState): (path: string) => boolean {
+  if (plan.mode !== 'incremental' || !previous) return () => false;
+  const before = new Map(previous.reports.map((r) => [r.report_id, r]));
+  const paths = new Set<string>();
+  for (const r of next.reports) {
+    const old = before.get(r.report_id);
+    if (!old || !sameInput(old, r)) continue;
+    paths.add(`reports/${r.report_id}.json`);
+    if (r.markdown) paths.add(`markdown/${r.report_id}.md`);
+  }
+  return (path) => paths.has(path);
 }

@@ -1,9 +1,10 @@
 /**
  * The site stage of scripts/build.ts, read top to bottom:
- * read the previous build's state → start Astro (its start-up overlaps what
- * follows; it waits for its plan) → read the inputs → decide the plan → write
+ * start Astro (its start-up overlaps what follows; it waits for its plan) →
+ * read the previous build's state → read the inputs (the mode is told as soon
+ * as it is known, before the reports are read) → decide the plan → write
  * the summaries file and the part of it the render reads, then the plan → Astro renders into a scratch folder
- * (meanwhile the data folder is mirrored) → replace the pages the plan renders →
+ * (meanwhile the data folder is mirrored, the files of unchanged reports taken as they are) → replace the pages the plan renders →
  * record the state.
  * The output after an incremental build is byte for byte the output of a clean one.
  */
@@ -14,7 +15,7 @@ import { writeSummariesFile, type SummaryCounts } from '../summaries-file.ts';
 import { packageBin, runChild } from './child.ts';
 import { AGGREGATE_PAGES, clearRender, copyInto, mirrorTree, moveInto, remove, removeFile, STATE_FILE, type MirrorCounts } from './files.ts';
 import { dataNames, readReportInputs, siteFingerprint } from './inputs.ts';
-import { decidePlan, renderAggregates, STATE_VERSION, type BuildState, type SitePlan } from './plan.ts';
+import { decidePlan, fullBuildReason, knownDataFiles, renderAggregates, STATE_VERSION, type BuildState, type SitePlan } from './plan.ts';
 import { renderedReportIds, writeRenderSummaries } from './render-summaries.ts';
 
 export interface SiteOptions {
@@ -25,6 +26,8 @@ export interface SiteOptions {
   /** Folder for the summaries file, the plan and the scratch render. */
   cache: string;
   clean: boolean;
+  /** Told the plan's mode as soon as it is known, before the reports are read (the plan then says the same). */
+  onMode?: (mode: SitePlan['mode']) => void;
   /** Told the plan as soon as it is decided, before anything is rendered. */
   onPlan?: (plan: SitePlan) => void;
 }
@@ -218,13 +221,13 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     remove(o.cache);
   }
   mkdirSync(o.cache, { recursive: true });
-  const previous = readState(o.out);
   const scratch = join(o.cache, 'render');
   preparePublicDir(o);
-  // The first Astro process starts before anything is decided: its start-up (loading Astro and Vite, bundling
-  // the pages) takes seconds and needs neither the plan nor the summaries, which this process makes meanwhile.
-  // It waits for its plan file, written once the summaries file is complete.
+  // The first Astro process starts before anything is decided, even before the previous state is read: its
+  // start-up (loading Astro and Vite, bundling the pages) takes seconds and needs neither the plan nor the
+  // summaries, which this process makes meanwhile. It waits for its plan file, written once the summaries file is complete.
   const first = startAstro(o, scratch, 0);
+  const previous = readState(o.out);
   let rendering: Promise<void> | null = null;
   let data: MirrorCounts;
   let plan: SitePlan;
@@ -232,15 +235,15 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
   let summaries: SummaryCounts;
   let aggregates = true;
   try {
-    next = await time('inputs', (): BuildState => ({
-      version: STATE_VERSION,
-      site: siteFingerprint(o.root),
-      data_names: dataNames(o.data),
-      reports: readReportInputs(o.data, previous?.reports ?? []),
-    }));
+    const outputComplete = existsSync(join(o.out, 'index.html'));
+    next = await time('inputs', (): BuildState => {
+      const mode = { version: STATE_VERSION, site: siteFingerprint(o.root), data_names: dataNames(o.data) };
+      o.onMode?.(fullBuildReason(previous, mode, { clean: o.clean, outputComplete }) === null ? 'incremental' : 'full');
+      return { ...mode, reports: readReportInputs(o.data, previous?.reports ?? []) };
+    });
     plan = decidePlan(previous, next, {
       clean: o.clean,
-      outputComplete: existsSync(join(o.out, 'index.html')),
+      outputComplete,
       hasAgencyPage: (id) => existsSync(join(o.out, 'agencies', id, 'index.html')),
       hasUnidentifiedPage: () => existsSync(join(o.out, 'reports', 'unidentified', 'index.html')),
     });
@@ -263,7 +266,8 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
     // <out>/data, which the render does not touch (its data/index.html is moved in afterwards).
     // The astro phase counts from the plan on: the first process's start-up overlaps the phases before.
     rendering = time('astro', () => render(o, plan, scratch, first, withAggregates));
-    data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html'])));
+    const known = knownDataFiles(plan, previous, next);
+    data = await time('data', () => mirrorTree(o.data, join(o.out, 'data'), new Set(['index.html']), undefined, known));
     await rendering;
   } catch (error) {
     await stopAll([first]);

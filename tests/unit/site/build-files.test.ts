@@ -36,6 +36,27 @@ describe('mirrorTree', () => {
   });
 });
 
+describe('mirrorTree with files known unchanged', () => {
+  it('takes a known file found in the copy as it is, without comparing it, and places every other one', () => {
+    const src = join(tmp, 'k-src');
+    const dest = join(tmp, 'k-dest');
+    write(join(src, 'reports/a.json'), 'A');
+    write(join(src, 'reports/b.json'), 'B');
+    write(join(src, 'markdown/a.md'), 'a');
+    mirrorTree(src, dest);
+    // Copies that no longer match their source (a hard link would follow it): only an unknown one is placed again.
+    for (const f of ['reports/a.json', 'reports/b.json', 'markdown/a.md']) {
+      rmSync(join(dest, f));
+      write(join(dest, f), 'stale');
+    }
+    // A known name missing from the copy is placed all the same.
+    write(join(src, 'reports/c.json'), 'C');
+    const known = new Set(['reports/a.json', 'markdown/a.md', 'reports/c.json']);
+    expect(mirrorTree(src, dest, new Set(), undefined, (path) => known.has(path))).toEqual({ placed: 2, unchanged: 2, removed: 0 });
+    expect(tree(dest)).toEqual({ 'markdown/a.md': 'stale', 'reports/a.json': 'stale', 'reports/b.json': 'B', 'reports/c.json': 'C' });
+  });
+});
+
 describe('clearRender and moveInto', () => {
   it('replace every page but the kept agencies, the data files, the search index and the state file', () => {
     const out = join(tmp, 'out');

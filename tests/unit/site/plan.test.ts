@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedAgencies, decidePlan, renderAggregates, STATE_VERSION, unidentifiedChanged, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
+import { changedAgencies, decidePlan, fullBuildReason, knownDataFiles, renderAggregates, STATE_VERSION, unidentifiedChanged, type BuildState, type PlanContext, type ReportInput } from '../../../src/site/build/plan.ts';
 
 const report = (report_id: string, agency_id: string | null, sha256 = 'a', markdown = true): ReportInput => ({ report_id, agency_id, sha256, markdown });
 
@@ -108,5 +108,42 @@ describe('renderAggregates', () => {
     expect(renderAggregates(plan, before, 'd2')).toBe(true);
     expect(renderAggregates(plan, state(BEFORE), 'd1')).toBe(true);
     expect(renderAggregates(decidePlan(null, state(after), context), null, 'd1')).toBe(true);
+  });
+});
+
+describe('fullBuildReason', () => {
+  it('gives the mode decidePlan decides, from the state without its reports', () => {
+    const next = state(BEFORE);
+    const cases: [BuildState | null, Partial<PlanContext>][] = [
+      [state(BEFORE), {}],
+      [state(BEFORE), { clean: true }],
+      [null, {}],
+      [state(BEFORE), { outputComplete: false }],
+      [state(BEFORE, { site: 'site-0' }), {}],
+      [state(BEFORE, { data_names: ['reports'] }), {}],
+      [state(BEFORE, { version: 0 }), {}],
+    ];
+    for (const [previous, over] of cases) {
+      const plan = decidePlan(previous, next, { ...context, ...over });
+      const reason = fullBuildReason(previous, next, { ...context, ...over });
+      expect(reason === null ? 'incremental' : 'full').toBe(plan.mode);
+      if (reason !== null) expect(plan.reason).toBe(reason);
+    }
+    expect(fullBuildReason(state(BEFORE), next, context)).toBeNull();
+  });
+});
+
+describe('knownDataFiles', () => {
+  it('knows the JSON and Markdown of the reports whose input is unchanged, in an incremental build only', () => {
+    const after = [...BEFORE.filter((r) => r.report_id !== 'c-2020'), report('d-2020', 'd')].map((r) =>
+      r.report_id === 'a-2021' ? { ...r, sha256: 'b' } : r.report_id === 'b-2020' ? { ...r, markdown: false } : r,
+    );
+    const previous = state(BEFORE);
+    const known = knownDataFiles(decidePlan(previous, state(after), context), previous, state(after));
+    const paths = ['a-2020', 'a-2021', 'b-2020', 'c-2020', 'd-2020', 'x'].flatMap((id) => [`reports/${id}.json`, `markdown/${id}.md`]);
+    expect(paths.filter(known)).toEqual(['reports/a-2020.json', 'markdown/a-2020.md', 'reports/x.json', 'markdown/x.md']);
+    expect(known('reports.csv')).toBe(false);
+    const full = knownDataFiles(decidePlan(previous, state(after), { ...context, clean: true }), previous, state(after));
+    expect(paths.filter(full)).toEqual([]);
   });
 });

@@ -26,6 +26,19 @@ describe('renderedReportIds', () => {
   });
 });
 
+describe('writeRenderSummaries over many reads and writes', () => {
+  it('gives exactly the chosen lines of a file of several MB, lines split across its 1 MB reads', () => {
+    // ~3.4 MB of lines of uneven lengths (some of 3-byte characters), the last without its newline.
+    const lines = Array.from({ length: 3000 }, (_, i) => `r${String(i).padStart(5, '0')}\tsha\t${'政x'.repeat((i * 37) % 700)}`);
+    const whole = join(tmp, 'many.tsv');
+    writeFileSync(whole, lines.join('\n'));
+    const chosen = lines.filter((_, i) => i % 3 !== 1 || i === lines.length - 1);
+    const target = join(tmp, 'many-some.tsv');
+    writeRenderSummaries(whole, target, new Set(chosen.map((l) => l.slice(0, l.indexOf('\t')))));
+    expect(readFileSync(target, 'utf8')).toBe(chosen.map((l) => `${l}\n`).join(''));
+  });
+});
+
 describe('writeRenderSummaries', () => {
   const data = join(tmp, 'data');
   mkdirSync(join(data, 'reports'), { recursive: true });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,22 @@ describe('the summaries file', () => {
     const back = readSummariesFile(file);
     expect(back.map((s) => s.report_id)).toEqual(sorted.slice(1).map((r) => r.report_id));
     expect(back[0]!.metadata.agency_name).toBe('改名后的机关');
+  });
+
+  it('writes, reusing lines, the very bytes and digest a write from nothing gives', () => {
+    const data = join(tmp, 'bytes');
+    writeReports(data, sorted);
+    const reused = join(tmp, 'bytes-reused.tsv');
+    writeSummariesFile(reused, data, entries);
+    // One report changed and one gone: the other lines are copied as they were read.
+    writeReports(data, [{ ...sorted[2]!, metadata: { ...sorted[2]!.metadata, agency_name: '改名后的机关' } }]);
+    const next = entries.filter((_, i) => i !== 0).map((e) => (e.report_id === sorted[2]!.report_id ? { ...e, sha256: 'sha-new' } : e));
+    const again = writeSummariesFile(reused, data, next);
+    expect(again).toMatchObject({ reused: sorted.length - 2, read: 1 });
+    const fresh = join(tmp, 'bytes-fresh.tsv');
+    const clean = writeSummariesFile(fresh, data, next);
+    expect(readFileSync(reused)).toEqual(readFileSync(fresh));
+    expect(again.digest).toBe(clean.digest);
   });
 
   it('reads lines longer than its 1 MB read buffer, split across reads, intact', () => {
