@@ -15,9 +15,10 @@
  * clean build. With --cache, each built shard keeps its reports' records
  * there (src/search/record-cache.ts), and a rebuilt shard reads only the
  * reports whose file changed. With --wait (scripts/build.ts starts the
- * stage ahead, so that its start-up overlaps the site stage), nothing is read
- * or written before a line `go` on stdin; any other line, or the end of
- * stdin, ends the process without building (status 0).
+ * stage ahead, so that its start-up overlaps the site stage), the reports and
+ * the last manifest are read ahead but nothing is written (nor a failure
+ * reported) before a line `go` on stdin; any other line, or the end of stdin,
+ * ends the process without building (status 0).
  * NIANBAO_TIMINGS=1 prints where the time went on stderr.
  *
  * The build fails (exit 1) when Pagefind reports an error, when there is no
@@ -94,21 +95,35 @@ function goSignal(): Promise<boolean> {
   });
 }
 
-async function main(): Promise<void> {
-  if (values.wait && !(await goSignal())) return;
-  const time = timer('search');
+/** What the build is made from: the reports, their shards, the code fingerprint and the last build's manifest when it may be reused. Reads only. */
+function prepare(time: ReturnType<typeof timer>) {
   const out = values.out!;
   const perShard = Number(values['reports-per-shard']);
-  if (!existsSync(values.data!)) fail(`${values.data} does not exist (run the data stage and astro build first)`);
+  if (!existsSync(values.data!)) throw new Error(`${values.data} does not exist (run the data stage and astro build first)`);
   const previous = readManifest(out);
   const { inputs, from } = readShardInputs(values.data!, knownAgencies(previous));
-  if (inputs.length === 0) fail(`no report JSON in ${values.data}`);
-
+  if (inputs.length === 0) throw new Error(`no report JSON in ${values.data}`);
   const count = shardCount(inputs.length, perShard);
   const fingerprint = codeFingerprint(ROOT, CODE_FILES, pagefindVersion());
   time.mark(`${inputs.length} reports listed, code fingerprint`);
   const reusable = previous && previous.fingerprint === fingerprint && previous.shardCount === count ? previous : null;
-  const groups = assignShards(inputs, count);
+  return { out, perShard, inputs, from, count, fingerprint, reusable, groups: assignShards(inputs, count) };
+}
+
+async function main(): Promise<void> {
+  // With --wait, the go is listened for at once, and awaited once the reading of prepare() is done: that reading
+  // overlaps the site stage's start and planning. Nothing is written before the go, and a failure is reported only then.
+  const go = values.wait ? goSignal() : Promise.resolve(true);
+  const time = timer('search');
+  let prepared: ReturnType<typeof prepare>;
+  try {
+    prepared = prepare(time);
+  } catch (error) {
+    if (await go) fail(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (!(await go)) return;
+  const { out, perShard, inputs, from, count, fingerprint, reusable, groups } = prepared;
   mkdirSync(out, { recursive: true });
   // No manifest while shards change: a build stopped half-way must not vouch for shards it rewrote.
   rmSync(join(out, MANIFEST_FILE), { force: true });

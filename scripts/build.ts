@@ -4,7 +4,7 @@
  * The whole build, its stages top to bottom, each a child process:
  *   data    node scripts/data.ts --content <content> --out <data>  (type stripping, or tsx's loader: src/typescript-loader.ts)
  *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
- *   search  node scripts/build-search.ts --data <data>/reports --out <out>/pagefind --cache <cache>/search
+ *   search  node scripts/build-search.ts (or its bundle: src/search/entry-bundle.ts) --data <data>/reports --out <out>/pagefind --cache <cache>/search
  *           (with site: started with --wait at the site stage's start, and told to go when search may run)
  * Site and search both read only the data folder. A full site build uses both
  * cores, so search waits for it; an incremental one renders a few pages on one
@@ -20,6 +20,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runChild, startPipedChild, type PipedChild } from '../src/site/build/child.ts';
+import { searchEntry } from '../src/search/entry-bundle.ts';
 import { TYPESCRIPT_NODE_ARGS } from '../src/typescript-loader.ts';
 
 const STAGES = ['data', 'site', 'search'] as const;
@@ -55,12 +56,16 @@ const out = resolve(values.out!);
 // The cache is keyed by the output folder, so two outputs never share a summaries file.
 const cache = resolve(values.cache ?? join(root, '.cache/site', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`));
 
-const searchArgs = (): string[] => [...TYPESCRIPT_NODE_ARGS, 'scripts/build-search.ts', '--data', join(data, 'reports'), '--out', join(out, 'pagefind'), '--cache', join(cache, 'search')];
+/** The search stage's command line: from its bundle when there is one (src/search/entry-bundle.ts). */
+async function searchArgs(): Promise<string[]> {
+  const entry = await searchEntry();
+  return [...(entry.endsWith('.ts') ? TYPESCRIPT_NODE_ARGS : []), entry, '--data', join(data, 'reports'), '--out', join(out, 'pagefind'), '--cache', join(cache, 'search')];
+}
 
 /** The search stage's process when it was started ahead, waiting for its go (build-search.ts --wait). */
 let waitingSearch: PipedChild | null = null;
 
-/** Resolves when the site stage has decided its plan, with whether search may run beside it. */
+/** Called once the site stage knows whether its build is incremental (before it reads the reports), with whether search may run beside it. */
 type PlanListener = (overlap: boolean) => void;
 
 async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Promise<void> {
@@ -70,7 +75,7 @@ async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Prom
   } else if (stage === 'site') {
     // Loaded only when the site stage runs: `--only data` needs none of it.
     const { runSiteStage } = await import('../src/site/build/site-stage.ts');
-    const result = await runSiteStage({ root, data, out, cache, clean: values.clean!, onPlan: (plan) => onSitePlan(plan.mode === 'incremental') }, (line) => console.log(`build: ${line}`));
+    const result = await runSiteStage({ root, data, out, cache, clean: values.clean!, onMode: (mode) => onSitePlan(mode === 'incremental') }, (line) => console.log(`build: ${line}`));
     const d = result.data;
     console.log(`build: site summaries ${result.summaries.read} read, ${result.summaries.reused} reused; data files ${d.placed} placed, ${d.unchanged} unchanged, ${d.removed} removed`);
     console.log(`build: site phases ${result.phases.map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
@@ -80,7 +85,7 @@ async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Prom
       waitingSearch.send('go');
       waitingSearch.close();
       status = await waitingSearch.status;
-    } else status = await runChild(process.execPath, searchArgs(), { cwd: root });
+    } else status = await runChild(process.execPath, await searchArgs(), { cwd: root });
     if (status !== 0) throw new Error(`scripts/build-search.ts exited with status ${status}`);
   }
 }
@@ -104,7 +109,7 @@ if (stages.includes('data') && !(await timedStage('data'))) process.exit(1);
 if (stages.includes('site') && stages.includes('search')) {
   // Search starts beside an incremental site stage, or after a full one. Its process starts now and waits for
   // its go: Node's start-up and the loading of its modules overlap the site stage's (it reads nothing before).
-  const ahead = startPipedChild(process.execPath, [...searchArgs(), '--wait'], { cwd: root });
+  const ahead = startPipedChild(process.execPath, [...(await searchArgs()), '--wait'], { cwd: root });
   waitingSearch = ahead;
   let search: Promise<boolean> | null = null;
   const site = await timedStage('site', (overlap) => {

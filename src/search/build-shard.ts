@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { checkFragment, checkFragments, fileStamp, readReports, recordsByReport, writtenPageCount, type EarlierChecks, type FragmentCheck } from './index-files.ts';
 import { readRecordCache, writeRecordCache, type CachedRecord } from './record-cache.ts';
+import { checksPathFor, readPassedChecks, writePassedChecks, type PassedCheck } from './fragment-checks.ts';
 import { bundleVersion, pruneToMetadata, seedFromPrevious } from './shard-files.ts';
 import { filterValues, type ShardEntry } from './manifest.ts';
 import { timer } from '../pipeline/timings.ts';
@@ -88,10 +89,10 @@ async function writeShard(index: pagefind.PagefindIndex, dir: string, reuse: boo
 }
 
 /** Problems with a written shard: fewer pages than records, or fragments that are not the records' (index-files.ts). */
-function shardProblems(dir: string, records: readonly PartedRecord[], earlier?: EarlierChecks): string[] {
+function shardProblems(dir: string, records: readonly PartedRecord[], earlier?: EarlierChecks, passed?: Map<string, { stamp: string; url: string }>): string[] {
   const pages = writtenPageCount(dir);
   if (pages < records.length) return [`${pages} pages, ${records.length} records were added`];
-  return checkFragments(dir, records, earlier);
+  return checkFragments(dir, records, earlier, passed);
 }
 
 /**
@@ -99,21 +100,26 @@ function shardProblems(dir: string, records: readonly PartedRecord[], earlier?: 
  * one: those it reuses (the same files, hard-linked) are then not read again (checkFragments). A file that cannot
  * be read is left to that check.
  */
-function checkPrevious(dir: string, records: readonly PartedRecord[]): Map<string, { stamp: string; check: FragmentCheck }> {
+function checkPrevious(dir: string, records: readonly PartedRecord[], known: ReadonlyMap<string, PassedCheck>, hashes: ReadonlyMap<string, string>): { checks: Map<string, { stamp: string; check: FragmentCheck }>; read: number } {
   const checks = new Map<string, { stamp: string; check: FragmentCheck }>();
+  let read = 0;
   const fragments = join(dir, 'fragment');
-  if (!existsSync(fragments)) return checks;
+  if (!existsSync(fragments)) return { checks, read };
   const byReport = recordsByReport(records);
   for (const name of readdirSync(fragments)) {
     const path = join(fragments, name);
     try {
       const stamp = fileStamp(path);
-      checks.set(name, { stamp, check: checkFragment(path, name, byReport) });
+      // The same file passed against the same record in the last build (fragment-checks.ts): not read again.
+      const passed = known.get(name);
+      const record = passed && passed.stamp === stamp && hashes.get(passed.report) === passed.sha256 ? byReport.get(passed.report) : undefined;
+      if (!record) read++;
+      checks.set(name, { stamp, check: record ? { url: record.record.url, problem: null } : checkFragment(path, name, byReport) });
     } catch {
       // Checked, or reported, once the bundle is written.
     }
   }
-  return checks;
+  return { checks, read };
 }
 
 /** The promise itself, marked as handled: it is awaited later, and its failure must not end the process before then. */
@@ -176,22 +182,39 @@ export async function buildShard(job: ShardJob): Promise<ShardEntry> {
     return entry;
   }
   let earlier: EarlierChecks = new Map();
+  let fragmentsRead = 0;
+  const checksFile = job.recordCache ? checksPathFor(job.recordCache) : null;
   const reused = await writeShard(index, dir, true, (reusing) => {
     // A record is made from its report alone: kept for the next build whether or not this shard passes its checks.
     if (job.recordCache) writeRecordCache(job.recordCache, job.fingerprint, made);
-    if (reusing) earlier = checkPrevious(dir, parted);
+    if (reusing) ({ checks: earlier, read: fragmentsRead } = checkPrevious(dir, parted, checksFile ? readPassedChecks(checksFile, job.fingerprint) : new Map(), hashes));
   });
-  time.mark(`bundle written (${reused} files reused; meanwhile the records cached and ${earlier.size} reused fragments checked)`);
-  let problems = shardProblems(dir, parted, earlier);
+  time.mark(`bundle written (${reused} files reused; meanwhile the records cached and ${earlier.size} reused fragments checked, ${fragmentsRead} of them read)`);
+  let passed = new Map<string, { stamp: string; url: string }>();
+  let problems = shardProblems(dir, parted, earlier, passed);
   if (problems.length > 0 && reused > 0) {
     // A reused file may stand for a new one of the same name (shard-files.ts): the shard is written from nothing.
     await writeShard(index, dir, false);
-    problems = shardProblems(dir, parted);
+    passed = new Map();
+    problems = shardProblems(dir, parted, undefined, passed);
   }
   await pagefind.close();
   if (problems.length > 0) throw new Error(`${dir}: ${problems.length} problems, e.g. ${problems.slice(0, 3).join('; ')}`);
+  if (checksFile) writePassedChecks(checksFile, job.fingerprint, passedChecks(passed, parted, hashes));
   time.mark('fragments checked');
   return entry;
+}
+
+/** The checks of a shard that passed them all, by fragment file, with the report and sha256 of each one's record. */
+function passedChecks(passed: ReadonlyMap<string, { stamp: string; url: string }>, records: readonly PartedRecord[], hashes: ReadonlyMap<string, string>): Map<string, PassedCheck> {
+  const reportOf = new Map(records.map((r) => [r.record.url, r.record.meta.report]));
+  const checks = new Map<string, PassedCheck>();
+  for (const [name, { stamp, url }] of passed) {
+    const report = reportOf.get(url);
+    const sha256 = report === undefined ? undefined : hashes.get(report);
+    if (report !== undefined && sha256 !== undefined) checks.set(name, { stamp, report, sha256 });
+  }
+  return checks;
 }
 
 /** Removes what only the primary shard keeps from a shard folder. */

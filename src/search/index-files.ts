@@ -136,9 +136,9 @@ export type EarlierChecks = ReadonlyMap<string, { stamp: string; check: Fragment
  * Problems with a written shard: every record must be there as one fragment
  * that passes checkFragment. A fragment checked earlier (`earlier`: the same
  * name and the same file, by its stamp) is not read again. Empty when the
- * shard is right.
+ * shard is right. `passed`, when given, gets the stamp and URL of every fragment that passed.
  */
-export function checkFragments(shardDir: string, records: readonly PartedRecord[], earlier: EarlierChecks = new Map()): string[] {
+export function checkFragments(shardDir: string, records: readonly PartedRecord[], earlier: EarlierChecks = new Map(), passed?: Map<string, { stamp: string; url: string }>): string[] {
   const problems: string[] = [];
   const dir = join(shardDir, 'fragment');
   const byReport = recordsByReport(records);
@@ -146,7 +146,9 @@ export function checkFragments(shardDir: string, records: readonly PartedRecord[
   for (const name of readdirSync(dir).sort(byId)) {
     const path = join(dir, name);
     const before = earlier.get(name);
-    const { url, problem } = before && before.stamp === fileStamp(path) ? before.check : checkFragment(path, name, byReport);
+    const stamp = before || passed ? fileStamp(path) : '';
+    const { url, problem } = before && before.stamp === stamp ? before.check : checkFragment(path, name, byReport);
+    if (passed && url !== null && problem === null) passed.set(name, { stamp, url });
     if (url !== null) {
       if (seen.has(url)) problems.push(`${name}: a second fragment of ${url}`);
       seen.add(url);

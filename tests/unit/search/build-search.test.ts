@@ -133,11 +133,19 @@ describe('build-search', () => {
     expect(again.stdout).toContain('rebuilt 1 of');
     expect(again.stderr).toContain(`search ${shard} read 1 of ${inShard} reports`);
     // The fragments of the previous bundle were checked while Pagefind wrote the new one.
-    expect(again.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked\\)`, 'u'));
+    // Only the fragment of the changed report is read: the others passed their checks in the clean build (fragment-checks.ts).
+    expect(again.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked, 1 of them read\\)`, 'u'));
     expect(tree(out)).toEqual(cleanTree(data, 'cached-clean'));
+    // Without the checks kept, every reused fragment is read, and the index is the same.
+    rmSync(join(cache, 'records', `${shard}.checks.json`));
+    writeWithSentence(data, changed, '本年度再新增一句，用于检验片段检查。');
+    const unkept = timed();
+    expect(unkept.status).toBe(0);
+    expect(unkept.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked, ${inShard} of them read\\)`, 'u'));
+    expect(tree(out)).toEqual(cleanTree(data, 'cached-clean-2'));
   });
 
-  it('with --wait, builds only once told `go` on stdin, and ends without reading or writing anything otherwise', () => {
+  it('with --wait, builds only once told `go` on stdin, and ends without writing anything otherwise', () => {
     const data = reportsDir('waiting', corpus());
     const waiting = (out: string, input: string) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', data, '--out', out, '--wait'], { encoding: 'utf8', input, env: { ...process.env, NIANBAO_TIMINGS: '' } });
@@ -153,6 +161,33 @@ describe('build-search', () => {
     expect(started.stdout).toContain('rebuilt 1 of 1 shard(s)');
     expect(buildSearch(data, join(work, 'waiting-plain')).status).toBe(0);
     expect(tree(join(work, 'waiting-go'))).toEqual(tree(join(work, 'waiting-plain')));
+    // What it reads ahead of its go may fail: that is reported, and the build fails, only once told go.
+    const missing = (input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', join(work, 'no-such-data'), '--out', join(work, 'waiting-missing'), '--wait'], { encoding: 'utf8', input });
+    expect(missing('')).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    const told = missing('go\n');
+    expect(told.status).toBe(1);
+    expect(told.stderr).toContain('no-such-data does not exist');
+  });
+
+  it('starts from a bundle (src/search/entry-bundle.ts) that builds, shard workers and all, what the TypeScript entry builds', async () => {
+    const { searchEntry } = await import('../../../src/search/entry-bundle.ts');
+    const entry = await searchEntry();
+    expect(entry).toMatch(/\.cache\/search-entry\/build-search-[0-9a-f]{16}\.mjs$/u);
+    expect(await searchEntry()).toBe(entry);
+    const data = reportsDir('bundled', corpus());
+    const out = join(work, 'bundled-out');
+    const run = spawnSync(process.execPath, [entry, '--data', data, '--out', out, '--reports-per-shard', '3'], { encoding: 'utf8', env: { ...process.env, NIANBAO_TIMINGS: '' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/rebuilt (\d+) of \1 shard\(s\)/u);
+    expect(tree(out)).toEqual(cleanTree(data, 'bundled-clean'));
+    process.env.NIANBAO_SEARCH_BUNDLE = 'off';
+    try {
+      expect(await searchEntry()).toMatch(/scripts\/build-search\.ts$/u);
+    } finally {
+      delete process.env.NIANBAO_SEARCH_BUNDLE;
+    }
   });
 
   it('reuses the unchanged fragments of a rebuilt shard, removes the ones no longer named, and ends as a clean build when a report goes', () => {
