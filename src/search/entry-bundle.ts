@@ -18,25 +18,19 @@
  * compares the two); NIANBAO_SEARCH_BUNDLE=off always starts it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { bundleOptions, loadEsbuild, PROJECT_ROOT as ROOT, writeBundleFile } from '../node-bundle.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENTRY = 'scripts/build-search.ts';
 const FOLDER = join(ROOT, '.cache', 'search-entry');
 const INPUTS = join(FOLDER, 'inputs.json');
 const PREFIX = 'build-search-';
 
-interface BuildResult {
-  outputFiles?: { contents: Uint8Array }[];
-  metafile?: { inputs: Record<string, unknown> };
-}
 interface PluginBuild {
   onLoad: (options: { filter: RegExp }, load: (args: { path: string }) => { contents: string; loader: string }) => void;
 }
-type Build = (options: Record<string, unknown>) => Promise<BuildResult>;
 
 /** sha256 over the inputs' paths (relative to the root, with `/`) and contents; null when one cannot be read. */
 function inputsHash(inputs: readonly string[]): string | null {
@@ -73,25 +67,9 @@ const ownUrls = {
 
 /** Makes the bundle; null when it may not be used (esbuild missing or failing, or `import.meta` left in the code). */
 async function makeBundle(): Promise<string | null> {
-  let build: Build;
-  try {
-    build = (createRequire(import.meta.url)('esbuild') as { build: Build }).build;
-  } catch {
-    return null;
-  }
-  const result = await build({
-    entryPoints: [join(ROOT, ENTRY)],
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
-    packages: 'external',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [ownUrls],
-  }).catch(() => null);
+  const esbuild = loadEsbuild();
+  if (!esbuild) return null;
+  const result = await esbuild.build({ ...bundleOptions(join(ROOT, ENTRY)), plugins: [ownUrls] }).catch(() => null);
   if (!result || result.outputFiles?.length !== 1) return null;
   const contents = result.outputFiles[0]!.contents;
   if (Buffer.from(contents).includes('import.meta')) return null;
@@ -99,13 +77,8 @@ async function makeBundle(): Promise<string | null> {
   const hash = inputsHash(inputs);
   if (inputs.length === 0 || hash === null) return null;
   const file = join(FOLDER, `${PREFIX}${hash}.mjs`);
-  mkdirSync(FOLDER, { recursive: true });
-  // Bundles of other inputs go: only the current one is ever started.
-  for (const name of readdirSync(FOLDER)) if (name.startsWith(PREFIX) && join(FOLDER, name) !== file) rmSync(join(FOLDER, name), { force: true });
-  // Through temporary names, so that a concurrent build never starts half a file.
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, contents);
-  renameSync(temp, file);
+  writeBundleFile(FOLDER, PREFIX, file, contents);
+  // The list of inputs too goes through a temporary name.
   writeFileSync(`${INPUTS}.${process.pid}.tmp`, `${JSON.stringify(inputs)}\n`);
   renameSync(`${INPUTS}.${process.pid}.tmp`, INPUTS);
   return file;

@@ -16,24 +16,17 @@
  * a slower start (tests/unit/parallel/worker-bundle.test.ts compares the two);
  * NIANBAO_WORKER_BUNDLE=off always starts it.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleOptions, loadEsbuild, PROJECT_ROOT as ROOT, writeBundleFile } from '../../node-bundle.ts';
 import { parserVersion } from './version.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
 const FOLDER = join(ROOT, '.cache', 'workers');
 /** The folders parserVersion() hashes: a bundle may hold code from nowhere else. */
 const COVERED = ['src/pipeline/', 'src/schema/'];
 const PREFIX = 'parse-worker-';
-
-interface BuildResult {
-  outputFiles?: { contents: Uint8Array }[];
-  metafile?: { inputs: Record<string, unknown> };
-}
-type BuildSync = (options: Record<string, unknown>) => BuildResult;
 
 let memo: URL | null | undefined;
 
@@ -52,36 +45,16 @@ export function parseWorkerBundle(): URL | null {
   return memo;
 }
 
-/** Writes the bundle to `file` (through a temporary name, so a concurrent build never starts half a file); false when it may not be used. */
+/** Writes the bundle to `file`; false when it may not be used. */
 function makeBundle(file: string): boolean {
-  let buildSync: BuildSync;
-  try {
-    buildSync = (createRequire(import.meta.url)('esbuild') as { buildSync: BuildSync }).buildSync;
-  } catch {
-    return false;
-  }
-  const result = buildSync({
-    entryPoints: [ENTRY],
-    absWorkingDir: ROOT,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
-    packages: 'external',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const esbuild = loadEsbuild();
+  if (!esbuild) return false;
+  const result = esbuild.buildSync(bundleOptions(ENTRY));
   const inputs = Object.keys(result.metafile?.inputs ?? {});
   const outside = inputs.filter((input) => !COVERED.some((dir) => relative(ROOT, join(ROOT, input)).split(sep).join('/').startsWith(dir)));
   if (inputs.length === 0 || outside.length > 0 || result.outputFiles?.length !== 1) return false;
   // Code that finds files beside its own module would look for them in .cache/workers/: not bundled.
   if (Buffer.from(result.outputFiles[0]!.contents).includes('import.meta')) return false;
-  mkdirSync(FOLDER, { recursive: true });
-  // Bundles of other parser versions go: only the current one is ever started.
-  for (const name of readdirSync(FOLDER)) if (name.startsWith(PREFIX) && name.endsWith('.mjs') && join(FOLDER, name) !== file) rmSync(join(FOLDER, name), { force: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, result.outputFiles[0]!.contents);
-  renameSync(temp, file);
+  writeBundleFile(FOLDER, PREFIX, file, result.outputFiles[0]!.contents);
   return true;
 }
