@@ -12,6 +12,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { byCodeUnits } from '../compare.ts';
 
 /** A fragment that passed: the stamp of its file, and the report and sha256 of the record it was checked against. */
 export interface PassedCheck {
@@ -40,7 +41,7 @@ export function readPassedChecks(path: string, fingerprint: string): Map<string,
 
 /** Writes the checks a shard passed, whole, by a rename. */
 export function writePassedChecks(path: string, fingerprint: string, passed: ReadonlyMap<string, PassedCheck>): void {
-  const fragments = [...passed].map(([name, c]): [string, string, string, string] => [name, c.stamp, c.report, c.sha256]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const fragments = [...passed].map(([name, c]): [string, string, string, string] => [name, c.stamp, c.report, c.sha256]).sort((a, b) => byCodeUnits(a[0], b[0]));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.tmp`, `${JSON.stringify({ fingerprint, fragments } satisfies ChecksFile)}\n`);
   renameSync(`${path}.tmp`, path);

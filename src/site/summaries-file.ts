@@ -68,7 +68,7 @@ export function* readLines(path: string): Generator<string> {
  * writev of the gathered buffers: bytes that lie one after the other in the same memory (lines read in one
  * chunk) are one buffer, and none is copied.
  */
-export function batchWriter(fd: number): { add: (bytes: Buffer) => void; flush: () => void } {
+export function batchWriter(fd: number): { add: (bytes: Buffer) => void; addLine: (line: Buffer) => void; flush: () => void } {
   let batch: Buffer[] = [];
   let batched = 0;
   const flush = () => {
@@ -84,7 +84,12 @@ export function batchWriter(fd: number): { add: (bytes: Buffer) => void; flush: 
     batched += bytes.length;
     if (batched >= WRITE_BATCH || batch.length >= WRITE_BUFFERS) flush();
   };
-  return { add, flush };
+  /** A line as readLineSpans gives it, ended by a newline whether or not it had one (the file's last line). */
+  const addLine = (line: Buffer) => {
+    add(line);
+    if (line.length === 0 || line[line.length - 1] !== NEWLINE) add(NEWLINE_BYTES);
+  };
+  return { add, addLine, flush };
 }
 
 /** A line of the file as bytes, with where its two tabs are. */
@@ -159,8 +164,7 @@ export function writeSummariesFile(path: string, dataDir: string, reports: reado
       if (prior && prior.report_id === r.report_id && prior.b - prior.a - 1 === r.sha256.length && prior.bytes.toString('latin1', prior.a + 1, prior.b) === r.sha256) {
         const { a, b } = prior;
         const line = withoutNewline(prior.bytes);
-        out.add(prior.bytes);
-        if (line.length === prior.bytes.length) out.add(NEWLINE_BYTES);
+        out.addLine(prior.bytes);
         // The digest is of `<report_id>\t<summary JSON>\n`: the line without its sha256.
         digest.update(line.subarray(0, a + 1));
         digest.update(line.subarray(b + 1));

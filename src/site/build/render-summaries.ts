@@ -9,7 +9,7 @@
  * (10,000 took Astro about 0.3 s to render one agency page).
  */
 import { closeSync, copyFileSync, linkSync, openSync, renameSync } from 'node:fs';
-import { batchWriter, readLineSpans, withoutNewline } from '../summaries-file.ts';
+import { batchWriter, readLineSpans } from '../summaries-file.ts';
 import { removeFile } from './files.ts';
 import type { ReportInput } from './plan.ts';
 
@@ -28,7 +28,6 @@ export function renderedReportIds(reports: readonly ReportInput[], rendered: Ren
 }
 
 const TAB = 0x09;
-const NEWLINE_BYTES = Buffer.from('\n');
 
 /**
  * Makes `target` the summaries of the given report ids (null: all of `summaries`, as a hard link where the file
@@ -52,8 +51,7 @@ export function writeRenderSummaries(summaries: string, target: string, ids: Rea
         // A line starts with its report_id and a tab (summaries-file.ts).
         const tab = line.indexOf(TAB);
         if (tab < 0 || !ids.has(line.toString('utf8', 0, tab))) continue;
-        out.add(line);
-        if (withoutNewline(line).length === line.length) out.add(NEWLINE_BYTES);
+        out.addLine(line);
       }
       out.flush();
     } finally {

@@ -28,8 +28,6 @@ export interface SiteOptions {
   clean: boolean;
   /** Told the plan's mode as soon as it is known, before the reports are read (the plan then says the same). */
   onMode?: (mode: SitePlan['mode']) => void;
-  /** Told the plan as soon as it is decided, before anything is rendered. */
-  onPlan?: (plan: SitePlan) => void;
 }
 
 export interface SiteResult {
@@ -248,7 +246,6 @@ export async function runSiteStage(options: SiteOptions, log: (line: string) => 
       hasUnidentifiedPage: () => existsSync(join(o.out, 'reports', 'unidentified', 'index.html')),
     });
     log(`site plan: ${plan.mode} (${plan.reason}), ${plan.render.length} agency pages to render${plan.unidentified ? '' : ', the page of unidentified reports kept'}`);
-    o.onPlan?.(plan);
     summaries = await time('summaries', () => prepareSummaries(o.cache, o.data, next));
     next.summaries = summaries.digest;
     // Kept aggregate pages must all be there (an output folder someone pruned gets them again).
