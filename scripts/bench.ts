@@ -64,7 +64,9 @@ const median = (xs: readonly number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const mb = (bytes: number) => `${fmt(bytes / 1e6)} MB`;
-const stage = (m: Measured) => `${fmt(m.seconds)} s, peak RSS ${m.peakMb === null ? '?' : fmt(m.peakMb, 0)} MB (process tree ${fmt(m.treeMb, 0)} MB)${m.ok ? '' : ' (FAILED)'}`;
+/** A stage's row: wall time, CPU time (user + system: on 2 cores a rebuild is bound by the sum), peak RSS. */
+const stage = (m: Measured) =>
+  `${fmt(m.seconds)} s, CPU ${m.cpu === null ? '?' : `${fmt(m.cpu.user + m.cpu.system)} s (system ${fmt(m.cpu.system)})`}, peak RSS ${m.peakMb === null ? '?' : fmt(m.peakMb, 0)} MB (process tree ${fmt(m.treeMb, 0)} MB)${m.ok ? '' : ' (FAILED)'}`;
 
 /** The generated corpus is reused only while the generator (and the table renderer it calls) is unchanged. */
 function generatorVersion(): string {
@@ -212,7 +214,8 @@ async function fullBuild(n: number, content: string): Promise<void> {
     }
     const seconds = stages.reduce((sum, [, m]) => sum + m.seconds, 0);
     const peak = Math.max(...stages.map(([, m]) => Math.max(m.treeMb, m.peakMb ?? 0)));
-    row(`N=${n}: ${label} build: total (peak of the largest stage)`, `${fmt(seconds)} s, ${fmt(peak, 0)} MB`);
+    const cpu = stages.every(([, m]) => m.cpu) ? stages.reduce((sum, [, m]) => sum + m.cpu!.user + m.cpu!.system, 0) : null;
+    row(`N=${n}: ${label} build: total (peak of the largest stage)`, `${fmt(seconds)} s, CPU ${cpu === null ? '?' : fmt(cpu)} s, ${fmt(peak, 0)} MB`);
     return { data: d.seconds, total: seconds };
   };
   const clean = await build('clean', false);

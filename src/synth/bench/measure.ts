@@ -15,6 +15,8 @@ export interface Measured {
   peakMb: number | null;
   /** Peak of the summed RSS of the command's whole process tree, MB (sampled every 200 ms). */
   treeMb: number;
+  /** User and system CPU seconds of the command and every descendant it waited for (/usr/bin/time), null without it. */
+  cpu: { user: number; system: number } | null;
   output: string;
 }
 
@@ -63,7 +65,11 @@ export async function measure(command: string, args: string[], env: Record<strin
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // "Maximum resident set size (kbytes): 123456" from GNU time -v.
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-  return { ok: status === 0, seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, treeMb: treeKb / 1024, output: `${out}${err}`.slice(-4000) };
+  // "User time (seconds): 1.23" and "System time (seconds): 0.45" from GNU time -v.
+  const user = /User time \(seconds\): ([\d.]+)/.exec(err);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(err);
+  const cpu = user && system ? { user: Number(user[1]), system: Number(system[1]) } : null;
+  return { ok: status === 0, seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, treeMb: treeKb / 1024, cpu, output: `${out}${err}`.slice(-4000) };
 }
 
 export function dirBytes(dir: string): number {
