@@ -161,10 +161,12 @@ function parseThroughput(n: number, content: string, truth: string | null): void
     }));
     // Where that step's CPU went: the workers' own threads, this thread (reading, hashing, digests), and the rest of
     // the process, which is V8's shared threads: its optimising compiler (each worker compiles the parser anew) and GC.
-    const all = cpuSeconds(process.cpuUsage(processCpu));
+    const used = process.cpuUsage(processCpu);
+    const all = cpuSeconds(used);
     const main = cpuSeconds(process.threadCpuUsage(thisThread));
     const workers = (stats.workerCpuMicros ?? 0) / 1e6;
-    row(`N=${n}: the build's parse step, CPU by thread`, `workers ${fmt(workers)} s (${fmt((workers / n) * 1e6, 0)} µs per report), this thread ${fmt(main)} s, V8's compiler and GC threads ${fmt(all - workers - main)} s; ${fmt(all)} s in all`);
+    // The system share is mostly page faults of new heap pages (each worker's isolate grows its own heap).
+    row(`N=${n}: the build's parse step, CPU by thread`, `workers ${fmt(workers)} s (${fmt((workers / n) * 1e6, 0)} µs per report), this thread ${fmt(main)} s, V8's compiler and GC threads ${fmt(all - workers - main)} s; ${fmt(all)} s in all (system ${fmt(used.system / 1e6)} s)`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }

@@ -1,0 +1,31 @@
+/**
+ * npm run bench's child-process measure (src/synth/bench/measure.ts): the
+ * CPU time it reports is the command's and its descendants', read from
+ * /usr/bin/time -v, so a child that spins for a while in a grandchild shows
+ * that time, and an idle one almost none.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { measure } from '../../../src/synth/bench/measure.ts';
+
+// Spins for `ms` of wall time in a grandchild process, then the child ends.
+const spinInGrandchild = (ms: number) =>
+  `require('node:child_process').execFileSync(process.execPath, ['-e', 'const end = Date.now() + ${ms}; while (Date.now() < end);'])`;
+
+describe('measure', () => {
+  it.runIf(existsSync('/usr/bin/time'))("counts a descendant's CPU time", async () => {
+    const busy = await measure(process.execPath, ['-e', spinInGrandchild(600)]);
+    expect(busy.ok).toBe(true);
+    expect(busy.cpu).not.toBeNull();
+    expect(busy.cpu!.user + busy.cpu!.system).toBeGreaterThan(0.45);
+    expect(busy.seconds).toBeGreaterThan(0.6);
+    const idle = await measure(process.execPath, ['-e', 'setTimeout(() => {}, 600)']);
+    expect(idle.cpu!.user + idle.cpu!.system).toBeLessThan(0.4);
+    expect(idle.seconds).toBeGreaterThan(0.6);
+  }, 30_000);
+
+  it.runIf(!existsSync('/usr/bin/time'))('says nothing of CPU time without /usr/bin/time', async () => {
+    const m = await measure(process.execPath, ['-e', '0']);
+    expect(m.cpu).toBeNull();
+  });
+});
