@@ -180,6 +180,19 @@ function parseThroughput(n: number, content: string, truth: string | null): void
   }
 }
 
+/** scripts/data.ts's NIANBAO_TIMINGS line for its parse step: "timings: run read+parse (P parsed, C cached) W ms wall, X ms cpu". */
+const READ_PARSE_LINE = /^timings: run read\+parse \((\d+) parsed, (\d+) cached\) (\d+) ms wall, (\d+) ms cpu$/;
+
+/** The row for a data stage's parse step, from its timings line (its CPU is the whole process's: workers and V8's threads too). */
+function readParse(kept: readonly string[]): string {
+  const m = kept.map((line) => READ_PARSE_LINE.exec(line)).find((x) => x !== null);
+  if (!m) return 'not measured (no timings line)';
+  const [parsed, cached, wallMs, cpuMs] = m.slice(1).map(Number) as [number, number, number, number];
+  if (parsed === 0) return `nothing parsed (${cached} cached)`;
+  const perSecond = parsed / (wallMs / 1000);
+  return `${parsed} parsed (${cached} cached): ${fmt(perSecond, 0)} reports/s (${fmt(perSecond / cores, 0)}/core), ${fmt(wallMs / 1000)} s, ${fmt(parsed / (cpuMs / 1000), 0)} reports per CPU-second`;
+}
+
 /** Rebuilds timed, each after its own one-report change; the rows give each, and the speed-up uses their median. */
 const REBUILDS = 3;
 
@@ -201,12 +214,14 @@ async function fullBuild(n: number, content: string): Promise<void> {
   for (const d of [data, site, cache]) rmSync(d, { recursive: true, force: true });
   // The stages of `npm run build` (scripts/build.ts), one child process each so each gets its own time and peak RSS;
   // the second build runs over the first one's output and caches, as a user's rebuild would.
-  const stageRun = (only: string, env: Record<string, string> = {}) =>
-    measure(NODE, [...TSX, 'scripts/build.ts', '--content', content, '--data', data, '--out', site, '--cache', join(cache, 'site'), '--only', only], { NIANBAO_CACHE_DIR: cache, ...env });
+  const stageRun = (only: string, env: Record<string, string> = {}, keep?: RegExp) =>
+    measure(NODE, [...TSX, 'scripts/build.ts', '--content', content, '--data', data, '--out', site, '--cache', join(cache, 'site'), '--only', only], { NIANBAO_CACHE_DIR: cache, ...env }, keep);
   // A clean build runs the stages one at a time (each uses both cores) and reports each; a rebuild runs site and
   // search as `npm run build` does, search beside an incremental site stage, and reports the two together.
   const build = async (label: string, overlapSiteAndSearch: boolean) => {
-    const d = await stageRun('data');
+    // The data stage's own read + parse line (scripts/data.ts with NIANBAO_TIMINGS=1), for the parse step as the build
+    // runs it at every N, 100,000 included (the pool rows above stop at 10,000).
+    const d = await stageRun('data', { NIANBAO_TIMINGS: '1' }, READ_PARSE_LINE);
     const stages: [string, Measured][] = [['data', d]];
     if (overlapSiteAndSearch) stages.push(['site + search (search beside the incremental site stage)', await stageRun('site,search')]);
     else stages.push(['site (astro)', await stageRun('site')], ['search (pagefind)', await stageRun('search')]);
@@ -214,6 +229,7 @@ async function fullBuild(n: number, content: string): Promise<void> {
       if (!m.ok) console.error(`bench: ${label} ${name} failed:\n${m.output}`);
       row(`N=${n}: ${label} build: ${name}`, stage(m));
     }
+    if (!overlapSiteAndSearch) row(`N=${n}: ${label} build: its data stage's parse step (read + hash + parse + record and digest kept, incl. worker start)`, readParse(d.kept));
     const seconds = stages.reduce((sum, [, m]) => sum + m.seconds, 0);
     const peak = Math.max(...stages.map(([, m]) => Math.max(m.treeMb, m.peakMb ?? 0)));
     const cpu = stages.every(([, m]) => m.cpu) ? stages.reduce((sum, [, m]) => sum + m.cpu!.user + m.cpu!.system, 0) : null;

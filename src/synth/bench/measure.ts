@@ -17,6 +17,8 @@ export interface Measured {
   treeMb: number;
   /** User and system CPU seconds of the command and every descendant it waited for (/usr/bin/time), null without it. */
   cpu: { user: number; system: number } | null;
+  /** The lines of its output (stdout and stderr) that matched `keep`, as they came; none without it. */
+  kept: string[];
   output: string;
 }
 
@@ -48,7 +50,18 @@ function treeRssKb(root: number): number {
   return total;
 }
 
-export async function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measured> {
+/** Calls `onLine` with each whole line of a stream (the output is kept only in part, and a line may span chunks). */
+function eachLine(onLine: (line: string) => void): (chunk: Buffer) => void {
+  let partial = '';
+  return (chunk) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) onLine(line);
+  };
+}
+
+/** `keep`: the output lines to hand back whole (Measured.kept), e.g. a stage's NIANBAO_TIMINGS lines among thousands. */
+export async function measure(command: string, args: string[], env: Record<string, string> = {}, keep?: RegExp): Promise<Measured> {
   const started = process.hrtime.bigint();
   const timed = existsSync(TIME);
   const child = spawn(timed ? TIME : command, timed ? ['-v', command, ...args] : args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,6 +69,11 @@ export async function measure(command: string, args: string[], env: Record<strin
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-8000)));
   child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+  const kept: string[] = [];
+  const keepLine = (line: string) => {
+    if (keep?.test(line)) kept.push(line);
+  };
+  if (keep) for (const stream of [child.stdout, child.stderr]) stream.on('data', eachLine(keepLine));
   let treeKb = 0;
   const sampler = setInterval(() => {
     if (child.pid) treeKb = Math.max(treeKb, treeRssKb(child.pid));
@@ -69,7 +87,7 @@ export async function measure(command: string, args: string[], env: Record<strin
   const user = /User time \(seconds\): ([\d.]+)/.exec(err);
   const system = /System time \(seconds\): ([\d.]+)/.exec(err);
   const cpu = user && system ? { user: Number(user[1]), system: Number(system[1]) } : null;
-  return { ok: status === 0, seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, treeMb: treeKb / 1024, cpu, output: `${out}${err}`.slice(-4000) };
+  return { ok: status === 0, seconds, peakMb: rss ? Number(rss[1]) / 1024 : null, treeMb: treeKb / 1024, cpu, kept, output: `${out}${err}`.slice(-4000) };
 }
 
 export function dirBytes(dir: string): number {

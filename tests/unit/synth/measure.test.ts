@@ -24,6 +24,19 @@ describe('measure', () => {
     expect(idle.seconds).toBeGreaterThan(0.6);
   }, 30_000);
 
+  it('hands back whole the output lines it was asked to keep, from stdout and stderr', async () => {
+    // Thousands of other lines, and a kept one written in two pieces: the output itself is kept only in part.
+    const script = [
+      "for (let i = 0; i < 5000; i++) process.stderr.write(`finding ${i}\\n`);",
+      "process.stderr.write('timings: run read+parse (3 parsed, 0 cached) 12 ms');",
+      "setTimeout(() => { process.stderr.write(' wall, 30 ms cpu\\n'); console.log('timings: run emit 5 ms wall, 6 ms cpu'); }, 100);",
+    ].join('\n');
+    const m = await measure(process.execPath, ['-e', script], {}, /^timings: /);
+    expect(m.ok).toBe(true);
+    expect(m.output).not.toContain('finding 0\n');
+    expect(m.kept.sort()).toEqual(['timings: run emit 5 ms wall, 6 ms cpu', 'timings: run read+parse (3 parsed, 0 cached) 12 ms wall, 30 ms cpu']);
+  }, 30_000);
+
   it.runIf(!existsSync('/usr/bin/time'))('says nothing of CPU time without /usr/bin/time', async () => {
     const m = await measure(process.execPath, ['-e', '0']);
     expect(m.cpu).toBeNull();
