@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 
 export interface Measured {
   ok: boolean;
@@ -50,14 +51,17 @@ function treeRssKb(root: number): number {
   return total;
 }
 
-/** Calls `onLine` with each whole line of a stream (the output is kept only in part, and a line may span chunks). */
-function eachLine(onLine: (line: string) => void): (chunk: Buffer) => void {
+/** Calls `onLine` with each whole line of a stream, the last one too (the output is kept only in part, and a line may span chunks). */
+function eachLine(stream: Readable, onLine: (line: string) => void): void {
   let partial = '';
-  return (chunk) => {
+  stream.on('data', (chunk: Buffer) => {
     const lines = (partial + chunk.toString()).split('\n');
     partial = lines.pop()!;
     for (const line of lines) onLine(line);
-  };
+  });
+  stream.on('end', () => {
+    if (partial !== '') onLine(partial);
+  });
 }
 
 /** `keep`: the output lines to hand back whole (Measured.kept), e.g. a stage's NIANBAO_TIMINGS lines among thousands. */
@@ -73,7 +77,7 @@ export async function measure(command: string, args: string[], env: Record<strin
   const keepLine = (line: string) => {
     if (keep?.test(line)) kept.push(line);
   };
-  if (keep) for (const stream of [child.stdout, child.stderr]) stream.on('data', eachLine(keepLine));
+  if (keep) for (const stream of [child.stdout, child.stderr]) eachLine(stream, keepLine);
   let treeKb = 0;
   const sampler = setInterval(() => {
     if (child.pid) treeKb = Math.max(treeKb, treeRssKb(child.pid));

@@ -25,11 +25,12 @@ describe('measure', () => {
   }, 30_000);
 
   it('hands back whole the output lines it was asked to keep, from stdout and stderr', async () => {
-    // Thousands of other lines, and a kept one written in two pieces: the output itself is kept only in part.
+    // Thousands of other lines, a kept one written in two pieces, and a last one with no line end: the output
+    // itself is kept only in part.
     const script = [
       "for (let i = 0; i < 5000; i++) process.stderr.write(`finding ${i}\\n`);",
       "process.stderr.write('timings: run read+parse (3 parsed, 0 cached) 12 ms');",
-      "setTimeout(() => { process.stderr.write(' wall, 30 ms cpu\\n'); console.log('timings: run emit 5 ms wall, 6 ms cpu'); }, 100);",
+      "setTimeout(() => { process.stderr.write(' wall, 30 ms cpu\\n'); process.stdout.write('timings: run emit 5 ms wall, 6 ms cpu'); }, 100);",
     ].join('\n');
     const m = await measure(process.execPath, ['-e', script], {}, /^timings: /);
     expect(m.ok).toBe(true);
