@@ -165,7 +165,7 @@ function parseThroughput(n: number, content: string, truth: string | null): void
     const all = cpuSeconds(used);
     const main = cpuSeconds(process.threadCpuUsage(thisThread));
     const workers = (stats.workerCpuMicros ?? 0) / 1e6;
-    // The system share is mostly page faults of new heap pages (each worker's isolate grows its own heap).
+    // System time, given apart: on this kind of machine much of it is page faults of new heap pages (docs/benchmarks.md, stop 20).
     row(`N=${n}: the build's parse step, CPU by thread`, `workers ${fmt(workers)} s (${fmt((workers / n) * 1e6, 0)} µs per report), this thread ${fmt(main)} s, V8's compiler and GC threads ${fmt(all - workers - main)} s; ${fmt(all)} s in all (system ${fmt(used.system / 1e6)} s)`);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
