@@ -19,6 +19,8 @@ import { SLIM_DIGEST } from '../src/pipeline/parallel/digest-form.ts';
 import { parseAll, parseDigests, type ParseAllStats } from '../src/pipeline/parallel/index.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
 import { parseReport } from '../src/pipeline/report.ts';
+import { parsedReadParseLabel } from '../src/pipeline/run.ts';
+import { parseTimingLine } from '../src/pipeline/timings.ts';
 import type { InputFile, ReportRecord } from '../src/schema/types.ts';
 import { scoreRecords } from '../src/synth/accuracy.ts';
 import { percent } from '../src/synth/compare.ts';
@@ -180,17 +182,14 @@ function parseThroughput(n: number, content: string, truth: string | null): void
   }
 }
 
-/** scripts/data.ts's NIANBAO_TIMINGS line for its parse step: "timings: run read+parse (P parsed, C cached) W ms wall, X ms cpu". */
-const READ_PARSE_LINE = /^timings: run read\+parse \((\d+) parsed, (\d+) cached\) (\d+) ms wall, (\d+) ms cpu$/;
-
 /** The row for a data stage's parse step, from its timings line (its CPU is the whole process's: workers and V8's threads too). */
 function readParse(kept: readonly string[]): string {
-  const m = kept.map((line) => READ_PARSE_LINE.exec(line)).find((x) => x !== null);
-  if (!m) return 'not measured (no timings line)';
-  const [parsed, cached, wallMs, cpuMs] = m.slice(1).map(Number) as [number, number, number, number];
+  const line = kept.map(parseTimingLine).find((t) => t?.scope === 'run' && parsedReadParseLabel(t.label));
+  if (!line) return 'not measured (no timings line)';
+  const { parsed, cached } = parsedReadParseLabel(line.label)!;
   if (parsed === 0) return `nothing parsed (${cached} cached)`;
-  const perSecond = parsed / (wallMs / 1000);
-  return `${parsed} parsed (${cached} cached): ${fmt(perSecond, 0)} reports/s (${fmt(perSecond / cores, 0)}/core), ${fmt(wallMs / 1000)} s, ${fmt(parsed / (cpuMs / 1000), 0)} reports per CPU-second`;
+  const perSecond = parsed / (line.wallMs / 1000);
+  return `${parsed} parsed (${cached} cached): ${fmt(perSecond, 0)} reports/s (${fmt(perSecond / cores, 0)}/core), ${fmt(line.wallMs / 1000)} s, ${fmt(parsed / (line.cpuMs / 1000), 0)} reports per CPU-second`;
 }
 
 /** Rebuilds timed, each after its own one-report change; the rows give each, and the speed-up uses their median. */
@@ -221,7 +220,7 @@ async function fullBuild(n: number, content: string): Promise<void> {
   const build = async (label: string, overlapSiteAndSearch: boolean) => {
     // The data stage's own read + parse line (scripts/data.ts with NIANBAO_TIMINGS=1), for the parse step as the build
     // runs it at every N, 100,000 included (the pool rows above stop at 10,000).
-    const d = await stageRun('data', { NIANBAO_TIMINGS: '1' }, READ_PARSE_LINE);
+    const d = await stageRun('data', { NIANBAO_TIMINGS: '1' }, /^timings: run read\+parse /);
     const stages: [string, Measured][] = [['data', d]];
     if (overlapSiteAndSearch) stages.push(['site + search (search beside the incremental site stage)', await stageRun('site,search')]);
     else stages.push(['site (astro)', await stageRun('site')], ['search (pagefind)', await stageRun('search')]);

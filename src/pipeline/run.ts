@@ -64,6 +64,15 @@ let correctionsCode: typeof CorrectionsCode | undefined;
 const corrections = () => (correctionsCode ??= requireHere('./corrections.ts') as typeof CorrectionsCode);
 const NO_CORRECTIONS: ReturnType<typeof CorrectionsCode.readCorrections> = { corrections: [], problems: [] };
 
+/** The parse step's NIANBAO_TIMINGS label (timings.ts); npm run bench reads it back from the data stage's output. */
+export const readParseLabel = (parsed: number, cached: number): string => `read+parse (${parsed} parsed, ${cached} cached)`;
+
+export function parsedReadParseLabel(label: string): { parsed: number; cached: number } | null {
+  // The label readParseLabel writes.
+  const m = /^read\+parse \((\d+) parsed, (\d+) cached\)$/.exec(label);
+  return m ? { parsed: Number(m[1]), cached: Number(m[2]) } : null;
+}
+
 export function runPipeline(options: RunOptions): RunSummary {
   const t = timer('run');
   // 1. read: every file of the content folder, with provenance from sources.json, and the hand corrections.
@@ -88,7 +97,7 @@ export function runPipeline(options: RunOptions): RunSummary {
       keys[index] = key;
       if (record && !cached) held.set(index, record);
     }, parseStats, true);
-    t.mark(`read+parse (${parseStats.parsed} parsed, ${parseStats.cached} cached)`);
+    t.mark(readParseLabel(parseStats.parsed, parseStats.cached));
 
     // 3. corrections: content/corrections.json entries, each leaving a correction.applied finding.
     const targets = digests.flatMap((d, i) => (corrected.has(d.slim.source_sha256) ? [i] : []));

@@ -23,3 +23,19 @@ export function timer(scope: string): Timer {
     },
   };
 }
+
+/** One line a timer writes, read back (npm run bench reads the data stage's parse step from it). */
+export interface TimingLine {
+  scope: string;
+  label: string;
+  wallMs: number;
+  cpuMs: number;
+}
+
+// "timings: <scope> <label> <wall> ms wall, <cpu> ms cpu", as mark() writes it; the label may hold spaces.
+const LINE = /^timings: (\S+) (.+) (\d+) ms wall, (\d+) ms cpu$/;
+
+export function parseTimingLine(line: string): TimingLine | null {
+  const m = LINE.exec(line);
+  return m ? { scope: m[1]!, label: m[2]!, wallMs: Number(m[3]), cpuMs: Number(m[4]) } : null;
+}

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
 
 export interface Measured {
   ok: boolean;
@@ -51,19 +51,6 @@ function treeRssKb(root: number): number {
   return total;
 }
 
-/** Calls `onLine` with each whole line of a stream, the last one too (the output is kept only in part, and a line may span chunks). */
-function eachLine(stream: Readable, onLine: (line: string) => void): void {
-  let partial = '';
-  stream.on('data', (chunk: Buffer) => {
-    const lines = (partial + chunk.toString()).split('\n');
-    partial = lines.pop()!;
-    for (const line of lines) onLine(line);
-  });
-  stream.on('end', () => {
-    if (partial !== '') onLine(partial);
-  });
-}
-
 /** `keep`: the output lines to hand back whole (Measured.kept), e.g. a stage's NIANBAO_TIMINGS lines among thousands. */
 export async function measure(command: string, args: string[], env: Record<string, string> = {}, keep?: RegExp): Promise<Measured> {
   const started = process.hrtime.bigint();
@@ -77,7 +64,8 @@ export async function measure(command: string, args: string[], env: Record<strin
   const keepLine = (line: string) => {
     if (keep?.test(line)) kept.push(line);
   };
-  if (keep) for (const stream of [child.stdout, child.stderr]) eachLine(stream, keepLine);
+  // readline hands over whole lines, a line split across chunks and a last one without a line end too.
+  if (keep) for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream, crlfDelay: Infinity }).on('line', keepLine);
   let treeKb = 0;
   const sampler = setInterval(() => {
     if (child.pid) treeKb = Math.max(treeKb, treeRssKb(child.pid));

@@ -4,9 +4,17 @@
  * /usr/bin/time -v, so a child that spins for a while in a grandchild shows
  * that time, and an idle one almost none.
  */
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parsedReadParseLabel } from '../../../src/pipeline/run.ts';
+import { parseTimingLine } from '../../../src/pipeline/timings.ts';
 import { measure } from '../../../src/synth/bench/measure.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'nianbao-measure-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // Spins for `ms` of wall time in a grandchild process, then the child ends.
 const spinInGrandchild = (ms: number) =>
@@ -37,6 +45,20 @@ describe('measure', () => {
     expect(m.output).not.toContain('finding 0\n');
     expect(m.kept.sort()).toEqual(['timings: run emit 5 ms wall, 6 ms cpu', 'timings: run read+parse (3 parsed, 0 cached) 12 ms wall, 30 ms cpu']);
   }, 30_000);
+
+  it("reads the data stage's parse step from its timings line, as the bench does", async () => {
+    // The real corpus into a fresh parse cache: every report is parsed, none cached.
+    const out = join(work, 'data');
+    const m = await measure(process.execPath, ['--import', 'tsx', 'scripts/data.ts', '--content', 'content', '--out', out], { NIANBAO_TIMINGS: '1', NIANBAO_CACHE_DIR: join(work, 'cache') }, /^timings: run read\+parse /);
+    expect(m.ok).toBe(true);
+    const timing = parseTimingLine(m.kept[0] ?? '');
+    expect(timing?.scope).toBe('run');
+    const reports = parse(readFileSync(join(out, 'reports.csv')), { columns: true, bom: true }) as unknown[];
+    expect(reports).toHaveLength(10);
+    expect(parsedReadParseLabel(timing!.label)).toEqual({ parsed: 10, cached: 0 });
+    expect(timing!.wallMs).toBeGreaterThan(0);
+    expect(timing!.cpuMs).toBeGreaterThan(0);
+  }, 60_000);
 
   it.runIf(!existsSync('/usr/bin/time'))('says nothing of CPU time without /usr/bin/time', async () => {
     const m = await measure(process.execPath, ['-e', '0']);
