@@ -1,7 +1,7 @@
 /**
  * The last step of `npm run build`: the Pagefind index of the narrative text.
  *
- *   tsx scripts/build-search.ts [--data dist/data/reports] [--out dist/pagefind] [--reports-per-shard 625] [--cache DIR] [--wait]
+ *   tsx scripts/build-search.ts [--data dist/data/reports] [--out dist/pagefind] [--reports-per-shard 400] [--cache DIR] [--wait]
  *
  * One custom record per report (src/search/records.ts), written as several
  * Pagefind bundles — shards of reports grouped by agency (src/search/shards.ts)

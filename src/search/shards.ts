@@ -10,11 +10,14 @@ import { createHash } from 'node:crypto';
 
 /**
  * Reports per shard the count of shards is chosen for (at most this many on
- * average): 16 shards for 10,000 reports, so that one changed report rebuilds
- * a sixteenth of the index. The page searches shards one group at a time
- * (bundle.ts), so more shards do not make a common query download more.
+ * average): 32 shards for 10,000 reports and 256 for 100,000, so that one
+ * changed report rebuilds a thirty-second of the 10,000-report index. With 625
+ * (16 shards at 10,000) Pagefind's rebuild of that shard took about 1 s more
+ * CPU, on a rebuild where search and the site share the two cores. The page
+ * searches shards one group at a time (bundle.ts), so more shards do not make
+ * a common query download more.
  */
-export const REPORTS_PER_SHARD = 625;
+export const REPORTS_PER_SHARD = 400;
 
 /** The Pagefind filter that names a record's shard. */
 export const SHARD_FILTER = 'shard';

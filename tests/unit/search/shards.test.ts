@@ -4,8 +4,8 @@ import { assignShards, REPORTS_PER_SHARD, shardCount, shardDigest, shardName, sh
 
 describe('shards of the search index', () => {
   it('takes the smallest power of two that keeps shards at or below the target on average', () => {
-    expect(REPORTS_PER_SHARD).toBe(625);
-    expect([1, 10, 625, 626, 1250, 1251, 10_000, 100_000].map((n) => shardCount(n))).toEqual([1, 1, 1, 2, 2, 4, 16, 256]);
+    expect(REPORTS_PER_SHARD).toBe(400);
+    expect([1, 10, 400, 401, 800, 801, 10_000, 100_000].map((n) => shardCount(n))).toEqual([1, 1, 1, 2, 2, 4, 32, 256]);
     expect(shardCount(10, 3)).toBe(4);
     expect(() => shardCount(10, 0)).toThrow('positive integer');
   });
