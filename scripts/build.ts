@@ -2,9 +2,9 @@
  * npm run build [-- --content DIR --data DIR --out DIR --cache DIR --clean --only data|site|search]
  *
  * The whole build, its stages top to bottom, each a child process:
- *   data    node scripts/data.ts --content <content> --out <data>  (type stripping, or tsx's loader: src/typescript-loader.ts)
+ *   data    node scripts/data.ts (or its bundle: src/entry-bundle.ts) --content <content> --out <data>  (type stripping, or tsx's loader: src/typescript-loader.ts)
  *   site    astro, incremental when a previous build is in <out> (src/site/build/site-stage.ts)
- *   search  node scripts/build-search.ts (or its bundle: src/search/entry-bundle.ts) --data <data>/reports --out <out>/pagefind --cache <cache>/search
+ *   search  node scripts/build-search.ts (or its bundle: src/entry-bundle.ts) --data <data>/reports --out <out>/pagefind --cache <cache>/search
  *           (with site: started with --wait at the site stage's start, and told to go when search may run)
  * Site and search both read only the data folder. A full site build uses both
  * cores, so search waits for it; an incremental one renders a few pages on one
@@ -20,7 +20,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runChild, startPipedChild, type PipedChild } from '../src/site/build/child.ts';
-import { searchEntry } from '../src/search/entry-bundle.ts';
+import { dataEntry, searchEntry } from '../src/entry-bundle.ts';
 import { TYPESCRIPT_NODE_ARGS } from '../src/typescript-loader.ts';
 
 const STAGES = ['data', 'site', 'search'] as const;
@@ -56,10 +56,13 @@ const out = resolve(values.out!);
 // The cache is keyed by the output folder, so two outputs never share a summaries file.
 const cache = resolve(values.cache ?? join(root, '.cache/site', `${basename(out)}-${createHash('sha256').update(out).digest('hex').slice(0, 8)}`));
 
-/** The search stage's command line: from its bundle when there is one (src/search/entry-bundle.ts). */
+/** A stage's command line: from its bundle when there is one (src/entry-bundle.ts). */
+const nodeArgs = (entry: string): string[] => [...(entry.endsWith('.ts') ? TYPESCRIPT_NODE_ARGS : []), entry];
+
+/** The search stage's command line. */
 async function searchArgs(): Promise<string[]> {
   const entry = await searchEntry();
-  return [...(entry.endsWith('.ts') ? TYPESCRIPT_NODE_ARGS : []), entry, '--data', join(data, 'reports'), '--out', join(out, 'pagefind'), '--cache', join(cache, 'search')];
+  return [...nodeArgs(entry), '--data', join(data, 'reports'), '--out', join(out, 'pagefind'), '--cache', join(cache, 'search')];
 }
 
 /** The search stage's process when it was started ahead, waiting for its go (build-search.ts --wait). */
@@ -70,7 +73,7 @@ type PlanListener = (overlap: boolean) => void;
 
 async function runStage(stage: Stage, onSitePlan: PlanListener = () => {}): Promise<void> {
   if (stage === 'data') {
-    const status = await runChild(process.execPath, [...TYPESCRIPT_NODE_ARGS, 'scripts/data.ts', '--content', content, '--out', data], { cwd: root });
+    const status = await runChild(process.execPath, [...nodeArgs(await dataEntry()), '--content', content, '--out', data], { cwd: root });
     if (status !== 0) throw new Error(`scripts/data.ts exited with status ${status}`);
   } else if (stage === 'site') {
     // Loaded only when the site stage runs: `--only data` needs none of it.

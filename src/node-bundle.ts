@@ -1,6 +1,6 @@
 /**
  * What the build's bundled entries share (the parse worker,
- * pipeline/parallel/worker-bundle.ts; the search stage, search/entry-bundle.ts):
+ * pipeline/parallel/worker-bundle.ts; the stage entries, entry-bundle.ts):
  * esbuild, loaded only when a bundle must be made; the options that make one
  * ES module for this Node with the packages left as imports (they resolve
  * from the project's node_modules, so a bundle lives under the project); and
@@ -59,4 +59,12 @@ export function writeBundleFile(folder: string, prefix: string, file: string, co
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, contents);
   renameSync(temp, file);
+}
+
+/** `import.meta`, put together at run time so that a bundle of this module does not hold the text it looks for. */
+const IMPORT_META = ['import', 'meta'].join('.');
+
+/** Whether a bundle still refers to its own module (`import.meta`), which in a bundle is the bundle's file, not the source's. */
+export function refersToOwnModule(contents: Uint8Array): boolean {
+  return Buffer.from(contents.buffer, contents.byteOffset, contents.length).includes(IMPORT_META);
 }

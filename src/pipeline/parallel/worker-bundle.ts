@@ -19,7 +19,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleOptions, loadEsbuild, PROJECT_ROOT as ROOT, writeBundleFile } from '../../node-bundle.ts';
+import { bundleOptions, loadEsbuild, PROJECT_ROOT as ROOT, refersToOwnModule, writeBundleFile } from '../../node-bundle.ts';
 import { parserVersion } from './version.ts';
 
 const ENTRY = fileURLToPath(new URL('./parse-worker.ts', import.meta.url));
@@ -54,7 +54,7 @@ function makeBundle(file: string): boolean {
   const outside = inputs.filter((input) => !COVERED.some((dir) => relative(ROOT, join(ROOT, input)).split(sep).join('/').startsWith(dir)));
   if (inputs.length === 0 || outside.length > 0 || result.outputFiles?.length !== 1) return false;
   // Code that finds files beside its own module would look for them in .cache/workers/: not bundled.
-  if (Buffer.from(result.outputFiles[0]!.contents).includes('import.meta')) return false;
+  if (refersToOwnModule(result.outputFiles[0]!.contents)) return false;
   writeBundleFile(FOLDER, PREFIX, file, result.outputFiles[0]!.contents);
   return true;
 }

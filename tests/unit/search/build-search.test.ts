@@ -170,8 +170,8 @@ describe('build-search', () => {
     expect(told.stderr).toContain('no-such-data does not exist');
   });
 
-  it('starts from a bundle (src/search/entry-bundle.ts) that builds, shard workers and all, what the TypeScript entry builds', async () => {
-    const { searchEntry } = await import('../../../src/search/entry-bundle.ts');
+  it('starts from a bundle (src/entry-bundle.ts) that builds, shard workers and all, what the TypeScript entry builds', async () => {
+    const { searchEntry } = await import('../../../src/entry-bundle.ts');
     const entry = await searchEntry();
     expect(entry).toMatch(/\.cache\/search-entry\/build-search-[0-9a-f]{16}\.mjs$/u);
     expect(await searchEntry()).toBe(entry);

@@ -1,0 +1,68 @@
+/**
+ * The data stage started from its bundle (src/entry-bundle.ts, as scripts/build.ts starts it) writes what the
+ * TypeScript entry writes: the same datasets, byte for byte, from the real corpus.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dataEntry } from '../../../src/entry-bundle.ts';
+import { refersToOwnModule } from '../../../src/node-bundle.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'nianbao-data-entry-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file under dir with the sha256 of its bytes, by relative path. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The data stage from `args` over the real corpus, with a parse cache of its own. */
+function runData(name: string, args: string[]) {
+  const out = join(work, name, 'data');
+  const run = spawnSync(process.execPath, [...args, '--content', 'content', '--out', out], {
+    encoding: 'utf8',
+    env: { ...process.env, NIANBAO_TIMINGS: '', NIANBAO_CACHE_DIR: join(work, name, 'cache') },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, out };
+}
+
+describe('the data stage bundle', () => {
+  it('is one JavaScript file named by its inputs, and writes the datasets the TypeScript entry writes', async () => {
+    const entry = await dataEntry();
+    expect(entry).toMatch(/\.cache\/data-entry\/data-[0-9a-f]{16}\.mjs$/u);
+    expect(await dataEntry()).toBe(entry);
+    // The check that a bundle does not refer to its own module must not find itself in the bundle.
+    expect(refersToOwnModule(readFileSync(entry))).toBe(false);
+    const bundled = runData('bundled', [entry]);
+    const typescript = runData('typescript', ['--import', 'tsx', 'scripts/data.ts']);
+    expect(bundled.status).toBe(0);
+    expect(typescript.status).toBe(0);
+    expect(bundled.stdout.replace(bundled.out, '<out>')).toBe(typescript.stdout.replace(typescript.out, '<out>'));
+    expect(bundled.stdout).toMatch(/^nianbao data: 10 files /mu);
+    expect(bundled.stderr).toBe(typescript.stderr);
+    const files = tree(bundled.out);
+    expect(Object.keys(files)).toContain('reports.csv');
+    expect(files).toEqual(tree(typescript.out));
+  });
+
+  it('is not used when NIANBAO_DATA_BUNDLE is off', async () => {
+    process.env.NIANBAO_DATA_BUNDLE = 'off';
+    try {
+      expect(await dataEntry()).toMatch(/scripts\/data\.ts$/u);
+    } finally {
+      delete process.env.NIANBAO_DATA_BUNDLE;
+    }
+  });
+});
