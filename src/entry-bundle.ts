@@ -18,7 +18,7 @@
  * and the bundle is made again. When esbuild is missing or fails, or the
  * folder cannot be written, the TypeScript entry is started: the same code, a
  * slower start (tests/unit/search/build-search.test.ts and
- * tests/unit/entry-bundle.test.ts compare the two); the entry's variable set to
+ * tests/unit/parallel/data-entry-bundle.test.ts compare the two); the entry's variable set to
  * `off` (NIANBAO_SEARCH_BUNDLE, NIANBAO_DATA_BUNDLE) always starts it.
  */
 import { createHash } from 'node:crypto';

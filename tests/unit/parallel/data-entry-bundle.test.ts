@@ -3,30 +3,16 @@
  * TypeScript entry writes: the same datasets, byte for byte, from the real corpus.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataEntry } from '../../../src/entry-bundle.ts';
 import { refersToOwnModule } from '../../../src/node-bundle.ts';
+import { fileHashes } from '../helpers/file-tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-data-entry-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file under dir with the sha256 of its bytes, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** The data stage from `args` over the real corpus, with a parse cache of its own. */
 function runData(name: string, args: string[]) {
@@ -52,9 +38,9 @@ describe('the data stage bundle', () => {
     expect(bundled.stdout.replace(bundled.out, '<out>')).toBe(typescript.stdout.replace(typescript.out, '<out>'));
     expect(bundled.stdout).toMatch(/^nianbao data: 10 files /mu);
     expect(bundled.stderr).toBe(typescript.stderr);
-    const files = tree(bundled.out);
+    const files = fileHashes(bundled.out);
     expect(Object.keys(files)).toContain('reports.csv');
-    expect(files).toEqual(tree(typescript.out));
+    expect(files).toEqual(fileHashes(typescript.out));
   });
 
   it('is not used when NIANBAO_DATA_BUNDLE is off', async () => {

@@ -1,12 +1,13 @@
 /** scripts/build-search.ts: the sharded index is built from real reports, rebuilt only where reports changed, and checked. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignShards, shardCount, shardName, shardOf } from '../../../src/search/shards.ts';
+import { fileHashes } from '../helpers/file-tree.ts';
 import { corpusFiles, corpusReport } from './corpus.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-build-search-'));
@@ -25,20 +26,6 @@ function reportsDir(name: string, reports: readonly { report_id: string; agency_
   return dir;
 }
 
-/** Every file under dir with the sha256 of its bytes, by relative path. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
-
 const corpus = () => corpusFiles().map(corpusReport);
 
 type Report = ReturnType<typeof corpusReport>;
@@ -53,7 +40,7 @@ function writeWithSentence(data: string, report: Report, sentence: string): void
 function cleanTree(data: string, name: string): Record<string, string> {
   const clean = join(work, name);
   expect(buildSearch(data, clean, '--reports-per-shard', '3').status).toBe(0);
-  return tree(clean);
+  return fileHashes(clean);
 }
 
 describe('build-search', () => {
@@ -101,7 +88,7 @@ describe('build-search', () => {
     expect(again.stdout).toContain(`rebuilt 1 of ${used} shard(s)`);
 
     const clean = cleanTree(data, 'sharded-clean');
-    const incremental = tree(out);
+    const incremental = fileHashes(out);
     expect(Object.keys(incremental).length).toBeGreaterThan(20);
     expect(incremental).toEqual(clean);
     const shard = shardName(shardOf(changed.agency_id!, count), count);
@@ -135,14 +122,14 @@ describe('build-search', () => {
     // The fragments of the previous bundle were checked while Pagefind wrote the new one.
     // Only the fragment of the changed report is read: the others passed their checks in the clean build (fragment-checks.ts).
     expect(again.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked, 1 of them read\\)`, 'u'));
-    expect(tree(out)).toEqual(cleanTree(data, 'cached-clean'));
+    expect(fileHashes(out)).toEqual(cleanTree(data, 'cached-clean'));
     // Without the checks kept, every reused fragment is read, and the index is the same.
     rmSync(join(cache, 'records', `${shard}.checks.json`));
     writeWithSentence(data, changed, '本年度再新增一句，用于检验片段检查。');
     const unkept = timed();
     expect(unkept.status).toBe(0);
     expect(unkept.stderr).toMatch(new RegExp(`search ${shard} bundle written \\(\\d+ files reused; meanwhile the records cached and ${inShard} reused fragments checked, ${inShard} of them read\\)`, 'u'));
-    expect(tree(out)).toEqual(cleanTree(data, 'cached-clean-2'));
+    expect(fileHashes(out)).toEqual(cleanTree(data, 'cached-clean-2'));
   });
 
   it('with --wait, builds only once told `go` on stdin, and ends without writing anything otherwise', () => {
@@ -160,7 +147,7 @@ describe('build-search', () => {
     expect(started.status).toBe(0);
     expect(started.stdout).toContain('rebuilt 1 of 1 shard(s)');
     expect(buildSearch(data, join(work, 'waiting-plain')).status).toBe(0);
-    expect(tree(join(work, 'waiting-go'))).toEqual(tree(join(work, 'waiting-plain')));
+    expect(fileHashes(join(work, 'waiting-go'))).toEqual(fileHashes(join(work, 'waiting-plain')));
     // What it reads ahead of its go may fail: that is reported, and the build fails, only once told go.
     const missing = (input: string) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-search.ts', '--data', join(work, 'no-such-data'), '--out', join(work, 'waiting-missing'), '--wait'], { encoding: 'utf8', input });
@@ -181,7 +168,7 @@ describe('build-search', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/rebuilt (\d+) of \1 shard\(s\)/u);
-    expect(tree(out)).toEqual(cleanTree(data, 'bundled-clean'));
+    expect(fileHashes(out)).toEqual(cleanTree(data, 'bundled-clean'));
     process.env.NIANBAO_SEARCH_BUNDLE = 'off';
     try {
       expect(await searchEntry()).toMatch(/scripts\/build-search\.ts$/u);
@@ -195,7 +182,7 @@ describe('build-search', () => {
     const data = reportsDir('reused', reports);
     const out = join(work, 'reused-out');
     expect(buildSearch(data, out, '--reports-per-shard', '3').status).toBe(0);
-    const before = tree(out);
+    const before = fileHashes(out);
     // A report removed: its shard is rebuilt from the files it had, and its fragment must go.
     const gone = reports[5]!;
     rmSync(join(data, `${gone.report_id}.json`));
@@ -203,7 +190,7 @@ describe('build-search', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('rebuilt 1 of');
     const clean = cleanTree(data, 'reused-clean');
-    const after = tree(out);
+    const after = fileHashes(out);
     expect(after).toEqual(clean);
     const shard = shardName(shardOf(gone.agency_id!, shardCount(10, 3)), shardCount(10, 3));
     const fragments = (t: Record<string, string>) => Object.keys(t).filter((f) => f.startsWith(`${shard}/fragment/`));
@@ -231,7 +218,7 @@ describe('build-search', () => {
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     const clean = cleanTree(data, 'collided-clean');
-    expect(tree(out)).toEqual(clean);
+    expect(fileHashes(out)).toEqual(clean);
   });
 
   it('reuses no file of a bundle another Pagefind version wrote (it may compress the same content otherwise)', () => {
@@ -251,7 +238,7 @@ describe('build-search', () => {
     writeWithSentence(data, changed, '本年度新增一句。');
     expect(buildSearch(data, out, '--reports-per-shard', '3').stdout).toContain('rebuilt 1 of');
     const clean = cleanTree(data, 'upgraded-clean');
-    expect(tree(out)).toEqual(clean);
+    expect(fileHashes(out)).toEqual(clean);
   });
 
   it('takes ids and hashes from the data stage’s report-index.json when it lists the report files', () => {
