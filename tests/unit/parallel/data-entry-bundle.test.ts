@@ -9,15 +9,16 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataEntry } from '../../../src/entry-bundle.ts';
 import { refersToOwnModule } from '../../../src/node-bundle.ts';
+import { writeCorpus } from '../../../src/synth/write.ts';
 import { fileHashes } from '../helpers/file-tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'nianbao-data-entry-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The data stage from `args` over the real corpus, with a parse cache of its own. */
-function runData(name: string, args: string[]) {
+/** The data stage from `args` over `content` (the real corpus unless given), with a parse cache of its own. */
+function runData(name: string, args: string[], content = 'content') {
   const out = join(work, name, 'data');
-  const run = spawnSync(process.execPath, [...args, '--content', 'content', '--out', out], {
+  const run = spawnSync(process.execPath, [...args, '--content', content, '--out', out], {
     encoding: 'utf8',
     env: { ...process.env, NIANBAO_TIMINGS: '', NIANBAO_CACHE_DIR: join(work, name, 'cache') },
   });
@@ -41,6 +42,23 @@ describe('the data stage bundle', () => {
     const files = fileHashes(bundled.out);
     expect(Object.keys(files)).toContain('reports.csv');
     expect(files).toEqual(fileHashes(typescript.out));
+  });
+
+  it('starts emit workers that write what those of the TypeScript entry write', async () => {
+    const entry = await dataEntry();
+    // 24 reports: emit workers start from 16 reports whose outputs the emit cache lacks (parallel/index.ts).
+    const content = writeCorpus(join(work, 'synthetic'), 'data-entry-bundle', 24, undefined, false).content;
+    const outputs = [['emit-bundled', [entry]], ['emit-typescript', ['--import', 'tsx', 'scripts/data.ts']]].map(([name, args]) => {
+      expect(runData(name as string, args as string[], content).status).toBe(0);
+      // Without its emit cache, the second run has every report's outputs made again, in emit workers.
+      rmSync(join(work, name as string, 'cache', 'emit'), { recursive: true, force: true });
+      const again = runData(name as string, args as string[], content);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/^nianbao data: 24 files .*parsed 0, cached 24/mu);
+      return fileHashes(again.out);
+    });
+    expect(Object.keys(outputs[0]!).filter((f) => f.startsWith('reports/'))).toHaveLength(24);
+    expect(outputs[0]).toEqual(outputs[1]);
   });
 
   it('is not used when NIANBAO_DATA_BUNDLE is off', async () => {
