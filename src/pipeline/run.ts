@@ -145,7 +145,8 @@ export function runPipeline(options: RunOptions): RunSummary {
       });
       madeByWorkers = emitInWorkers(jobs, parseOptions);
     }
-    t.mark('emit in workers');
+    // The count says whether the workers ran at all (tests/unit/parallel/data-entry-bundle.test.ts reads it).
+    t.mark(`emit in workers (${madeByWorkers.size} reports)`);
     const written = emitDatasets(sources, crossed, options.out, undefined, {
       cacheDir: emitDir,
       madeElsewhere: madeByWorkers,

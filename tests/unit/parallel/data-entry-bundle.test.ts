@@ -1,6 +1,7 @@
 /**
  * The data stage started from its bundle (src/entry-bundle.ts, as scripts/build.ts starts it) writes what the
- * TypeScript entry writes: the same datasets, byte for byte, from the real corpus.
+ * TypeScript entry writes: the same datasets, byte for byte, from the real corpus, and from generated reports
+ * whose outputs its emit workers make.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -16,11 +17,11 @@ const work = mkdtempSync(join(tmpdir(), 'nianbao-data-entry-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The data stage from `args` over `content` (the real corpus unless given), with a parse cache of its own. */
-function runData(name: string, args: string[], content = 'content') {
+function runData(name: string, args: string[], content = 'content', timings = '') {
   const out = join(work, name, 'data');
   const run = spawnSync(process.execPath, [...args, '--content', content, '--out', out], {
     encoding: 'utf8',
-    env: { ...process.env, NIANBAO_TIMINGS: '', NIANBAO_CACHE_DIR: join(work, name, 'cache') },
+    env: { ...process.env, NIANBAO_TIMINGS: timings, NIANBAO_CACHE_DIR: join(work, name, 'cache') },
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr, out };
 }
@@ -48,13 +49,18 @@ describe('the data stage bundle', () => {
     const entry = await dataEntry();
     // 24 reports: emit workers start from 16 reports whose outputs the emit cache lacks (parallel/index.ts).
     const content = writeCorpus(join(work, 'synthetic'), 'data-entry-bundle', 24, undefined, false).content;
-    const outputs = [['emit-bundled', [entry]], ['emit-typescript', ['--import', 'tsx', 'scripts/data.ts']]].map(([name, args]) => {
-      expect(runData(name as string, args as string[], content).status).toBe(0);
+    const entries = [
+      { name: 'emit-bundled', args: [entry] },
+      { name: 'emit-typescript', args: ['--import', 'tsx', 'scripts/data.ts'] },
+    ];
+    const outputs = entries.map(({ name, args }) => {
+      expect(runData(name, args, content).status).toBe(0);
       // Without its emit cache, the second run has every report's outputs made again, in emit workers.
-      rmSync(join(work, name as string, 'cache', 'emit'), { recursive: true, force: true });
-      const again = runData(name as string, args as string[], content);
+      rmSync(join(work, name, 'cache', 'emit'), { recursive: true, force: true });
+      const again = runData(name, args, content, '1');
       expect(again.status).toBe(0);
       expect(again.stdout).toMatch(/^nianbao data: 24 files .*parsed 0, cached 24/mu);
+      expect(again.stderr).toMatch(/^timings: run emit in workers \(24 reports\) /mu);
       return fileHashes(again.out);
     });
     expect(Object.keys(outputs[0]!).filter((f) => f.startsWith('reports/'))).toHaveLength(24);
