@@ -31,6 +31,13 @@ export function fits(piece: Piece, col: number, rules: ColumnRules): boolean {
   return true;
 }
 
+/** Whether fits(piece, …) can be false in some column: a number printed with a sign, decimals or a unit. */
+function mayNotFit(piece: Piece): boolean {
+  if (piece.kind !== 'num') return false;
+  const raw = piece.raw;
+  return raw[0] === '-' || raw[0] === '+' || raw.includes('.') || raw.endsWith('元');
+}
+
 
 // A whole number token of two or more digits with a leading zero ("00", "012").
 const ZERO_LED = /^0\d+$/;
@@ -103,6 +110,45 @@ interface GluedNumber {
   unit: string;
   /** A whole token of digits with a leading zero ("00"), when such a token may also be one cell. */
   zeroLed: boolean;
+  /** Where the token's slots start in the cut-piece cache (see pieceSlots). */
+  slots: number;
+}
+
+/** Slots per start position of a token's digits: one per cut length, 1 to MAX_DIGITS + 1 (see cut). */
+const CUT_STRIDE = MAX_DIGITS + 2;
+
+/**
+ * The pieces cut from glued tokens, by slot (token's `slots` + from × CUT_STRIDE + length), and
+ * whether each may not fit some column (mayNotFit): made once per glueReadings call (its `cutCall`,
+ * kept in the slot's stamp), in buffers reused from one call to the next instead of a Map per token.
+ */
+let cutStamp = new Int32Array(1024);
+let cutPiece: (SourcedPiece | null)[] = new Array<SourcedPiece | null>(1024).fill(null);
+let cutMayNotFit = new Uint8Array(1024);
+let cutCall = 0;
+
+/**
+ * Slots in the buffers at most: a longer digit run's pieces (as a huge run of digits may
+ * give: bounded by MAX_VISITS, not by its length) are kept in a Map of the slots met.
+ */
+const KEPT_SLOTS = 1 << 16;
+
+/** A new call's stamp, with room for `size` slots (older calls' slots are then stale); false when `size` is over KEPT_SLOTS. */
+function pieceSlots(size: number): boolean {
+  if (size > KEPT_SLOTS) return false;
+  if (cutStamp.length < size) {
+    const grown = Math.min(KEPT_SLOTS, Math.max(size, cutStamp.length * 2));
+    cutStamp = new Int32Array(grown);
+    cutPiece = new Array<SourcedPiece | null>(grown).fill(null);
+    cutMayNotFit = new Uint8Array(grown);
+    cutCall = 0;
+  }
+  if (cutCall === 0x7fffffff) {
+    cutStamp.fill(0);
+    cutCall = 0;
+  }
+  cutCall += 1;
+  return true;
 }
 
 // sign, digits (with a decimal point or thousands commas), money unit
@@ -129,20 +175,35 @@ export function glueReadings(
   // The row's identities prune only a run with too many splits to list them all; a shorter one lists every split.
   const identities = binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS ? (rules.identities ?? []) : [];
   if (identities.length === 0 && binomialAtMost(gaps, n - values.length, MAX_READINGS) > MAX_READINGS) return { complete: false, pruned: false };
-  const { glued, whole } = gluedTokens(values, zeroWhole);
-  // The piece cut from token ti's digits [from, end), or null when no cell may be printed so; each made once.
-  const cutPieces: Map<number, SourcedPiece | null>[] = [];
-  for (let ti = 0; ti < values.length; ti++) cutPieces.push(new Map());
+  const { glued, whole, slots } = gluedTokens(values, zeroWhole);
+  const buffered = pieceSlots(slots);
+  const stamp = cutCall;
+  // Pieces by slot when the buffers cannot hold them all.
+  const unbuffered = buffered ? null : new Map<number, SourcedPiece | null>();
+  /** The piece cut from token ti's digits [from, end), or null when no cell may be printed so; each made once. */
+  const cutOf = (ti: number, g: GluedNumber, from: number, end: number): SourcedPiece | null => {
+    const last = end === g.body.length;
+    const part = g.body.slice(from, end);
+    return !validPiece(part) && !(g.zeroLed && from === 0 && last) ? null : sourcedPiece(pieceOf(`${from === 0 ? g.sign : ''}${part}${last ? g.unit : ''}`), ti);
+  };
+  // Whether the piece pieceAt gave last may not fit some column (mayNotFit).
+  let lastMayNotFit = false;
   const pieceAt = (ti: number, g: GluedNumber, from: number, end: number): SourcedPiece | null => {
-    const key = from * (MAX_DIGITS + 2) + (end - from);
-    let piece = cutPieces[ti]!.get(key);
-    if (piece === undefined) {
-      const last = end === g.body.length;
-      const part = g.body.slice(from, end);
-      piece = !validPiece(part) && !(g.zeroLed && from === 0 && last) ? null : sourcedPiece(pieceOf(`${from === 0 ? g.sign : ''}${part}${last ? g.unit : ''}`), ti);
-      cutPieces[ti]!.set(key, piece);
+    const slot = g.slots + from * CUT_STRIDE + (end - from);
+    if (unbuffered !== null) {
+      let piece = unbuffered.get(slot);
+      if (piece === undefined) unbuffered.set(slot, (piece = cutOf(ti, g, from, end)));
+      lastMayNotFit = piece !== null && mayNotFit(piece);
+      return piece;
     }
-    return piece;
+    if (cutStamp[slot] !== stamp) {
+      const piece = cutOf(ti, g, from, end);
+      cutStamp[slot] = stamp;
+      cutPiece[slot] = piece;
+      cutMayNotFit[slot] = piece !== null && mayNotFit(piece) ? 1 : 0;
+    }
+    lastMayNotFit = cutMayNotFit[slot] === 1;
+    return cutPiece[slot]!;
   };
   let visits = 0;
   let pruned = false;
@@ -151,11 +212,12 @@ export function glueReadings(
   // The split being built, one cell per entry; a complete one is copied out.
   const acc: Slot[] = [];
   /** Adds one cell, then goes on with `ti` (cells cut from token ti's digits from `from`, `left` allowed, or the next token when from < 0); false when the enumeration must stop. */
-  const place = (piece: SourcedPiece, ti: number, from: number, left: number): boolean => {
+  const place = (piece: SourcedPiece, checkFit: boolean, ti: number, from: number, left: number): boolean => {
     visits += 1;
     if (visits > MAX_VISITS) return false;
     const col = acc.length;
-    if (!fits(piece, col, rules)) return true;
+    // (fits holds in every column for a piece that mayNotFit says cannot fail it.)
+    if (checkFit && !fits(piece, col, rules)) return true;
     acc.push(piece);
     if (pruning && !holdsSoFar(acc, col, identities)) {
       pruned = true;
@@ -174,7 +236,7 @@ export function glueReadings(
     const cellsLeft = n - acc.length - (values.length - ti - 1);
     if (cellsLeft < 1) return true;
     const g = glued[ti];
-    if (!g) return place(whole[ti]!, ti, -1, 0);
+    if (!g) return place(whole[ti]!, true, ti, -1, 0);
     return cut(ti, 0, cellsLeft);
   };
   /** Cells cut from token ti, from position `from` of its digits, with `left` cells still allowed. */
@@ -188,7 +250,7 @@ export function glueReadings(
       if (!last && left === 1) continue;
       const piece = pieceAt(ti, g, from, end);
       if (piece === null) continue;
-      if (!place(piece, ti, last ? -1 : end, left - 1)) return false;
+      if (!place(piece, lastMayNotFit, ti, last ? -1 : end, left - 1)) return false;
     }
     return true;
   };
@@ -200,22 +262,25 @@ export function glueReadings(
  * Each token read once: its parts when it is a number to split (glued), else the one piece
  * it is (whole); the other list holds null there.
  */
-function gluedTokens(values: ValueToken[], zeroWhole: boolean): { glued: (GluedNumber | null)[]; whole: (SourcedPiece | null)[] } {
+function gluedTokens(values: ValueToken[], zeroWhole: boolean): { glued: (GluedNumber | null)[]; whole: (SourcedPiece | null)[]; slots: number } {
   const glued: (GluedNumber | null)[] = [];
   const whole: (SourcedPiece | null)[] = [];
+  let slots = 0;
   for (let ti = 0; ti < values.length; ti++) {
     const t = values[ti]!;
     const m = t.kind === 'num' ? GLUED_NUMBER.exec(t.raw) : null;
     if (m) {
       const body = m[2]!.replace(/,/g, '');
-      glued.push({ sign: m[1]!, body, unit: m[3] ?? '', zeroLed: zeroWhole && ZERO_LED.test(body) });
+      glued.push({ sign: m[1]!, body, unit: m[3] ?? '', zeroLed: zeroWhole && ZERO_LED.test(body), slots });
+      // A cut starts before the body's end and is 1 to MAX_DIGITS + 1 long.
+      slots += body.length * CUT_STRIDE;
       whole.push(null);
     } else {
       glued.push(null);
       whole.push(sourcedPiece(tokenPiece(t), ti));
     }
   }
-  return { glued, whole };
+  return { glued, whole, slots };
 }
 
 function valueKey(reading: Slot[]): string {

@@ -87,31 +87,39 @@ export function nfkcLinesOf(region: string, codes: Uint16Array): Lines | null {
   let any = 0;
   let flags = BLANK_LINE;
   let changed = false;
-  for (let i = 0; i <= n; i++) {
-    let c = 10;
-    if (i < n) {
-      const u = codes[i]!;
-      // A CJK ideograph, most of a report's units: its own NFKC, not whitespace (no lookups).
-      if (u >= 0x4e00 && u <= 0x9fff) {
-        flags &= ~BLANK_LINE;
-        continue;
-      }
-      // ASCII is its own NFKC too.
-      c = u < 0x80 ? u : NFKC_UNIT[u]!;
+  for (let i = 0; i < n; i++) {
+    const u = codes[i]!;
+    // A CJK ideograph, most of a report's units: its own NFKC, not whitespace (no lookups).
+    if (u >= 0x4e00 && u <= 0x9fff) {
+      flags &= ~BLANK_LINE;
+      continue;
+    }
+    // Printable ASCII but `<` and `|` (digits, most of the rest): its own NFKC, not whitespace, no flag of its own.
+    if (u > SPACE && u < 0x80 && u !== PIPE && u !== 60) {
+      flags &= ~BLANK_LINE;
+      continue;
+    }
+    // The rest of ASCII is its own NFKC too.
+    let c = u;
+    if (u >= 0x80) {
+      c = NFKC_UNIT[u]!;
       if (c === UNIT_UNKNOWN) c = unitNfkc(u);
       if (c !== u) {
         if (c === 0) return null;
         codes[i] = c;
         changed = true;
       }
-      if (c === 60 || c === 13) return null;
     }
     if (c === 10) {
       any |= flags;
       count = closeLine(count, flags, i + 1);
       flags = BLANK_LINE;
-    } else flags = lineFlagsAfter(flags, c);
+    } else if (c === 60 || c === 13) return null;
+    else flags = lineFlagsAfter(flags, c);
   }
+  // The last line ends at the text's end, as if a line break followed it.
+  any |= flags;
+  count = closeLine(count, flags, n + 1);
   return { text: changed ? textOfUnits(n) : region, codes, starts: lineStarts, count, flags: lineFlags, any };
 }
 

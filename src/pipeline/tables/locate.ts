@@ -6,6 +6,7 @@
  * is not taken for a table.
  */
 import type { Section } from '../../schema/types.ts';
+import { isSpaceCode } from './scan.ts';
 
 export interface Regions {
   proactive: string | null;
@@ -34,17 +35,44 @@ const EARLIER_TITLE = /^[ \t\u3000#*_]*(?:一\s*[、.．,，]\s*[*_\s]*总体情
  * Sticky copies of the anchors that open with one literal character, with that
  * character: a match can start only there, so the text is scanned with indexOf
  * and the expression tried at each such place (leftmost first, as exec would).
+ * `next`: the characters one of which must follow it, after any whitespace (see
+ * nextAfterFirst), so most places where it is no anchor are passed over unmatched.
  */
-const STICKY = new Map<RegExp, { first: string; at: RegExp }>();
+const STICKY = new Map<RegExp, { first: string; next: string | null; at: RegExp }>();
 for (const re of [P2_TITLE, ART20_1, P3_TITLE, P3_COLUMNS, P4_TITLE, P4_HEADER, CARRIED_OUT, P5_TITLE, P6_TITLE]) {
-  STICKY.set(re, { first: re.source[0]!, at: new RegExp(re.source, 'y') });
+  STICKY.set(re, { first: re.source[0]!, next: nextAfterFirst(re.source), at: new RegExp(re.source, 'y') });
+}
+
+/**
+ * For an expression that opens `X\s*` then a literal character or a class of literal
+ * characters (`[、.．,，]`), those characters; else null (no pre-check).
+ */
+function nextAfterFirst(source: string): string | null {
+  if (source.slice(1, 4) !== '\\s*') return null;
+  const rest = source.slice(4);
+  if (rest[0] === '[') {
+    const close = rest.indexOf(']');
+    const chars = rest.slice(1, close);
+    // Only plain characters: no range, escape or negation to read.
+    return close > 1 && !/[-\\^\]]/.test(chars) ? chars : null;
+  }
+  return rest.length > 0 && !/[\\()[\]{}|.*+?^$]/.test(rest[0]!) ? rest[0]! : null;
+}
+
+/** Whether after text[p] and any whitespace (what \s takes) one of `next` follows. */
+function nextFollows(text: string, p: number, next: string): boolean {
+  let i = p + 1;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i < text.length && next.includes(text[i]!);
 }
 
 function search(text: string, re: RegExp, from: number): number {
   if (from < 0) return -1;
   const sticky = STICKY.get(re);
   if (sticky) {
+    const next = sticky.next;
     for (let p = text.indexOf(sticky.first, from); p >= 0; p = text.indexOf(sticky.first, p + 1)) {
+      if (next !== null && !nextFollows(text, p, next)) continue;
       sticky.at.lastIndex = p;
       if (sticky.at.test(text)) return p;
     }
@@ -66,8 +94,10 @@ const EARLIER_TITLE_AT = new RegExp(EARLIER_TITLE.source.slice(1), 'y');
 function earlierTitleBefore(text: string, from: number, end: number): number {
   let p = from;
   while (p < end) {
-    EARLIER_TITLE_AT.lastIndex = p;
-    if (EARLIER_TITLE_AT.test(text)) return p;
+    if (mayOpenEarlierTitle(text, p)) {
+      EARLIER_TITLE_AT.lastIndex = p;
+      if (EARLIER_TITLE_AT.test(text)) return p;
+    }
     // The next line start: after \n, \r, U+2028 or U+2029 (what ^ with the m flag takes).
     while (p < end) {
       const c = text.charCodeAt(p++);
@@ -75,6 +105,17 @@ function earlierTitleBefore(text: string, from: number, end: number): number {
     }
   }
   return -1;
+}
+
+/** Whether EARLIER_TITLE_AT may match at p: after its leading [ \t\u3000#*_]* comes 一, 二 or 三. */
+function mayOpenEarlierTitle(text: string, p: number): boolean {
+  let i = p;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 35 && c !== 42 && c !== 95) break;
+  }
+  const c = text.charCodeAt(i);
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09;
 }
 
 /** The earlier of two positions found (−1: not found), or −1 when neither is. */
