@@ -4,7 +4,7 @@
  * line to the next; only the pieces that become tokens are cut out.
  */
 import { BLANK_TOKEN, tokeniseCell, tokenisePiece, type LineState } from './pieces.ts';
-import { isSpaceCode } from './scan.ts';
+import { CHAR_CLASS, DIGIT_BIT, NORMALISE_BIT, isSpaceCode } from './scan.ts';
 import { isBlankRange } from './line-kinds.ts';
 import { PIPE } from './lines.ts';
 import { sinkRoom, tokenSink, type TokenSink } from './token-sink.ts';
@@ -68,10 +68,23 @@ function labelFillers(text: string, codes: Uint16Array, from: number, n: number)
   while (a < to && isSpaceCode(codes[a]!)) a++;
   let b = a;
   while (b < to && !isSpaceCode(codes[b]!)) b++;
+  if (isPlainLabel(codes, a, b)) return first;
   probe.count = 0;
   sinkRoom(probe, b - a + 1, BLANK_TOKEN);
   tokenisePiece(text.slice(a, b), probe);
   return probe.count > 0 && probe.list[0]!.kind === 'text' ? first : from;
+}
+
+/**
+ * Whether codes[a, b) (no whitespace in it) is a piece tokenisePiece makes one text token of,
+ * told without cutting it out: over three units (no not-applicable mark is), no digit (no
+ * number in it), nothing normaliseForMatch would change (its normalised form is itself, not
+ * empty). Other pieces are tokenised to know.
+ */
+function isPlainLabel(codes: Uint16Array, a: number, b: number): boolean {
+  if (b - a <= 3) return false;
+  for (let i = a; i < b; i++) if ((CHAR_CLASS[codes[i]!]! & (DIGIT_BIT | NORMALISE_BIT)) !== 0) return false;
+  return true;
 }
 
 /**
