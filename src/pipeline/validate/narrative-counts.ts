@@ -16,7 +16,7 @@ import type { ApplicationKey } from '../../schema/identities.ts';
 import type { Values } from './values.ts';
 import { formatNumber, sectionLabel } from './labels.ts';
 import { narrativeTexts, type ReportText } from './normalised.ts';
-import { matchesOf, sentencesHolding } from './sentences.ts';
+import { matchesOf, namesOtherYear, sentencesHolding } from './sentences.ts';
 
 export interface CountClaim {
   /** The count the text states. */
@@ -41,8 +41,6 @@ const VERB_OBJ_NUM = new RegExp(`${VERB}(?:了)?[^、。]{0,8}?${OBJ}(?:政府�
 const VERB_NUM_OBJ = new RegExp(`${VERB}(?:了)?(?:共计|共)?${NUM}${UNIT}(?:的)?[^、。]{0,6}?${OBJ}`, 'gu');
 // None received: 未收到政府信息公开申请, 没有收到依申请公开事项.
 const NONE_RECEIVED = new RegExp(`(?:未|没有|无)(?:收到|受理|接到|接收)(?:过)?[^、。]{0,8}?${OBJ}`, 'gu');
-// A four-digit year: 2019年.
-const YEAR = /(\d{4})年/gu;
 // Every pattern above starts with one of these verbs: a sentence without any has no claim.
 const ANY_VERB_IN = /收到|新收|受理|接收|接到|办理/;
 // What every wording of the object (OBJ) holds.
@@ -70,11 +68,14 @@ export function parseCount(s: string): number | null {
  * report's (in its clause).
  */
 function skipClaim(sentence: string, index: number, end: number, year: number | null): boolean {
-  if (sentence.slice(0, end).includes('其中')) return true;
-  const clause = sentence.slice(sentence.lastIndexOf('、', index) + 1, end);
-  if (clause.includes('结转')) return true;
+  // (Searches bounded by `end` instead of slices searched: the first 其中 or 结转 from the start is the first to end too.)
+  const part = sentence.indexOf('其中');
+  if (part >= 0 && part + 2 <= end) return true;
+  const clauseStart = sentence.lastIndexOf('、', index) + 1;
+  const carry = sentence.indexOf('结转', clauseStart);
+  if (carry >= 0 && carry + 2 <= end) return true;
   if (year === null) return false;
-  return [...clause.matchAll(YEAR)].some((m) => Number(m[1]) !== year);
+  return namesOtherYear(sentence.slice(clauseStart, end), year);
 }
 
 /** Claims in one text: sentences split at 。；！？, clauses at commas (、 after normalisation). */

@@ -15,7 +15,7 @@ import type { ReviewKey } from '../../schema/identities.ts';
 import type { Values } from './values.ts';
 import { formatNumber, proceedingLabel, sectionLabel } from './labels.ts';
 import { narrativeTexts, type ReportText } from './normalised.ts';
-import { matchesOf, sentencesHolding } from './sentences.ts';
+import { matchesOf, namesOtherYear, sentencesHolding } from './sentences.ts';
 
 // "None": a negation, up to 16 characters in the same clause
 // (因政府信息公开工作被申请), 行政复议 or 复议, then optionally 行政诉讼 or 诉讼 joined
@@ -32,9 +32,6 @@ export interface ReviewClaim {
 // NONE_REVIEW needs 复议: a sentence without it has no claim.
 const REVIEW = /复议/g;
 
-// A four-digit year: 2019年.
-const YEAR = /(\d{4})年/gu;
-
 /** "None" statements of the report's year (a sentence naming another year before the statement is skipped). */
 export function findNoReviewClaims(text: string, year: number | null = null): ReviewClaim[] {
   return noReviewClaimsIn(normaliseForMatch(text), year);
@@ -45,8 +42,7 @@ function noReviewClaimsIn(normalised: string, year: number | null): ReviewClaim[
   const out: ReviewClaim[] = [];
   for (const sentence of sentencesHolding(REVIEW, normalised)) {
     for (const m of matchesOf(NONE_REVIEW, sentence)) {
-      const before = sentence.slice(0, m.index! + m[0].length);
-      if (year !== null && [...before.matchAll(YEAR)].some((y) => Number(y[1]) !== year)) continue;
+      if (year !== null && namesOtherYear(sentence.slice(0, m.index + m[0].length), year)) continue;
       const proceedings: ProceedingCode[] = m[1] ? ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] : ['reconsideration'];
       out.push({ quote: m[0], proceedings });
     }

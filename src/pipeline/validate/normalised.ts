@@ -17,7 +17,7 @@ import type { Section } from '../../schema/types.ts';
 import { normaliseForMatch } from '../normalize.ts';
 import { fastNormaliseForMatch } from '../normalize-fast.ts';
 import { LOOK, mayEndTerm, mayHaveSpam, precedesTermEnd, screenAction, screenShareLength, termEndsIn, UNSCREENED } from './spam-screen.ts';
-import { mapList } from '../packed.ts';
+import { emptyList, mapList } from '../packed.ts';
 
 export interface ReportText {
   /** normaliseForMatch(text). */
@@ -185,18 +185,21 @@ export function readReportText(sections: readonly Section[], text: string, partS
   // Where segment cut the parts: checked, not searched for. Any place a part's text stands gives the same
   // normalised slice (see above), so this reads as the search would.
   const cut = partStarts !== null && partStarts.length === sections.length ? partStarts : null;
-  sections.forEach((s, i) => {
-    if (s.status !== 'present') return;
+  // (Plain loops, not forEach and mapList with a closure each: this runs once per report.)
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
+    if (s.status !== 'present') continue;
     const known = cut !== null ? cut[i]! : -1;
     // (A slice compared, not startsWith: V8 compares a slice at memory speed, startsWith unit by unit.)
     let at = known >= 0 && text.slice(known, known + s.text.length) === s.text ? known : text.indexOf(s.text, from);
     if (at < 0) at = text.indexOf(s.text);
-    if (at < 0) return;
+    if (at < 0) continue;
     found[i] = at;
     from = at + s.text.length;
     marks.push(at, from);
-  });
-  marks.sort((a, b) => a - b);
+  }
+  // Nearly always in order already (the parts follow one another): then sorting would change nothing.
+  if (!ascending(marks)) marks.sort((a, b) => a - b);
   const mapped = new Array<number>(marks.length);
   const pass = fastPass(text, marks, mapped);
   if (pass === null) {
@@ -206,23 +209,33 @@ export function readReportText(sections: readonly Section[], text: string, partS
       mayHaveSpam: true,
     };
   }
-  const normalisedAt = (offset: number): number => mapped[marks.indexOf(offset)]!;
   let spam = pass.spam;
-  const normalisedParts = mapList(sections, (s, i) => {
-    if (s.status !== 'present') return '';
+  const normalisedParts = emptyList<string>();
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     const at = found[i]!;
-    if (at >= 0) return pass.normalised.slice(normalisedAt(at), normalisedAt(at + s.text.length));
-    spam ||= mayHaveSpam(s.text);
-    return normaliseForMatch(s.text);
-  });
+    if (s.status !== 'present') normalisedParts.push('');
+    else if (at >= 0) normalisedParts.push(pass.normalised.slice(mapped[marks.indexOf(at)]!, mapped[marks.indexOf(at + s.text.length)]!));
+    else {
+      spam ||= mayHaveSpam(s.text);
+      normalisedParts.push(normaliseForMatch(s.text));
+    }
+  }
   return { normalised: pass.normalised, normalisedParts, mayHaveSpam: spam };
+}
+
+/** Whether the numbers never go down. */
+function ascending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i]! < xs[i - 1]!) return false;
+  return true;
 }
 
 /** The texts the narrative rules read, normalised: each present part, or the full text when no part was found. */
 export function narrativeTexts(sections: readonly Section[], text: ReportText): { code: string; normalised: string }[] {
   const out: { code: string; normalised: string }[] = [];
-  sections.forEach((s, i) => {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i]!;
     if (s.status === 'present') out.push({ code: s.code, normalised: text.normalisedParts[i]! });
-  });
+  }
   return out.length > 0 ? out : [{ code: '', normalised: text.normalised }];
 }

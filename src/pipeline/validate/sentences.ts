@@ -51,3 +51,17 @@ function advance(s: string, i: number, unicode: boolean): number {
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
 }
 
+
+// A four-digit year: 2019年.
+const YEAR = /(\d{4})年/gu;
+
+/**
+ * Whether `text` names a year (2019年) other than `year`: the matches that
+ * text.matchAll(/(\d{4})年/gu) gives, read one by one without its copy of the
+ * regex, its iterator and an array of them all.
+ */
+export function namesOtherYear(text: string, year: number): boolean {
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m !== null; m = YEAR.exec(text)) if (Number(m[1]) !== year) return true;
+  return false;
+}
