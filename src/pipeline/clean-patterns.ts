@@ -13,9 +13,11 @@ export interface ChromePattern {
   /**
    * Where `starts` alone finds too many lines (table rows start with `|`, articles with 第): what a
    * line it matches starts with, more closely (a regular expression source, whitespace spelled
-   * [^\S\n]), for the whole-text search of lines that may be chrome.
+   * [^\S\n]), for the whole-text search of lines that may be chrome; `plain` then lists the characters
+   * of `starts` that are enough alone (the search takes them with the patterns without `lead`).
    */
   lead?: string;
+  plain?: string;
   re: RegExp;
 }
 
@@ -31,7 +33,7 @@ export const FOOTER: readonly ChromePattern[] = [
   // 网站标识码 line.
   { starts: '网', re: /^网站标识码.{0,40}$/ },
   // Footer link rows: 联系我们 | 网站地图 | 网站声明 … (only those words and separators).
-  { starts: '|｜丨联网关设加隐使无长E', lead: '[|｜丨]?[^\\S\\n]*[联网关设加隐使无长E]', re: /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/ },
+  { starts: '|｜丨联网关设加隐使无长E', lead: '[|｜丨][^\\S\\n]*[联网关设加隐使无长E]', plain: '联网关设加隐使无长E', re: /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/ },
 ];
 
 /**

@@ -142,19 +142,19 @@ function lineSplits(line: string): boolean {
  * Lines that may be chrome: a first character (after whitespace, which never holds a line feed here)
  * some pattern starts with, after a line feed (LINE_SCAN's first branch) or at the text's start (FIRST_LINE_CHROME).
  */
-const START_CLASS = `[^\\S\\n]*(?:[${[...new Set(CHROME.flatMap((p) => (p.lead ? [] : [...(p.starts ?? '')])))].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|${CHROME.flatMap((p) => (p.lead ? [p.lead] : [])).join('|')})`;
+const START_CLASS = `[^\\S\\n]*(?:[${[...new Set(CHROME.flatMap((p) => [...((p.lead ? p.plain : p.starts) ?? '')]))].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|${CHROME.flatMap((p) => (p.lead ? [p.lead] : [])).join('|')})`;
 const FIRST_LINE_CHROME = new RegExp(`^${START_CLASS}`);
 
 /**
  * One search through the text for everything cleanUnsplit needs to know of its lines: a line feed before a
  * line that may be chrome by its first character (only the line feed is taken, so a marker at that line's
- * start is still found), a line feed starting three in a row, a MARKERS marker, and U+3000 or 附件 (a line that
- * may be split). It is MARKERS_IN_TEXT, the line-start search and the searches for U+3000, 附件 and three line
- * feeds made one pass. The i flag is MARKERS': it lets
- * the line-start branch also take lines starting with e (the footer link row's E), which are then only
- * tested and kept (a superset of candidates changes nothing).
+ * start is still found), a run of three or more line feeds but its last (which may start such a line), a
+ * MARKERS marker, and U+3000 or 附件 (a line that may be split). It is MARKERS_IN_TEXT, the line-start search
+ * and the searches for U+3000, 附件 and three line feeds made one pass. The i flag is MARKERS': it lets the
+ * line-start branch also take lines starting with e (the footer link row's E), which are then only tested
+ * and kept (a superset of candidates changes nothing).
  */
-const LINE_SCAN = new RegExp(`\\n(?=${START_CLASS}|\\n\\n)|${MARKERS.source}|\u3000|附件`, 'gi');
+const LINE_SCAN = new RegExp(`\\n(?:(?=${START_CLASS})|\\n+(?=\\n))|${MARKERS.source}|\u3000|附件`, 'gi');
 
 /** What LINE_SCAN finds in a text whose lines none is split. */
 interface LineScan {
@@ -173,9 +173,9 @@ function chromeCandidates(text: string): LineScan | null {
     const at = m.index;
     const c = text.charCodeAt(at);
     if (c === 0x0a) {
-      // A line feed before another starts a run of three (a line starting with a line feed is no candidate).
-      if (text.charCodeAt(at + 1) === 0x0a) runOfThree = true;
-      else out.push(at + 1);
+      // A line feed alone before a line that may be chrome, or a run of them (three or more with the last).
+      if (m[0].length === 1) out.push(at + 1);
+      else runOfThree = true;
       continue;
     }
     // A marker, U+3000 or 附件: its line is decided whole here (nothing before `at` in it was found), and
