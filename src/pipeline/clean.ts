@@ -35,25 +35,35 @@ const MARKERS = /浏览次数|阅读次数|访问量|点击数|点击量|icp|公
 /** MARKERS searched through a whole text. */
 const MARKERS_IN_TEXT = new RegExp(MARKERS.source, 'gi');
 
+/** Whether a line holds a MARKERS marker: not known yet (MARKERS is then run on it), no, or yes. */
+const MARKER_UNKNOWN = 2;
+const MARKER_NONE = 0;
+const MARKER_FOUND = 1;
+
 /** Whether the trimmed line `t` matches one of the patterns (by its first unit, then by its markers). */
-function matchesAny(t: string, byFirst: Map<number, RegExp[]>, anywhere: readonly RegExp[]): boolean {
+function matchesAny(t: string, byFirst: Map<number, RegExp[]>, anywhere: readonly RegExp[], marker: number): boolean {
   // An empty line matches none (said first: reading its first unit would make V8 deoptimise this).
   if (t.length === 0) return false;
   const first = byFirst.get(t.charCodeAt(0));
   if (first) for (const re of first) if (re.test(t)) return true;
-  if (MARKERS.test(t)) for (const re of anywhere) if (re.test(t)) return true;
+  if (marker === MARKER_FOUND || (marker === MARKER_UNKNOWN && MARKERS.test(t))) for (const re of anywhere) if (re.test(t)) return true;
   return false;
 }
 
 export function isChromeLine(line: string): boolean {
+  return isChromeLineMarked(line, MARKER_UNKNOWN);
+}
+
+/** isChromeLine of a line whose markers the caller may know already (MARKER_NONE, MARKER_FOUND), saving their search. */
+function isChromeLineMarked(line: string, marker: number): boolean {
   const t = line.trim();
-  return t !== '' && matchesAny(t, CHROME_BY_FIRST, CHROME_ANYWHERE) && !KEEP.test(t);
+  return t !== '' && matchesAny(t, CHROME_BY_FIRST, CHROME_ANYWHERE, marker) && !KEEP.test(t);
 }
 
 /** A line of a page footer proper (FOOTER). */
 function isFooterLine(line: string): boolean {
   const t = line.trim();
-  return matchesAny(t, FOOTER_BY_FIRST, FOOTER_ANYWHERE);
+  return matchesAny(t, FOOTER_BY_FIRST, FOOTER_ANYWHERE, MARKER_UNKNOWN);
 }
 
 /** A short line with no sentence in it, as popups and buttons of a footer leave behind. */
@@ -160,13 +170,20 @@ const LINE_SCAN = new RegExp(`\\n(?:(?=${START_CLASS})|\\n+(?=\\n))|${MARKERS.so
 interface LineScan {
   /** Starts of the lines that may be chrome, in order: by their first character, or by a marker anywhere in them. */
   starts: number[];
+  /** Per line of `starts`: MARKER_FOUND when it holds a MARKERS marker, else MARKER_NONE. */
+  markers: number[];
   /** Whether the text holds three line feeds in a row. */
   runOfThree: boolean;
 }
 
 /** LINE_SCAN through the text; null when some line holding U+3000 or 附件 is split (cleanSplit then does the text line by line). */
 function chromeCandidates(text: string): LineScan | null {
-  const out: number[] = FIRST_LINE_CHROME.test(text) ? [0] : [];
+  const out: number[] = [];
+  const markers: number[] = [];
+  if (FIRST_LINE_CHROME.test(text)) {
+    out.push(0);
+    markers.push(MARKER_NONE);
+  }
   let runOfThree = false;
   LINE_SCAN.lastIndex = 0;
   for (let m = LINE_SCAN.exec(text); m; m = LINE_SCAN.exec(text)) {
@@ -174,8 +191,10 @@ function chromeCandidates(text: string): LineScan | null {
     const c = text.charCodeAt(at);
     if (c === 0x0a) {
       // A line feed alone before a line that may be chrome, or a run of them (three or more with the last).
-      if (m[0].length === 1) out.push(at + 1);
-      else runOfThree = true;
+      if (m[0].length === 1) {
+        out.push(at + 1);
+        markers.push(MARKER_NONE);
+      } else runOfThree = true;
       continue;
     }
     // A marker, U+3000 or 附件: its line is decided whole here (nothing before `at` in it was found), and
@@ -185,10 +204,15 @@ function chromeCandidates(text: string): LineScan | null {
     const line = text.slice(start, end);
     if (lineSplits(line)) return null;
     const marker = (c !== 0x3000 && c !== 0x9644) || MARKERS.test(line);
-    if (marker && out[out.length - 1] !== start) out.push(start);
+    // The line is a candidate by its marker, if not already by its first character.
+    if (marker && out.length > 0 && out[out.length - 1] === start) markers[markers.length - 1] = MARKER_FOUND;
+    else if (marker) {
+      out.push(start);
+      markers.push(MARKER_FOUND);
+    }
     LINE_SCAN.lastIndex = end;
   }
-  return { starts: out, runOfThree };
+  return { starts: out, markers, runOfThree };
 }
 
 /** footerStart on the text's own lines, by offsets: the start of the footer's first line, or -1. */
@@ -230,11 +254,12 @@ function cleanUnsplit(text: string): CleanedText | null {
   // Runs of kept lines, each cut from the text with its inner line feeds; joined they are the kept lines joined.
   const kept: string[] = [];
   let cursor = 0;
-  for (const start of scan.starts) {
+  for (let i = 0; i < scan.starts.length; i++) {
+    const start = scan.starts[i]!;
     if (start >= limit) break;
     const end = lineEndAt(text, start);
     const line = text.slice(start, end);
-    if (!isChromeLine(line)) continue;
+    if (!isChromeLineMarked(line, scan.markers[i]!)) continue;
     removed.push(line.trim());
     if (start > cursor) kept.push(text.slice(cursor, start - 1));
     cursor = end + 1;
