@@ -223,8 +223,12 @@ function classOf(c: number): number {
  * Where a unit that GIVES_END may stand: a title's last character, a surrogate, or a character whose
  * compatibility form is made of ideographs (CJK radicals, ideographic annotations, enclosed and squared
  * CJK, compatibility ideographs). tests/unit/reader/segment.test.ts checks every UTF-16 unit against it.
+ * The ranges are joined over what lies between them (Bopomofo extension, CJK strokes and Katakana extension
+ * between annotations and enclosed CJK; the private use area between surrogates and compatibility ideographs):
+ * units seldom met, whose lines bareTitleCandidates then only decides unit by unit, and fewer ranges make the
+ * search faster.
  */
-const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff`;
+const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u33ff\\ud800-\\ufaff`;
 export const MAY_GIVE_TITLE_END = new RegExp(`[${MAY_GIVE_CLASS}]`, 'g');
 /**
  * A run of units MAY_GIVE_TITLE_END does not match, from lastIndex: where it stops is where that search
@@ -308,20 +312,23 @@ export function bareTitleCandidates(text: string): HeadingCandidate[] {
  */
 export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidate | null)[] {
   // best chain ending with candidate i: its score total[i], its previous candidate prev[i] (typed arrays: one shape).
-  const score = (c: HeadingCandidate) => 100 + c.strength;
-  const total = Float64Array.from(candidates, score);
+  const total = new Float64Array(candidates.length);
   const prev = new Int32Array(candidates.length).fill(-1);
-  candidates.forEach((c, i) => {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    // A candidate's own score: 100 for the part it finds, and its strength.
+    const own = 100 + c.strength;
+    total[i] = own;
     for (let j = 0; j < i; j++) {
       const p = candidates[j]!;
-      const sum = total[j]! + score(c);
+      const sum = total[j]! + own;
       // On a tie the later candidate wins: the heading is the one right before its text, not a listing above it.
       if (p.part < c.part && p.end <= c.start && sum >= total[i]!) {
         total[i] = sum;
         prev[i] = j;
       }
     }
-  });
+  }
   let tip = -1;
   for (let i = 0; i < candidates.length; i++) if (tip < 0 || total[i]! >= total[tip]!) tip = i;
   const chosen: (HeadingCandidate | null)[] = mapList(SECTIONS, () => null);
@@ -378,7 +385,8 @@ export function segmentReport(text: string): StageResult<Section[]> & { partStar
   const findings = [];
   const sections: Section[] = [];
   const starts: number[] = [];
-  for (const [i, s] of SECTIONS.entries()) {
+  for (let i = 0; i < SECTIONS.length; i++) {
+    const s = SECTIONS[i]!;
     const h = chosen[i];
     if (!h) {
       sections.push({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' });
@@ -386,7 +394,8 @@ export function segmentReport(text: string): StageResult<Section[]> & { partStar
       findings.push(makeFinding('section.missing', { location: `section/${s.code}`, zh: `报告缺少第${s.numeral}部分（${s.zh}）`, en: `The report has no part ${s.number} (${s.en})` }));
       continue;
     }
-    const next = chosen.slice(i + 1).find((c) => c !== null);
+    let next: HeadingCandidate | null = null;
+    for (let k = i + 1; k < chosen.length && next === null; k++) next = chosen[k]!;
     const body = text.slice(h.end, next ? next.start : Math.max(h.end, signOffStart(text)));
     sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.trim() });
     starts.push(h.end + body.length - body.trimStart().length);
