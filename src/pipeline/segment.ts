@@ -223,10 +223,8 @@ function classOf(c: number): number {
  * Where a unit that GIVES_END may stand: a title's last character, a surrogate, or a character whose
  * compatibility form is made of ideographs (CJK radicals, ideographic annotations, enclosed and squared
  * CJK, compatibility ideographs). tests/unit/reader/segment.test.ts checks every UTF-16 unit against it.
- * The ranges are joined over what lies between them (Bopomofo extension, CJK strokes and Katakana extension
- * between annotations and enclosed CJK; the private use area between surrogates and compatibility ideographs):
- * units seldom met, whose lines bareTitleCandidates then only decides unit by unit, and fewer ranges make the
- * search faster.
+ * Ranges are joined over the seldom-met units between them (Bopomofo to Katakana extensions; private use):
+ * fewer ranges search faster, and bareTitleCandidates decides the lines of those units unit by unit.
  */
 const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u33ff\\ud800-\\ufaff`;
 export const MAY_GIVE_TITLE_END = new RegExp(`[${MAY_GIVE_CLASS}]`, 'g');
@@ -316,7 +314,6 @@ export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidat
   const prev = new Int32Array(candidates.length).fill(-1);
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
-    // A candidate's own score: 100 for the part it finds, and its strength.
     const own = 100 + c.strength;
     total[i] = own;
     for (let j = 0; j < i; j++) {
@@ -395,7 +392,7 @@ export function segmentReport(text: string): StageResult<Section[]> & { partStar
       continue;
     }
     let next: HeadingCandidate | null = null;
-    for (let k = i + 1; k < chosen.length && next === null; k++) next = chosen[k]!;
+    for (let k = i + 1; k < chosen.length && next === null; k++) next = chosen[k] ?? null;
     const body = text.slice(h.end, next ? next.start : Math.max(h.end, signOffStart(text)));
     sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.trim() });
     starts.push(h.end + body.length - body.trimStart().length);
