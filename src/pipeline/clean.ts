@@ -217,28 +217,22 @@ function chromeCandidates(text: string): LineScan | null {
 
 /** footerStart on the text's own lines, by offsets: the start of the footer's first line, or -1. */
 function footerOffset(text: string): number {
-  let start = 0;
   let sawFooterMarker = false;
+  // The footer begins at the first chrome line of the block walked (short lines before it, a sign-off or a
+  // date, stay): walking up, the last one met. (footerStart reads the block down again for it.)
+  let firstChrome = -1;
   for (let end = text.length; ; ) {
     const lineStart = lineStartAt(text, end);
     const line = text.slice(lineStart, end);
-    if (line.trim() === '' || isChromeLine(line) || isShortNonSentence(line)) {
-      if (isFooterLine(line)) sawFooterMarker = true;
-      if (lineStart === 0) break;
-      end = lineStart - 1;
-      continue;
-    }
-    start = end + 1;
-    break;
+    const blank = line.trim() === '';
+    const chrome = !blank && isChromeLine(line);
+    if (!blank && !chrome && !isShortNonSentence(line)) break;
+    if (chrome) firstChrome = lineStart;
+    if (isFooterLine(line)) sawFooterMarker = true;
+    if (lineStart === 0) break;
+    end = lineStart - 1;
   }
-  if (!sawFooterMarker) return -1;
-  // The footer begins at its first chrome line; short lines before it (a sign-off, a date) stay.
-  for (let at = start; at <= text.length; ) {
-    const end = lineEndAt(text, at);
-    if (isChromeLine(text.slice(at, end))) return at;
-    at = end + 1;
-  }
-  return -1;
+  return sawFooterMarker ? firstChrome : -1;
 }
 
 /**
