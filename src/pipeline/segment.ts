@@ -344,33 +344,26 @@ const SIGN_OFF_NAME = /^[^。，；：:,;]{2,30}$/u;
  * finished sentence before them. It belongs to no part.
  */
 export function signOffStart(text: string): number {
-  // Only the last lines matter: they are read from the end, not the whole text split.
-  const lines = linesFromEnd(text.trimEnd());
-  const last = lines.next().value!;
-  if (last.start === 0 || !DATE_LINE.test(last.line.trim())) return text.length;
+  // Only the last lines matter: they are read from the end (offsets, no generator), not the whole text split.
+  const body = text.trimEnd();
+  let start = lineStartBefore(body, body.length);
+  if (start === 0 || !DATE_LINE.test(body.slice(start).trim())) return text.length;
   let names = 0;
-  for (const { line, start } of lines) {
+  for (;;) {
+    const end = start - 1;
+    start = lineStartBefore(body, end);
+    const line = body.slice(start, end);
     const t = line.trim();
-    if (t === '') continue;
-    if (names < 2 && SIGN_OFF_NAME.test(t)) {
-      names++;
-      continue;
-    }
+    if (t !== '' && names < 2 && SIGN_OFF_NAME.test(t)) names++;
     // The finished sentence before the sign-off: the sign-off starts after its line.
-    return /[。！？!?]$/u.test(t) ? start + line.length : text.length;
+    else if (t !== '') return /[。！？!?]$/u.test(t) ? start + line.length : text.length;
+    if (start === 0) return text.length;
   }
-  return text.length;
 }
 
-/** The lines of `text` from the last one up, each with the offset where it starts (as text.split('\n') has them). */
-function* linesFromEnd(text: string): Generator<{ line: string; start: number }, void> {
-  let end = text.length;
-  for (;;) {
-    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-    yield { line: text.slice(start, end), start };
-    if (start === 0) return;
-    end = start - 1;
-  }
+/** Start of the line of `text` that ends at `end` (as text.split('\n') has it). */
+function lineStartBefore(text: string, end: number): number {
+  return end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
 }
 
 /**
