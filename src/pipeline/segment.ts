@@ -46,34 +46,38 @@ export const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|([�
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 /**
- * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window;
- * offsets null when every unit is its own normalisation (norm is the window, each offset its own).
+ * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window; offsets null when
+ * every unit is its own normalisation (norm is the window). With `needed`, only norm's first `needed` characters and
+ * their offsets are sure: a window whose first `needed` units are their own normalisation is given as it is.
  */
-export function normalisedWithOffsets(window: string): { norm: string; offsets: number[] | null } {
-  let same = true;
+export function normalisedWithOffsets(window: string, needed = Infinity): { norm: string; offsets: number[] | null } {
+  // How many units from the start are their own normalisation (window.length: all).
+  let same = window.length;
   let surrogate = false;
   for (let k = 0; k < window.length; k++) {
     const c = window.charCodeAt(k);
     if (((UNIT_CLASS[c] || classOf(c)) & IDENTITY) !== 0) continue;
-    same = false;
+    if (same === window.length) same = k;
     if (c >= 0xd800 && c <= 0xdfff) {
       surrogate = true;
       break;
     }
   }
-  if (same) return { norm: window, offsets: null };
-  return surrogate ? normalisedByCodePoint(window) : normalisedByUnit(window);
+  if (same === window.length) return { norm: window, offsets: null };
+  if (surrogate) return normalisedByCodePoint(window);
+  return same >= needed ? { norm: window, offsets: null } : normalisedByUnit(window, needed);
 }
 
 /** normaliseCharForMatch of each UTF-16 unit but surrogates, with Markdown marks as nothing, worked out when first met. */
 const UNIT_NORM: string[] = [];
 
-/** normalisedWithOffsets of a window without surrogates: each unit is a character; runs of units that are their own normalisation are copied at once. */
-function normalisedByUnit(window: string): { norm: string; offsets: number[] } {
+/** normalisedWithOffsets of a window without surrogates, to `needed` offsets: runs of units that are their own normalisation are copied at once. */
+function normalisedByUnit(window: string, needed: number): { norm: string; offsets: number[] } {
   let norm = '';
   const offsets: number[] = [];
   let run = 0;
-  for (let k = 0; k < window.length; k++) {
+  let k = 0;
+  for (; k < window.length && offsets.length < needed; k++) {
     const c = window.charCodeAt(k);
     if ((UNIT_CLASS[c]! & IDENTITY) !== 0) {
       offsets.push(k);
@@ -93,8 +97,8 @@ function normalisedByUnit(window: string): { norm: string; offsets: number[] } {
       offsets.push(k);
     }
   }
-  if (run < window.length) norm += window.slice(run);
-  offsets.push(window.length);
+  if (run < k) norm += window.slice(run, k);
+  offsets.push(k);
   return { norm, offsets };
 }
 
@@ -129,6 +133,9 @@ const TITLE_VARIANTS: readonly string[][] = SECTIONS.map((s) => [...s.match].map
 /** Each part's official title, normalised (for bare-title lines). */
 const BARE_TITLES: readonly string[] = SECTIONS.map((s) => normaliseForMatch(s.zh));
 
+/** How much of a window's normalisation findTitle reads (a variant within MAX_TITLE_PREFIX), and one character more. */
+const TITLE_NORM_NEEDED = MAX_TITLE_PREFIX + Math.max(...TITLE_VARIANTS.flat().map((v) => v.length)) + 1;
+
 /** What never stands before a title variant in a heading: digits and sentence ends. */
 const NOT_TITLE_WORD = /[0-9。；;|]/;
 
@@ -161,7 +168,7 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const afterSep = m.index! + m[0].length;
     const lineEnd = text.indexOf('\n', afterSep);
     const window = text.slice(afterSep, Math.min(afterSep + TITLE_WINDOW, lineEnd < 0 ? text.length : lineEnd));
-    const { norm, offsets } = normalisedWithOffsets(window);
+    const { norm, offsets } = normalisedWithOffsets(window, TITLE_NORM_NEEDED);
     const found = findTitle(norm, part);
     if (!found) continue;
     const titleEnd = afterSep + (offsets ? offsets[found[1]]! : found[1]);
@@ -344,7 +351,7 @@ const SIGN_OFF_NAME = /^[^。，；：:,;]{2,30}$/u;
  * finished sentence before them. It belongs to no part.
  */
 export function signOffStart(text: string): number {
-  // Only the last lines matter: they are read from the end (offsets, no generator), not the whole text split.
+  // Only the last lines matter: they are read from the end, not the whole text split.
   const body = text.trimEnd();
   let start = lineStartBefore(body, body.length);
   if (start === 0 || !DATE_LINE.test(body.slice(start).trim())) return text.length;
