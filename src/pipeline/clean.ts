@@ -7,73 +7,7 @@
  */
 import type { CleanedText } from '../schema/types.ts';
 import { codePointCount, IS_SPACE } from './chars.ts';
-
-/**
- * A whole-line pattern of site chrome, with the characters a (trimmed) line it
- * matches can start with, so a line is tested only against the patterns its
- * first character allows; `starts` is null for the patterns whose marker may
- * stand anywhere in the line (those are tested when MARKERS finds one).
- */
-interface ChromePattern {
-  starts: string | null;
-  /**
-   * Where `starts` alone finds too many lines (table rows start with `|`, articles with 第): what a
-   * line it matches starts with, more closely (a regular expression source, whitespace spelled
-   * [^\S\n]), for the whole-text search of lines that may be chrome.
-   */
-  lead?: string;
-  re: RegExp;
-}
-
-/** Lines that only a page footer has: once one is met, the short lines after it are footer too. */
-const FOOTER: readonly ChromePattern[] = [
-  // 扫一扫在手机打开当前页 and its variants.
-  { starts: '扫', re: /^扫一扫.{0,12}(打开|查看|浏览|阅读).{0,6}$/ },
-  // Copyright, sponsor and host lines of a site footer.
-  { starts: '版Cc©', re: /^(版权所有|Copyright|©).{0,120}$/i },
-  { starts: '主承协技运网维', re: /^(主办单位|承办单位|协办单位|技术支持|运行维护|网站维护|维护单位)\s*[:：].{0,120}$/ },
-  // ICP filing and public-security filing numbers (a number or a label, not a sentence about filing).
-  { starts: null, re: /^.{0,60}(ICP[备证]\s*\d{5,}|ICP备案\s*[:：]|公[网安]{2}备\s*\d{5,}).{0,60}$/i },
-  // 网站标识码 line.
-  { starts: '网', re: /^网站标识码.{0,40}$/ },
-  // Footer link rows: 联系我们 | 网站地图 | 网站声明 … (only those words and separators).
-  { starts: '|｜丨联网关设加隐使无长E', lead: '[|｜丨]?[^\\S\\n]*[联网关设加隐使无长E]', re: /^(\s*[|｜丨]?\s*(联系我们|网站地图|网站声明|关于我们|设为首页|加入收藏|隐私声明|使用帮助|无障碍(浏览)?|长者模式|English)\s*[|｜丨]?\s*)+$/ },
-];
-
-/**
- * Whole-line patterns of site chrome. Each is anchored at both ends (or
- * requires a marker no report sentence has), so report text is never removed.
- * `starts` lists the first characters each can match (after its optional
- * brackets and labels): a pattern must keep it in step.
- */
-const CHROME: readonly ChromePattern[] = [
-  ...FOOTER,
-  // Breadcrumbs: 首页 > 政务公开 > … (optionally after 当前位置：).
-  { starts: '当网首', re: /^(当前位置[:：]?\s*)?(网站)?首页\s*[>＞›»→].*$/ },
-  // Page tools: 打印本页 / 关闭窗口 / 【打印】【关闭】 / 分享到 / 返回顶部 / 字体大中小.
-  { starts: '【[打关保返收分', re: /^([【\[]?\s*(打印(本页|此页|页面)?|关闭(窗口|本页)?|保存(本页)?|返回顶部|收藏|分享到[:：]?.{0,30})\s*[】\]]?\s*)+$/ },
-  { starts: '【[字', re: /^[【\[]?\s*字[体号]\s*[:：]\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小.{0,30}$/ },
-  // Page counters: 浏览次数：123, 访问量：123.
-  { starts: null, re: /^[^。，；]{0,40}(浏览次数|阅读次数|访问量|点击数|点击量)\s*[:：]\s*\d*\s*次?$/ },
-  // Attachment blocks: 附件下载, 相关附件, and lines that only list files.
-  { starts: '附相', re: /^(附件下载|相关附件|附件)\s*[:：]?\s*$/ },
-  { starts: null, re: /^(附件\s*[:：]?)?\s*(\d+\s*[、.．]\s*)?[^\s。，；]{1,80}\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et|dps)\s*$/i },
-  // Page navigation and feedback: 上一篇：… 下一篇：… 【我要纠错】 相关链接.
-  { starts: '上下', re: /^(上一篇|下一篇)\s*[:：].{0,120}$/ },
-  { starts: '【[', re: /^([【\[]\s*(我要纠错|纠错|收藏本页|分享)\s*[】\]]\s*)+$/ },
-  { starts: '相', re: /^相关(链接|文章|阅读|信息)\s*[:：]?\s*$/ },
-  // The metadata grid of a disclosure page (索引号：… 主题分类：…); publication dates are kept for the metadata stage.
-  { starts: '索主体公信来作责编组服', re: /^(索引号|主题分类|体裁分类|公开方式|公开范围|公开时限|公开形式|信息来源|来源|作者|责任编辑|编辑|信息分类|组配分类|服务对象)\s*[:：].{0,80}$/ },
-  // Archiver and crawler headers: 标题: … 原文链接: … and ===== 正文 ===== separators.
-  { starts: '标文发栏原本抓存', re: /^(标题|文号|发布机构|栏目|原文链接|原文地址|本地目录|抓取时间|存档时间)\s*[:：].{0,200}$/ },
-  { starts: '页', re: /^页面链接与图片详见.{0,60}$/ },
-  { starts: '=', re: /^={3,}\s*(正文|原文|内容)?\s*={3,}$/ },
-  // Web archive banners (Wayback Machine and the like).
-  { starts: null, re: /^.{0,30}(Wayback Machine|web\.archive\.org|archive\.today|archive\.ph).{0,200}$/i },
-  // A PDF page number alone on its line: - 3 -, — 3 —, 第3页 共5页.
-  { starts: '-—–', re: /^[-—–]\s*\d{1,3}\s*[-—–]$/ },
-  { starts: '第', lead: '第[^\\S\\n]*\\d', re: /^第\s*\d{1,3}\s*页\s*[/，,]?\s*(共\s*\d{1,3}\s*页)?$/ },
-];
+import { CHROME, type ChromePattern, FOOTER } from './clean-patterns.ts';
 
 /** Page lines that carry the report's dates are kept for the metadata stage, whatever else they hold. */
 const KEEP = /发布时间|发布日期|公开日期|成文日期/u;
@@ -101,25 +35,35 @@ const MARKERS = /浏览次数|阅读次数|访问量|点击数|点击量|icp|公
 /** MARKERS searched through a whole text. */
 const MARKERS_IN_TEXT = new RegExp(MARKERS.source, 'gi');
 
+/** Whether a line holds a MARKERS marker: not known yet (MARKERS is then run on it), no, or yes. */
+const MARKER_UNKNOWN = 2;
+const MARKER_NONE = 0;
+const MARKER_FOUND = 1;
+
 /** Whether the trimmed line `t` matches one of the patterns (by its first unit, then by its markers). */
-function matchesAny(t: string, byFirst: Map<number, RegExp[]>, anywhere: readonly RegExp[]): boolean {
+function matchesAny(t: string, byFirst: Map<number, RegExp[]>, anywhere: readonly RegExp[], marker: number): boolean {
   // An empty line matches none (said first: reading its first unit would make V8 deoptimise this).
   if (t.length === 0) return false;
   const first = byFirst.get(t.charCodeAt(0));
   if (first) for (const re of first) if (re.test(t)) return true;
-  if (MARKERS.test(t)) for (const re of anywhere) if (re.test(t)) return true;
+  if (marker === MARKER_FOUND || (marker === MARKER_UNKNOWN && MARKERS.test(t))) for (const re of anywhere) if (re.test(t)) return true;
   return false;
 }
 
 export function isChromeLine(line: string): boolean {
+  return isChromeLineMarked(line, MARKER_UNKNOWN);
+}
+
+/** isChromeLine of a line whose markers the caller may know already (MARKER_NONE, MARKER_FOUND), saving their search. */
+function isChromeLineMarked(line: string, marker: number): boolean {
   const t = line.trim();
-  return t !== '' && matchesAny(t, CHROME_BY_FIRST, CHROME_ANYWHERE) && !KEEP.test(t);
+  return t !== '' && matchesAny(t, CHROME_BY_FIRST, CHROME_ANYWHERE, marker) && !KEEP.test(t);
 }
 
 /** A line of a page footer proper (FOOTER). */
 function isFooterLine(line: string): boolean {
   const t = line.trim();
-  return matchesAny(t, FOOTER_BY_FIRST, FOOTER_ANYWHERE);
+  return matchesAny(t, FOOTER_BY_FIRST, FOOTER_ANYWHERE, MARKER_UNKNOWN);
 }
 
 /** A short line with no sentence in it, as popups and buttons of a footer leave behind. */
@@ -198,75 +142,97 @@ function lineStartAt(text: string, at: number): number {
   return at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
 }
 
-/** Whether some line holding `needle` is split by splitIndentedParagraphs or splitTrailingAttachments. */
-function anyLineSplits(text: string, needle: string): boolean {
-  for (let at = text.indexOf(needle); at >= 0; ) {
-    const end = lineEndAt(text, at);
-    const line = text.slice(lineStartAt(text, at), end);
-    const pieces = splitIndentedParagraphs(line);
-    if (pieces.length > 1 || splitTrailingAttachments(pieces[0]!).length > 1) return true;
-    at = text.indexOf(needle, end);
-  }
-  return false;
+/** Whether splitIndentedParagraphs or splitTrailingAttachments splits `line` (only a line holding U+3000 or 附件 can be). */
+function lineSplits(line: string): boolean {
+  const pieces = splitIndentedParagraphs(line);
+  return pieces.length > 1 || splitTrailingAttachments(pieces[0]!).length > 1;
 }
 
 /**
  * Lines that may be chrome: a first character (after whitespace, which never holds a line feed here)
- * some pattern starts with, after a line feed (CHROME_LINE_START) or at the text's start (FIRST_LINE_CHROME).
+ * some pattern starts with, after a line feed (LINE_SCAN's first branch) or at the text's start (FIRST_LINE_CHROME).
  */
-const START_CLASS = `[^\\S\\n]*(?:[${[...new Set(CHROME.flatMap((p) => (p.lead ? [] : [...(p.starts ?? '')])))].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|${CHROME.flatMap((p) => (p.lead ? [p.lead] : [])).join('|')})`;
-const CHROME_LINE_START = new RegExp(`\\n${START_CLASS}`, 'g');
+const START_CLASS = `[^\\S\\n]*(?:[${[...new Set(CHROME.flatMap((p) => [...((p.lead ? p.plain : p.starts) ?? '')]))].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]|${CHROME.flatMap((p) => (p.lead ? [p.lead] : [])).join('|')})`;
 const FIRST_LINE_CHROME = new RegExp(`^${START_CLASS}`);
 
-/** Starts of the lines that may be chrome, in order: by their first character, or by a marker anywhere in them. */
-function chromeCandidates(text: string): number[] {
-  const byFirst: number[] = FIRST_LINE_CHROME.test(text) ? [0] : [];
-  CHROME_LINE_START.lastIndex = 0;
-  for (let m = CHROME_LINE_START.exec(text); m; m = CHROME_LINE_START.exec(text)) byFirst.push(m.index + 1);
-  MARKERS_IN_TEXT.lastIndex = 0;
-  let m = MARKERS_IN_TEXT.exec(text);
-  if (!m) return byFirst;
-  const byMarker: number[] = [];
-  for (; m; m = MARKERS_IN_TEXT.exec(text)) {
-    byMarker.push(lineStartAt(text, m.index));
-    // The next search starts on the next line: this one is a candidate already.
-    MARKERS_IN_TEXT.lastIndex = lineEndAt(text, m.index);
-  }
-  // The two lists merged, each line once.
+/**
+ * One search through the text for everything cleanUnsplit needs to know of its lines: a line feed before a
+ * line that may be chrome by its first character (only the line feed is taken, so a marker at that line's
+ * start is still found), a run of three or more line feeds but its last (which may start such a line), a
+ * MARKERS marker, and U+3000 or 附件 (a line that may be split). It is MARKERS_IN_TEXT, the line-start search
+ * and the searches for U+3000, 附件 and three line feeds made one pass. The i flag is MARKERS': it lets the
+ * line-start branch also take lines starting with e (the footer link row's E), which are then only tested
+ * and kept (a superset of candidates changes nothing).
+ */
+const LINE_SCAN = new RegExp(`\\n(?:(?=${START_CLASS})|\\n+(?=\\n))|${MARKERS.source}|\u3000|附件`, 'gi');
+
+/** What LINE_SCAN finds in a text whose lines none is split. */
+interface LineScan {
+  /** Starts of the lines that may be chrome, in order: by their first character, or by a marker anywhere in them. */
+  starts: number[];
+  /** Per line of `starts`: MARKER_FOUND when it holds a MARKERS marker, else MARKER_NONE. */
+  markers: number[];
+  /** Whether the text holds three line feeds in a row. */
+  runOfThree: boolean;
+}
+
+/** LINE_SCAN through the text; null when some line holding U+3000 or 附件 is split (cleanSplit then does the text line by line). */
+function chromeCandidates(text: string): LineScan | null {
   const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < byFirst.length || j < byMarker.length) {
-    const next = j >= byMarker.length || (i < byFirst.length && byFirst[i]! <= byMarker[j]!) ? byFirst[i++]! : byMarker[j++]!;
-    if (out.length === 0 || out[out.length - 1] !== next) out.push(next);
+  const markers: number[] = [];
+  if (FIRST_LINE_CHROME.test(text)) {
+    out.push(0);
+    markers.push(MARKER_NONE);
   }
-  return out;
+  let runOfThree = false;
+  LINE_SCAN.lastIndex = 0;
+  for (let m = LINE_SCAN.exec(text); m; m = LINE_SCAN.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 0x0a) {
+      // A line feed alone before a line that may be chrome, or a run of them (three or more with the last).
+      if (m[0].length === 1) {
+        out.push(at + 1);
+        markers.push(MARKER_NONE);
+      } else runOfThree = true;
+      continue;
+    }
+    // A marker, U+3000 or 附件: its line is decided whole here (nothing before `at` in it was found), and
+    // the search goes on from the line feed at its end, which may start the next candidate line.
+    const start = lineStartAt(text, at);
+    const end = lineEndAt(text, at);
+    const line = text.slice(start, end);
+    if (lineSplits(line)) return null;
+    const marker = (c !== 0x3000 && c !== 0x9644) || MARKERS.test(line);
+    // The line is a candidate by its marker, if not already by its first character.
+    if (marker && out.length > 0 && out[out.length - 1] === start) markers[markers.length - 1] = MARKER_FOUND;
+    else if (marker) {
+      out.push(start);
+      markers.push(MARKER_FOUND);
+    }
+    LINE_SCAN.lastIndex = end;
+  }
+  return { starts: out, markers, runOfThree };
 }
 
 /** footerStart on the text's own lines, by offsets: the start of the footer's first line, or -1. */
 function footerOffset(text: string): number {
-  let start = 0;
   let sawFooterMarker = false;
+  // The footer begins at the first chrome line of the block walked (short lines before it, a sign-off or a
+  // date, stay): walking up, the last one met. (footerStart reads the block down again for it.)
+  let firstChrome = -1;
   for (let end = text.length; ; ) {
     const lineStart = lineStartAt(text, end);
     const line = text.slice(lineStart, end);
-    if (line.trim() === '' || isChromeLine(line) || isShortNonSentence(line)) {
-      if (isFooterLine(line)) sawFooterMarker = true;
-      if (lineStart === 0) break;
-      end = lineStart - 1;
-      continue;
-    }
-    start = end + 1;
-    break;
+    const blank = line.trim() === '';
+    const chrome = !blank && isChromeLine(line);
+    if (!blank && !chrome && !isShortNonSentence(line)) break;
+    if (chrome) firstChrome = lineStart;
+    if (isFooterLine(line)) sawFooterMarker = true;
+    if (lineStart === 0) break;
+    end = lineStart - 1;
   }
-  if (!sawFooterMarker) return -1;
-  // The footer begins at its first chrome line; short lines before it (a sign-off, a date) stay.
-  for (let at = start; at <= text.length; ) {
-    const end = lineEndAt(text, at);
-    if (isChromeLine(text.slice(at, end))) return at;
-    at = end + 1;
-  }
-  return -1;
+  return sawFooterMarker ? firstChrome : -1;
 }
 
 /**
@@ -274,18 +240,20 @@ function footerOffset(text: string): number {
  * looked at, and the kept text is cut from the text; null when a line would be split.
  */
 function cleanUnsplit(text: string): CleanedText | null {
-  if (anyLineSplits(text, '\u3000') || anyLineSplits(text, '附件')) return null;
+  const scan = chromeCandidates(text);
+  if (scan === null) return null;
   const footer = footerOffset(text);
   const limit = footer < 0 ? text.length + 1 : footer;
   const removed: string[] = [];
   // Runs of kept lines, each cut from the text with its inner line feeds; joined they are the kept lines joined.
   const kept: string[] = [];
   let cursor = 0;
-  for (const start of chromeCandidates(text)) {
+  for (let i = 0; i < scan.starts.length; i++) {
+    const start = scan.starts[i]!;
     if (start >= limit) break;
     const end = lineEndAt(text, start);
     const line = text.slice(start, end);
-    if (!isChromeLine(line)) continue;
+    if (!isChromeLineMarked(line, scan.markers[i]!)) continue;
     removed.push(line.trim());
     if (start > cursor) kept.push(text.slice(cursor, start - 1));
     cursor = end + 1;
@@ -302,19 +270,40 @@ function cleanUnsplit(text: string): CleanedText | null {
     }
   }
   const joined = kept.length === 1 ? kept[0]! : kept.join('\n');
-  return { text: finished(joined), removed };
+  // The pieces are cut from the text: one with three line feeds in a row needs a text with them; else only
+  // where two pieces meet can the joined text have them.
+  return { text: finished(joined, scan.runOfThree || runAtJoins(kept, joined)), removed };
+}
+
+/** Whether the line feed at `p` is in a run of three or more in `s`. */
+function inRunOfThree(s: string, p: number): boolean {
+  let before = 0;
+  while (before < 2 && p - 1 - before >= 0 && s.charCodeAt(p - 1 - before) === 0x0a) before++;
+  let after = 0;
+  while (after < 2 && p + 1 + after < s.length && s.charCodeAt(p + 1 + after) === 0x0a) after++;
+  return before + 1 + after >= 3;
+}
+
+/** Whether `joined` (the pieces joined by line feeds) has three line feeds in a row about a line feed it put between two pieces. */
+function runAtJoins(pieces: readonly string[], joined: string): boolean {
+  let p = -1;
+  for (let i = 0; i + 1 < pieces.length; i++) {
+    p += pieces[i]!.length + 1;
+    if (inRunOfThree(joined, p)) return true;
+  }
+  return false;
 }
 
 /**
  * The kept text with runs of blank lines made one, leading blank lines and trailing whitespace dropped (trimEnd
  * drops exactly what \s matches), and one line feed at the end. A text that already ends in one line feed after
  * a character that is not whitespace is returned as it is, not as a new string glued to '\n' (which every later
- * stage would copy flat again).
+ * stage would copy flat again). `mayHaveRun`: false when the caller knows `joined` has no three line feeds in a row.
  */
-function finished(joined: string): string {
+function finished(joined: string, mayHaveRun: boolean): string {
   // A text without three line feeds in a row (most) has no run to make one: a plain search says so faster than
   // the expression scans for one.
-  const single = joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined;
+  const single = mayHaveRun && joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined;
   const t = single.charCodeAt(0) === 0x0a ? single.replace(/^\n+/, '') : single;
   const n = t.length;
   if (n >= 2 && t.charCodeAt(n - 1) === 0x0a && IS_SPACE[t.charCodeAt(n - 2)] !== 1) return t;
@@ -377,5 +366,5 @@ function cleanSplit(text: string): CleanedText {
   }
   // Nothing split or removed: the kept lines joined are the text itself.
   const joined = !anySplit && kept.length === lines.length ? text : kept.join('\n');
-  return { text: finished(joined), removed };
+  return { text: finished(joined, true), removed };
 }

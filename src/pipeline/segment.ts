@@ -46,34 +46,38 @@ export const NUMERAL = /第([一二三四五六])部分\s*[、.．，,:：]?|([�
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
 /**
- * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window;
- * offsets null when every unit is its own normalisation (norm is the window, each offset its own).
+ * Map from each character of `norm` (normaliseForMatch of a window) back to an offset in the window; offsets null when
+ * every unit is its own normalisation (norm is the window). With `needed`, only norm's first `needed` characters and
+ * their offsets are sure: a window whose first `needed` units are their own normalisation is given as it is.
  */
-export function normalisedWithOffsets(window: string): { norm: string; offsets: number[] | null } {
-  let same = true;
+export function normalisedWithOffsets(window: string, needed = Infinity): { norm: string; offsets: number[] | null } {
+  // How many units from the start are their own normalisation (window.length: all).
+  let same = window.length;
   let surrogate = false;
   for (let k = 0; k < window.length; k++) {
     const c = window.charCodeAt(k);
     if (((UNIT_CLASS[c] || classOf(c)) & IDENTITY) !== 0) continue;
-    same = false;
+    if (same === window.length) same = k;
     if (c >= 0xd800 && c <= 0xdfff) {
       surrogate = true;
       break;
     }
   }
-  if (same) return { norm: window, offsets: null };
-  return surrogate ? normalisedByCodePoint(window) : normalisedByUnit(window);
+  if (same === window.length) return { norm: window, offsets: null };
+  if (surrogate) return normalisedByCodePoint(window);
+  return same >= needed ? { norm: window, offsets: null } : normalisedByUnit(window, needed);
 }
 
 /** normaliseCharForMatch of each UTF-16 unit but surrogates, with Markdown marks as nothing, worked out when first met. */
 const UNIT_NORM: string[] = [];
 
-/** normalisedWithOffsets of a window without surrogates: each unit is a character; runs of units that are their own normalisation are copied at once. */
-function normalisedByUnit(window: string): { norm: string; offsets: number[] } {
+/** normalisedWithOffsets of a window without surrogates, to `needed` offsets: runs of units that are their own normalisation are copied at once. */
+function normalisedByUnit(window: string, needed: number): { norm: string; offsets: number[] } {
   let norm = '';
   const offsets: number[] = [];
   let run = 0;
-  for (let k = 0; k < window.length; k++) {
+  let k = 0;
+  for (; k < window.length && offsets.length < needed; k++) {
     const c = window.charCodeAt(k);
     if ((UNIT_CLASS[c]! & IDENTITY) !== 0) {
       offsets.push(k);
@@ -93,8 +97,8 @@ function normalisedByUnit(window: string): { norm: string; offsets: number[] } {
       offsets.push(k);
     }
   }
-  if (run < window.length) norm += window.slice(run);
-  offsets.push(window.length);
+  if (run < k) norm += window.slice(run, k);
+  offsets.push(k);
   return { norm, offsets };
 }
 
@@ -129,6 +133,9 @@ const TITLE_VARIANTS: readonly string[][] = SECTIONS.map((s) => [...s.match].map
 /** Each part's official title, normalised (for bare-title lines). */
 const BARE_TITLES: readonly string[] = SECTIONS.map((s) => normaliseForMatch(s.zh));
 
+/** How much of a window's normalisation findTitle reads (a variant within MAX_TITLE_PREFIX), and one character more. */
+const TITLE_NORM_NEEDED = MAX_TITLE_PREFIX + Math.max(...TITLE_VARIANTS.flat().map((v) => v.length)) + 1;
+
 /** What never stands before a title variant in a heading: digits and sentence ends. */
 const NOT_TITLE_WORD = /[0-9。；;|]/;
 
@@ -161,7 +168,7 @@ export function findHeadingCandidates(text: string): HeadingCandidate[] {
     const afterSep = m.index! + m[0].length;
     const lineEnd = text.indexOf('\n', afterSep);
     const window = text.slice(afterSep, Math.min(afterSep + TITLE_WINDOW, lineEnd < 0 ? text.length : lineEnd));
-    const { norm, offsets } = normalisedWithOffsets(window);
+    const { norm, offsets } = normalisedWithOffsets(window, TITLE_NORM_NEEDED);
     const found = findTitle(norm, part);
     if (!found) continue;
     const titleEnd = afterSep + (offsets ? offsets[found[1]]! : found[1]);
@@ -223,8 +230,10 @@ function classOf(c: number): number {
  * Where a unit that GIVES_END may stand: a title's last character, a surrogate, or a character whose
  * compatibility form is made of ideographs (CJK radicals, ideographic annotations, enclosed and squared
  * CJK, compatibility ideographs). tests/unit/reader/segment.test.ts checks every UTF-16 unit against it.
+ * Ranges are joined over the seldom-met units between them (Bopomofo to Katakana extensions; private use):
+ * fewer ranges search faster, and bareTitleCandidates decides the lines of those units unit by unit.
  */
-const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u319f\\u3200-\\u33ff\\ud800-\\udfff\\uf900-\\ufaff`;
+const MAY_GIVE_CLASS = `${[...TITLE_ENDS].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}\\u2e80-\\u2fdf\\u3190-\\u33ff\\ud800-\\ufaff`;
 export const MAY_GIVE_TITLE_END = new RegExp(`[${MAY_GIVE_CLASS}]`, 'g');
 /**
  * A run of units MAY_GIVE_TITLE_END does not match, from lastIndex: where it stops is where that search
@@ -308,20 +317,22 @@ export function bareTitleCandidates(text: string): HeadingCandidate[] {
  */
 export function chooseHeadings(candidates: HeadingCandidate[]): (HeadingCandidate | null)[] {
   // best chain ending with candidate i: its score total[i], its previous candidate prev[i] (typed arrays: one shape).
-  const score = (c: HeadingCandidate) => 100 + c.strength;
-  const total = Float64Array.from(candidates, score);
+  const total = new Float64Array(candidates.length);
   const prev = new Int32Array(candidates.length).fill(-1);
-  candidates.forEach((c, i) => {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const own = 100 + c.strength;
+    total[i] = own;
     for (let j = 0; j < i; j++) {
       const p = candidates[j]!;
-      const sum = total[j]! + score(c);
+      const sum = total[j]! + own;
       // On a tie the later candidate wins: the heading is the one right before its text, not a listing above it.
       if (p.part < c.part && p.end <= c.start && sum >= total[i]!) {
         total[i] = sum;
         prev[i] = j;
       }
     }
-  });
+  }
   let tip = -1;
   for (let i = 0; i < candidates.length; i++) if (tip < 0 || total[i]! >= total[tip]!) tip = i;
   const chosen: (HeadingCandidate | null)[] = mapList(SECTIONS, () => null);
@@ -341,32 +352,25 @@ const SIGN_OFF_NAME = /^[^。，；：:,;]{2,30}$/u;
  */
 export function signOffStart(text: string): number {
   // Only the last lines matter: they are read from the end, not the whole text split.
-  const lines = linesFromEnd(text.trimEnd());
-  const last = lines.next().value!;
-  if (last.start === 0 || !DATE_LINE.test(last.line.trim())) return text.length;
+  const body = text.trimEnd();
+  let start = lineStartBefore(body, body.length);
+  if (start === 0 || !DATE_LINE.test(body.slice(start).trim())) return text.length;
   let names = 0;
-  for (const { line, start } of lines) {
+  for (;;) {
+    const end = start - 1;
+    start = lineStartBefore(body, end);
+    const line = body.slice(start, end);
     const t = line.trim();
-    if (t === '') continue;
-    if (names < 2 && SIGN_OFF_NAME.test(t)) {
-      names++;
-      continue;
-    }
+    if (t !== '' && names < 2 && SIGN_OFF_NAME.test(t)) names++;
     // The finished sentence before the sign-off: the sign-off starts after its line.
-    return /[。！？!?]$/u.test(t) ? start + line.length : text.length;
+    else if (t !== '') return /[。！？!?]$/u.test(t) ? start + line.length : text.length;
+    if (start === 0) return text.length;
   }
-  return text.length;
 }
 
-/** The lines of `text` from the last one up, each with the offset where it starts (as text.split('\n') has them). */
-function* linesFromEnd(text: string): Generator<{ line: string; start: number }, void> {
-  let end = text.length;
-  for (;;) {
-    const start = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
-    yield { line: text.slice(start, end), start };
-    if (start === 0) return;
-    end = start - 1;
-  }
+/** Start of the line of `text` that ends at `end` (as text.split('\n') has it). */
+function lineStartBefore(text: string, end: number): number {
+  return end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
 }
 
 /**
@@ -378,7 +382,8 @@ export function segmentReport(text: string): StageResult<Section[]> & { partStar
   const findings = [];
   const sections: Section[] = [];
   const starts: number[] = [];
-  for (const [i, s] of SECTIONS.entries()) {
+  for (let i = 0; i < SECTIONS.length; i++) {
+    const s = SECTIONS[i]!;
     const h = chosen[i];
     if (!h) {
       sections.push({ code: s.code, number: s.number, status: 'missing', title_found: null, text: '' });
@@ -386,7 +391,8 @@ export function segmentReport(text: string): StageResult<Section[]> & { partStar
       findings.push(makeFinding('section.missing', { location: `section/${s.code}`, zh: `报告缺少第${s.numeral}部分（${s.zh}）`, en: `The report has no part ${s.number} (${s.en})` }));
       continue;
     }
-    const next = chosen.slice(i + 1).find((c) => c !== null);
+    let next: HeadingCandidate | null = null;
+    for (let k = i + 1; k < chosen.length && next === null; k++) next = chosen[k] ?? null;
     const body = text.slice(h.end, next ? next.start : Math.max(h.end, signOffStart(text)));
     sections.push({ code: s.code, number: s.number, status: 'present', title_found: h.title, text: body.trim() });
     starts.push(h.end + body.length - body.trimStart().length);
