@@ -30,6 +30,18 @@ export function validUtf8Text(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * UTF-16 bytes of even length read as iconv-lite reads them, without its set-up per call: iconv-lite reads UTF-16LE
+ * with Node's own decoder (a StringDecoder, whose held-back last surrogate comes out at its end), UTF-16BE by
+ * swapping each pair of bytes first, and drops one byte order mark at the start. Odd lengths are left to iconv-lite.
+ */
+export function utf16Text(bytes: Uint8Array, littleEndian: boolean): string {
+  if (bytes.length % 2 !== 0) return iconv.decode(Buffer.from(bytes), littleEndian ? 'utf-16le' : 'utf-16be');
+  const le = littleEndian ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : Buffer.from(bytes).swap16();
+  const text = le.toString('utf16le');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Per two-byte sequence (lead << 8 | trail): its UTF-16 unit, or NOT_FAST, or UNKNOWN before it is first met. */
 const UNKNOWN = -1;
 const NOT_FAST = -2;

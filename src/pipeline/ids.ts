@@ -89,7 +89,34 @@ const toneless = (c: string): string => TONELESS[c]!;
 function romanised(name: string): string {
   // `v: true` writes ü as v (吕 → lv), so it is not lost to a dash.
   if (DIACRITIC.test(name)) return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
-  return pinyin(name, { type: 'array' }).join('').replace(TONED, toneless);
+  return withoutTones(pinyin(name, { type: 'array' }));
+}
+
+/** Items of pinyin's arrays without their tones, remembered: a few thousand syllables, and the other characters of names. */
+const TONELESS_ITEMS = new Map<string, string>();
+const MAX_TONELESS_ITEMS = 20_000;
+
+/** Whether a UTF-16 unit is a combining diacritical mark (U+0300–U+036F), what TONED's two-unit forms end with. */
+const isCombiningMark = (unit: number): boolean => unit >= 0x300 && unit <= 0x36f;
+
+/**
+ * The items joined, TONED replaced: item by item, each remembered, as on the joined string. A TONED match spans two
+ * items only if one starts with a combining mark (its longer forms end with one, single letters are one unit); then
+ * the joined string is read.
+ */
+function withoutTones(items: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (isCombiningMark(item.charCodeAt(0))) return items.join('').replace(TONED, toneless);
+    let plain = TONELESS_ITEMS.get(item);
+    if (plain === undefined) {
+      plain = item.replace(TONED, toneless);
+      if (TONELESS_ITEMS.size < MAX_TONELESS_ITEMS) TONELESS_ITEMS.set(item, plain);
+    }
+    out += plain;
+  }
+  return out;
 }
 
 // An agency id as agencyIdFor makes it (a corrections entry could hand in anything).
