@@ -21,19 +21,8 @@ function isoDate(y: string, m: string, d: string): string | null {
 /** 发布时间/发布日期/公开日期, a colon, then 2021-01-29, 2021/1/29, 2021.01.29 or 2021年1月29日. */
 const PUBLISHED = /(?:发布时间|发布日期|公开日期|发布于)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/u;
 
-/**
- * Where PUBLISHED can first match: its labels start with 发布 or 公开日期, and it has no lookbehind or anchor, so
- * the expression finds the same first match in the text from there (and none without either).
- */
-function publishedFrom(text: string): number {
-  const a = text.indexOf('发布');
-  const b = text.indexOf('公开日期');
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
-}
-
 export function publishedDate(text: string): string | null {
-  const from = publishedFrom(text);
-  const m = from < 0 ? null : PUBLISHED.exec(from > 0 ? text.slice(from) : text);
+  const m = PUBLISHED.exec(text);
   return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
 
