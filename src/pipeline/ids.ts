@@ -19,7 +19,14 @@ const MAX_SLUG_SOURCE = 200;
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
+/**
+ * Only CJK Unified Ideographs (U+4E00–U+9FFF, most names): NFKC leaves them as they are (no decomposition, none
+ * composes), and none is whitespace or a format character, so such a name is its own normal form.
+ */
+const IDEOGRAPHS_ONLY = /^[\u4e00-\u9fff]*$/;
+
 export function normaliseAgencyName(name: string): string {
+  if (IDEOGRAPHS_ONLY.test(name)) return name;
   // NFKC folds full-width letters and U+3000; whitespace and invisible format characters
   // (zero-width spaces, BOM, bidi controls: Unicode category Cf) never tell two agencies apart.
   return name.normalize('NFKC').replace(/[\s\p{Cf}]+/gu, '');
