@@ -83,18 +83,28 @@ export function fastStrictGb18030(bytes: Uint8Array): string | null {
   const n = bytes.length;
   if (scratch.length < n) scratch = new Uint16Array(n);
   const out = scratch;
+  let i = 0;
   let j = 0;
-  for (let i = 0; i < n; ) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      out[j++] = b;
-      i++;
-      continue;
+  while (i < n) {
+    // The known characters, without a call in the loop (V8 compiles it tighter); it stops at anything else.
+    while (i < n) {
+      const b = bytes[i]!;
+      if (b < 0x80) {
+        out[j++] = b;
+        i++;
+        continue;
+      }
+      if (i + 1 >= n) break;
+      const unit = PAIR[(b << 8) | bytes[i + 1]!]!;
+      if (unit === UNKNOWN || unit === NOT_FAST) break;
+      out[j++] = unit;
+      i += 2;
     }
+    if (i >= n) break;
+    // A lead byte at the end, or a pair not yet met or not fast.
     if (i + 1 >= n) return null;
-    const key = (b << 8) | bytes[i + 1]!;
-    let unit = PAIR[key]!;
-    if (unit === UNKNOWN) unit = classifyPair(b, bytes[i + 1]!);
+    let unit = PAIR[(bytes[i]! << 8) | bytes[i + 1]!]!;
+    if (unit === UNKNOWN) unit = classifyPair(bytes[i]!, bytes[i + 1]!);
     if (unit === NOT_FAST) return null;
     out[j++] = unit;
     i += 2;
