@@ -64,8 +64,25 @@ function strictUtf8(bytes: Uint8Array): string | null {
  * file fails at once, and is not read leniently for nothing.
  */
 export function mayBeCutUtf8(bytes: Uint8Array): boolean {
+  if (!validUpToProbe(bytes)) return false;
   for (let k = 1; k <= 3 && k <= bytes.length; k++) if (isUtf8(bytes.subarray(0, bytes.length - k))) return true;
   return false;
+}
+
+/** Bytes of the start probed before mayBeCutUtf8's three checks of (nearly) the whole file. */
+const UTF8_PROBE = 1024;
+
+/**
+ * Whether the bytes before a character start near the beginning are valid UTF-8, as they are when the bytes are
+ * valid without their last 1–3 (a valid text cut where a character starts is valid): false rules out every cut
+ * at once, after a short check (a GB18030 file fails in its first Chinese character).
+ */
+function validUpToProbe(bytes: Uint8Array): boolean {
+  // A byte at or before length − 4 lies inside each of the three cuts; one that is not a continuation byte
+  // (10xxxxxx) starts a character in a valid reading.
+  let at = Math.min(UTF8_PROBE, bytes.length - 4);
+  while (at > 0 && (bytes[at]! & 0xc0) === 0x80) at--;
+  return at <= 0 || isUtf8(bytes.subarray(0, at));
 }
 
 /** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
