@@ -11,7 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { DecodedText, Finding } from '../schema/types.ts';
 import { bestRepair, lenientDecode, replacementInNumber, replacementNearMoney, type Repair } from './decode-repair.ts';
-import { fastStrictGb18030, validUtf8Text } from './decode-fast.ts';
+import { fastStrictGb18030, utf16Text, validUtf8Text } from './decode-fast.ts';
 import { MAX_FILE_BYTES } from './file-limit.ts';
 import { makeFinding } from './findings.ts';
 import type { StageResult } from './findings.ts';
@@ -64,8 +64,25 @@ function strictUtf8(bytes: Uint8Array): string | null {
  * file fails at once, and is not read leniently for nothing.
  */
 export function mayBeCutUtf8(bytes: Uint8Array): boolean {
+  if (!validUpToProbe(bytes)) return false;
   for (let k = 1; k <= 3 && k <= bytes.length; k++) if (isUtf8(bytes.subarray(0, bytes.length - k))) return true;
   return false;
+}
+
+/** Bytes of the start probed before mayBeCutUtf8's three checks of (nearly) the whole file. */
+const UTF8_PROBE = 1024;
+
+/**
+ * Whether the bytes before a character start near the beginning are valid UTF-8, as they are when the bytes are
+ * valid without their last 1–3 (a valid text cut where a character starts is valid): false rules out every cut
+ * at once, after a short check (a GB18030 file fails in its first Chinese character).
+ */
+function validUpToProbe(bytes: Uint8Array): boolean {
+  // A byte at or before length − 4 lies inside each of the three cuts; one that is not a continuation byte
+  // (10xxxxxx) starts a character in a valid reading.
+  let at = Math.min(UTF8_PROBE, bytes.length - 4);
+  while (at > 0 && (bytes[at]! & 0xc0) === 0x80) at--;
+  return at <= 0 || isUtf8(bytes.subarray(0, at));
 }
 
 /** GB18030 is accepted only when it round-trips byte for byte and has no replacement characters. */
@@ -97,7 +114,7 @@ function bomlessUtf16(bytes: Uint8Array, hasNul: boolean): Detected | null {
   // NULs are the high bytes of ASCII characters, so they sit almost all on one side (一 U+4E00 puts a few on the other).
   if (Math.min(even, odd) * 8 > Math.max(even, odd)) return null;
   const encoding = odd > even ? 'utf-16le' : 'utf-16be';
-  const text = iconv.decode(Buffer.from(bytes), encoding);
+  const text = utf16Text(bytes, encoding === 'utf-16le');
   // Replacement characters, control characters or (in /u mode, unpaired) surrogates: not text.
   if (/[\ufffd\u0000-\u0008\u000e-\u001f\ud800-\udfff]/u.test(text)) return null;
   return { text, encoding };
@@ -114,7 +131,7 @@ function detectEncoding(bytes: Uint8Array): Detection {
     const le = bytes[0] === 0xff;
     const body = bytes.subarray(2);
     if (body.length % 2 !== 0) return { ok: false, reason: 'UTF-16 text truncated in the middle of a character' };
-    const text = iconv.decode(Buffer.from(body), le ? 'utf-16le' : 'utf-16be');
+    const text = utf16Text(body, le);
     return { ok: true, value: { text, encoding: le ? 'utf-16le' : 'utf-16be' } };
   }
   // One scan for NUL bytes serves both checks below (Buffer's indexOf is a native byte search).
@@ -163,24 +180,33 @@ function repairFinding(path: string, repair: Repair): Finding {
 
 /** `lf` | `crlf` | `cr` | `mixed` | `none`. */
 export function lineEndingsOf(text: string): string {
+  return unifiedLineEnds(text).lineEndings;
+}
+
+// A line feed that is not the second half of a CRLF pair (a CR followed by LF always pairs with it).
+const LONE_LF = /(?<!\r)\n/;
+
+/**
+ * The text with CRLF and lone CR made LF (what replace(/\r\n?/g, '\n') does, by plain searches: faster than the
+ * expression), and which kinds of line end it had (lineEndingsOf), sharing the one search for CRLF pairs.
+ */
+function unifiedLineEnds(raw: string): { text: string; lineEndings: string } {
   // Without a carriage return (most files) only line feeds can occur.
-  if (!text.includes('\r')) return text.includes('\n') ? 'lf' : 'none';
-  // Only whether each kind occurs matters, not how often. Without its CRLF pairs, a text holds only its lone
-  // carriage returns and line feeds (a CR followed by LF always pairs with it).
-  const unpaired = text.replaceAll('\r\n', '');
-  const crlf = unpaired.length !== text.length;
-  const cr = unpaired.includes('\r');
-  const lf = unpaired.includes('\n');
-  const kinds = [crlf, cr, lf].filter(Boolean).length;
+  if (!raw.includes('\r')) return { text: raw, lineEndings: raw.includes('\n') ? 'lf' : 'none' };
+  // Only whether each kind occurs matters, not how often.
+  const pairsDone = raw.replaceAll('\r\n', '\n');
+  const crlf = pairsDone.length !== raw.length;
+  // The pairs' replacements hold no CR: the CRs left are the lone ones.
+  const cr = pairsDone.includes('\r');
+  const lf = LONE_LF.test(raw);
+  return { text: cr ? pairsDone.replaceAll('\r', '\n') : pairsDone, lineEndings: lineEndingKind(crlf, cr, lf) };
+}
+
+function lineEndingKind(crlf: boolean, cr: boolean, lf: boolean): string {
+  const kinds = (crlf ? 1 : 0) + (cr ? 1 : 0) + (lf ? 1 : 0);
   if (kinds === 0) return 'none';
   if (kinds > 1) return 'mixed';
   return crlf ? 'crlf' : cr ? 'cr' : 'lf';
-}
-
-/** CRLF and lone CR made LF (what replace(/\r\n?/g, '\n') does), by plain searches: faster than the expression. */
-function unifiedLineEnds(raw: string): string {
-  const pairsDone = raw.replaceAll('\r\n', '\n');
-  return pairsDone.includes('\r') ? pairsDone.replaceAll('\r', '\n') : pairsDone;
 }
 
 /** Control characters other than tab, line feed, carriage return and form feed. */
@@ -226,9 +252,9 @@ export function decodeBytes(bytes: Uint8Array, path: string): StageResult<Decode
   if (raw.trim() === '') return unreadable(path, 'the file holds only whitespace');
   const controls = hasControlChar(raw) ? (raw.match(CONTROL_CHARS) ?? []).length : 0;
   if (controls > 0 && controls * 100 > raw.length) return unreadable(path, `binary content (${controls} control characters)`);
-  const text = raw.includes('\r') ? unifiedLineEnds(raw) : raw;
+  const { text, lineEndings } = unifiedLineEnds(raw);
   return {
-    value: { text, encoding: detected.value.encoding, lineEndings: lineEndingsOf(raw), isHtml: looksLikeHtml(text, path) },
+    value: { text, encoding: detected.value.encoding, lineEndings, isHtml: looksLikeHtml(text, path) },
     findings: detected.value.repair ? [repairFinding(path, detected.value.repair)] : [],
   };
 }

@@ -208,12 +208,25 @@ export function htmlToTextFromTree(html: string): string {
 
 function textOf(tree: Root): string {
   prepare(tree);
-  const text = toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' });
-  return (
-    text
-      // innerText keeps the spaces around inline elements; they are layout, not text (spaces and tabs at each line's end).
-      .replace(TRAILING_BLANKS, '')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim() + '\n'
-  );
+  return tidied(toText(tree, { whitespace: isTextWithTables(tree) ? 'pre' : 'normal' }));
+}
+
+const isBlank = (unit: number): boolean => unit === 0x20 || unit === 0x09;
+
+/**
+ * A space or tab at a line's end or the text's: where TRAILING_BLANKS can match (a match ends with one of them
+ * there). Looked up at each line feed: table rows hold many spaces, which the expression tries one by one.
+ */
+function hasTrailingBlank(text: string): boolean {
+  if (isBlank(text.charCodeAt(text.length - 1))) return true;
+  for (let at = text.indexOf('\n', 1); at >= 0; at = text.indexOf('\n', at + 1)) if (isBlank(text.charCodeAt(at - 1))) return true;
+  return false;
+}
+
+/** The page's text tidied: each expression run only where a plain search finds something it would change. */
+function tidied(text: string): string {
+  // innerText keeps the spaces around inline elements; they are layout, not text (spaces and tabs at each line's end).
+  const trimmed = hasTrailingBlank(text) ? text.replace(TRAILING_BLANKS, '') : text;
+  const single = trimmed.includes('\n\n\n') ? trimmed.replace(/\n{3,}/g, '\n\n') : trimmed;
+  return single.trim() + '\n';
 }

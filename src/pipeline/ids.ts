@@ -19,7 +19,14 @@ const MAX_SLUG_SOURCE = 200;
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
+/**
+ * Only CJK Unified Ideographs (U+4E00–U+9FFF, most names): NFKC leaves them as they are (no decomposition, none
+ * composes), and none is whitespace or a format character, so such a name is its own normal form.
+ */
+const IDEOGRAPHS_ONLY = /^[\u4e00-\u9fff]*$/;
+
 export function normaliseAgencyName(name: string): string {
+  if (IDEOGRAPHS_ONLY.test(name)) return name;
   // NFKC folds full-width letters and U+3000; whitespace and invisible format characters
   // (zero-width spaces, BOM, bidi controls: Unicode category Cf) never tell two agencies apart.
   return name.normalize('NFKC').replace(/[\s\p{Cf}]+/gu, '');
@@ -89,7 +96,34 @@ const toneless = (c: string): string => TONELESS[c]!;
 function romanised(name: string): string {
   // `v: true` writes ü as v (吕 → lv), so it is not lost to a dash.
   if (DIACRITIC.test(name)) return pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('');
-  return pinyin(name, { type: 'array' }).join('').replace(TONED, toneless);
+  return withoutTones(pinyin(name, { type: 'array' }));
+}
+
+/** Items of pinyin's arrays without their tones, remembered: a few thousand syllables, and the other characters of names. */
+const TONELESS_ITEMS = new Map<string, string>();
+const MAX_TONELESS_ITEMS = 20_000;
+
+/** Whether a UTF-16 unit is a combining diacritical mark (U+0300–U+036F), what TONED's two-unit forms end with. */
+const isCombiningMark = (unit: number): boolean => unit >= 0x300 && unit <= 0x36f;
+
+/**
+ * The items joined, TONED replaced: item by item, each remembered, as on the joined string. A TONED match spans two
+ * items only if one starts with a combining mark (its longer forms end with one, single letters are one unit); then
+ * the joined string is read.
+ */
+function withoutTones(items: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (isCombiningMark(item.charCodeAt(0))) return items.join('').replace(TONED, toneless);
+    let plain = TONELESS_ITEMS.get(item);
+    if (plain === undefined) {
+      plain = item.replace(TONED, toneless);
+      if (TONELESS_ITEMS.size < MAX_TONELESS_ITEMS) TONELESS_ITEMS.set(item, plain);
+    }
+    out += plain;
+  }
+  return out;
 }
 
 // An agency id as agencyIdFor makes it (a corrections entry could hand in anything).

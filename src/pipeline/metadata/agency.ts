@@ -86,6 +86,8 @@ export function agencyFromTitle(text: string): AgencyFound | null {
   for (let i = 0; i < lines.length; i++) {
     // The name and the year may be split over two lines (瀛洲街道办事处 / 2020年…报告).
     for (const candidate of [lines[i]!, lines[i]! + (lines[i + 1] ?? '')]) {
+      // Every title form holds 信息公开: a line without it is no title (a plain search, not three expressions).
+      if (!candidate.includes('信息公开')) continue;
       const m = TITLE.exec(candidate) ?? TITLE_YEAR_LAST.exec(candidate);
       if (m && isPlausibleAgency(m[1]!)) return { name: m[1]!, source: 'title', year: Number(m[2]) };
       const y = TITLE_YEAR_FIRST.exec(candidate);

@@ -16,11 +16,22 @@ const PHONE = /(?:联系电话|咨询电话|电话号码|电话(?:\/传真)?)\s*
  */
 const WEBSITE = /(?:https?:\/\/)?(?<![a-z0-9.-])((?:www\.)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.gov\.cn)/iu;
 
+/**
+ * ADDRESS's first match: every label ends in 地址, at most two characters after the match starts, so no match starts
+ * before the first 地址 less two; from there (no lookbehind, `$` is still the end) the expression finds the same
+ * match. A plain search skips the text the expression would scan slowly (whole texts hold many a 地 of other words).
+ */
+function addressMatch(flat: string): RegExpExecArray | null {
+  const label = flat.indexOf('地址');
+  if (label < 0) return null;
+  return ADDRESS.exec(label > 2 ? flat.slice(label - 2) : flat);
+}
+
 const ALL_FIELDS: ReadonlySet<keyof Contact> = new Set(['address', 'phone', 'website']);
 
 /** The contact fields found in `flat`; a field not in `want` is not searched for (null). */
 export function extractContact(flat: string, want: ReadonlySet<keyof Contact> = ALL_FIELDS): Contact {
-  const address = want.has('address') ? (ADDRESS.exec(flat)?.[1]?.replace(/\s/gu, '') ?? null) : null;
+  const address = want.has('address') ? (addressMatch(flat)?.[1]?.replace(/\s/gu, '') ?? null) : null;
   const phone = want.has('phone') ? (PHONE.exec(flat)?.[1]?.normalize('NFKC').replace(/\s/gu, '') ?? null) : null;
   const website = want.has('website') ? (WEBSITE.exec(flat)?.[1]?.toLowerCase() ?? null) : null;
   return { address: address && address.length >= 2 ? address : null, phone, website };

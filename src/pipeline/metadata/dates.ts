@@ -3,13 +3,19 @@
  * and the date of the sign-off under the report (河北省教育厅 / 2020年1月15日).
  */
 
+/** Days in a month of the Gregorian calendar (what Date.UTC rolls a later day over by). */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return leap ? 29 : 28;
+}
+
+/** The date as YYYY-MM-DD, or null when the day is not in that month (a year of 19xx or 20xx: no two-digit year rule). */
 function isoDate(y: string, m: string, d: string): string | null {
   const month = Number(m);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(Number(y), month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return null;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month)) return null;
+  return `${y}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** 发布时间/发布日期/公开日期, a colon, then 2021-01-29, 2021/1/29, 2021.01.29 or 2021年1月29日. */

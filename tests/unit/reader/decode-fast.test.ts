@@ -2,7 +2,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { fastStrictGb18030, validUtf8Text } from '../../../src/pipeline/decode-fast.ts';
+import { fastStrictGb18030, utf16Text, validUtf8Text } from '../../../src/pipeline/decode-fast.ts';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -72,6 +72,21 @@ describe('decode-fast', () => {
         const fast = fastStrictGb18030(b);
         if (fast !== null) expect(fast).toBe(plainGb18030(b));
       }
+    }
+  });
+
+  it('UTF-16 reads as iconv-lite reads it: lone and paired surrogates, byte order marks, odd lengths', () => {
+    const next = random(13);
+    const units = [0xfeff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0x41, 0x0a, 0x4e00, 0xfffe, 0x0, 0xfffd];
+    for (let n = 0; n < 3000; n++) {
+      const length = Math.floor(next() * 14);
+      const bytes = new Uint8Array(length);
+      for (let i = 0; i < length; i += 2) {
+        const unit = next() < 0.7 ? units[Math.floor(next() * units.length)]! : Math.floor(next() * 0x10000);
+        bytes[i] = unit & 0xff;
+        if (i + 1 < length) bytes[i + 1] = unit >> 8;
+      }
+      for (const le of [true, false]) expect(utf16Text(bytes, le)).toBe(iconv.decode(Buffer.from(bytes), le ? 'utf-16le' : 'utf-16be'));
     }
   });
 });
