@@ -158,9 +158,9 @@ const FIRST_LINE_CHROME = new RegExp(`^${START_CLASS}`);
 /**
  * One search through the text for everything cleanUnsplit needs to know of its lines: a line feed before a
  * line that may be chrome by its first character (only the line feed is taken, so a marker at that line's
- * start is still found), a run of three or more line feeds but its last (which may start such a line), a
- * MARKERS marker, and U+3000 or 附件 (a line that may be split). It is MARKERS_IN_TEXT, the line-start search
- * and the searches for U+3000, 附件 and three line feeds made one pass. The i flag is MARKERS': it lets the
+ * start is still found), a run of three or more line feeds but its last (which may start such a line: the run
+ * is passed over in one match), a MARKERS marker, and U+3000 or 附件 (a line that may be split). It is
+ * MARKERS_IN_TEXT, the line-start search and the searches for U+3000 and 附件 made one pass. The i flag is MARKERS': it lets the
  * line-start branch also take lines starting with e (the footer link row's E), which are then only tested
  * and kept (a superset of candidates changes nothing).
  */
@@ -172,8 +172,6 @@ interface LineScan {
   starts: number[];
   /** Per line of `starts`: MARKER_FOUND when it holds a MARKERS marker, else MARKER_NONE. */
   markers: number[];
-  /** Whether the text holds three line feeds in a row. */
-  runOfThree: boolean;
 }
 
 /** LINE_SCAN through the text; null when some line holding U+3000 or 附件 is split (cleanSplit then does the text line by line). */
@@ -184,17 +182,16 @@ function chromeCandidates(text: string): LineScan | null {
     out.push(0);
     markers.push(MARKER_NONE);
   }
-  let runOfThree = false;
   LINE_SCAN.lastIndex = 0;
   for (let m = LINE_SCAN.exec(text); m; m = LINE_SCAN.exec(text)) {
     const at = m.index;
     const c = text.charCodeAt(at);
     if (c === 0x0a) {
-      // A line feed alone before a line that may be chrome, or a run of them (three or more with the last).
+      // A line feed alone before a line that may be chrome (a run of them is passed over).
       if (m[0].length === 1) {
         out.push(at + 1);
         markers.push(MARKER_NONE);
-      } else runOfThree = true;
+      }
       continue;
     }
     // A marker, U+3000 or 附件: its line is decided whole here (nothing before `at` in it was found), and
@@ -212,7 +209,7 @@ function chromeCandidates(text: string): LineScan | null {
     }
     LINE_SCAN.lastIndex = end;
   }
-  return { starts: out, markers, runOfThree };
+  return { starts: out, markers };
 }
 
 /** footerStart on the text's own lines, by offsets: the start of the footer's first line, or -1. */
@@ -270,40 +267,19 @@ function cleanUnsplit(text: string): CleanedText | null {
     }
   }
   const joined = kept.length === 1 ? kept[0]! : kept.join('\n');
-  // The pieces are cut from the text: one with three line feeds in a row needs a text with them; else only
-  // where two pieces meet can the joined text have them.
-  return { text: finished(joined, scan.runOfThree || runAtJoins(kept, joined)), removed };
-}
-
-/** Whether the line feed at `p` is in a run of three or more in `s`. */
-function inRunOfThree(s: string, p: number): boolean {
-  let before = 0;
-  while (before < 2 && p - 1 - before >= 0 && s.charCodeAt(p - 1 - before) === 0x0a) before++;
-  let after = 0;
-  while (after < 2 && p + 1 + after < s.length && s.charCodeAt(p + 1 + after) === 0x0a) after++;
-  return before + 1 + after >= 3;
-}
-
-/** Whether `joined` (the pieces joined by line feeds) has three line feeds in a row about a line feed it put between two pieces. */
-function runAtJoins(pieces: readonly string[], joined: string): boolean {
-  let p = -1;
-  for (let i = 0; i + 1 < pieces.length; i++) {
-    p += pieces[i]!.length + 1;
-    if (inRunOfThree(joined, p)) return true;
-  }
-  return false;
+  return { text: finished(joined), removed };
 }
 
 /**
  * The kept text with runs of blank lines made one, leading blank lines and trailing whitespace dropped (trimEnd
  * drops exactly what \s matches), and one line feed at the end. A text that already ends in one line feed after
  * a character that is not whitespace is returned as it is, not as a new string glued to '\n' (which every later
- * stage would copy flat again). `mayHaveRun`: false when the caller knows `joined` has no three line feeds in a row.
+ * stage would copy flat again).
  */
-function finished(joined: string, mayHaveRun: boolean): string {
+function finished(joined: string): string {
   // A text without three line feeds in a row (most) has no run to make one: a plain search says so faster than
   // the expression scans for one.
-  const single = mayHaveRun && joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined;
+  const single = joined.includes('\n\n\n') ? joined.replace(/\n{3,}/g, '\n\n') : joined;
   const t = single.charCodeAt(0) === 0x0a ? single.replace(/^\n+/, '') : single;
   const n = t.length;
   if (n >= 2 && t.charCodeAt(n - 1) === 0x0a && IS_SPACE[t.charCodeAt(n - 2)] !== 1) return t;
@@ -366,5 +342,5 @@ function cleanSplit(text: string): CleanedText {
   }
   // Nothing split or removed: the kept lines joined are the text itself.
   const joined = !anySplit && kept.length === lines.length ? text : kept.join('\n');
-  return { text: finished(joined, true), removed };
+  return { text: finished(joined), removed };
 }

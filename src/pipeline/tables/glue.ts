@@ -22,22 +22,24 @@ export function tokenPiece(t: ValueToken): Piece {
   return pieceOf(t.raw);
 }
 
+/** A printed number with a sign: it stands only in a signed column (本年增/减). */
+const isSignedRaw = (raw: string): boolean => raw[0] === '-' || raw[0] === '+';
+/** A printed number with decimals or a money unit: it stands only in an amount column. */
+const isAmountRaw = (raw: string): boolean => raw.includes('.') || raw.endsWith('元');
+
 /** Whether a piece may stand in this column: a sign only where signed, decimals or a unit only in amounts. */
 export function fits(piece: Piece, col: number, rules: ColumnRules): boolean {
   if (piece.kind !== 'num') return true;
   const raw = piece.raw;
-  if ((raw[0] === '-' || raw[0] === '+') && !rules.signed(col)) return false;
-  if ((raw.includes('.') || raw.endsWith('元')) && !rules.decimal(col)) return false;
+  if (isSignedRaw(raw) && !rules.signed(col)) return false;
+  if (isAmountRaw(raw) && !rules.decimal(col)) return false;
   return true;
 }
 
 /** Whether fits(piece, …) can be false in some column: a number printed with a sign, decimals or a unit. */
 function mayNotFit(piece: Piece): boolean {
-  if (piece.kind !== 'num') return false;
-  const raw = piece.raw;
-  return raw[0] === '-' || raw[0] === '+' || raw.includes('.') || raw.endsWith('元');
+  return piece.kind === 'num' && (isSignedRaw(piece.raw) || isAmountRaw(piece.raw));
 }
-
 
 // A whole number token of two or more digits with a leading zero ("00", "012").
 const ZERO_LED = /^0\d+$/;
