@@ -58,28 +58,6 @@ const COUNTY_INDEX_BY_PROVINCE = new Map([...COUNTIES_BY_PROVINCE].map(([code, p
 const NO_DIVISIONS: FirstCharIndex = new Map();
 
 /**
- * The same indexes and parents by the division itself, worked out once: a lookup by object is one identity hash,
- * not a code string hashed and compared (another string's, a few cache misses apiece per name read).
- */
-const CITY_INDEX_OF_PROVINCE = new Map<Division, FirstCharIndex>(PROVINCES.map((p) => [p, CITY_INDEX_BY_PROVINCE.get(p.code) ?? NO_DIVISIONS]));
-const COUNTY_INDEX_OF_CITY = new Map<Division, FirstCharIndex>(CITIES.map((c) => [c, COUNTY_INDEX_BY_CITY.get(c.code) ?? NO_DIVISIONS]));
-const COUNTY_INDEX_OF_PROVINCE = new Map<Division, FirstCharIndex>(PROVINCES.map((p) => [p, COUNTY_INDEX_BY_PROVINCE.get(p.code) ?? NO_DIVISIONS]));
-const CITY_OF = new Map<Division, Division | null>(COUNTIES.map((k) => [k, k.cityCode ? divisionByCode(k.cityCode) : null]));
-const PROVINCE_OF = new Map<Division, Division | null>([...PROVINCES, ...CITIES, ...COUNTIES].map((d) => [d, divisionByCode(d.provinceCode)]));
-
-/** The city a county's code names (divisionByCode's answer, remembered). */
-function cityOf(county: Division): Division | null {
-  const city = CITY_OF.get(county);
-  return city !== undefined ? city : county.cityCode ? divisionByCode(county.cityCode) : null;
-}
-
-/** The province a division's code names (divisionByCode's answer, remembered). */
-function provinceOf(d: Division): Division | null {
-  const province = PROVINCE_OF.get(d);
-  return province !== undefined ? province : divisionByCode(d.provinceCode);
-}
-
-/**
  * The single longest division whose full name, or short name (when allowed), starts `s`; null when none, or when
  * two or more are that long (ambiguous). One pass, keeping the longest so far and how many are that long.
  */
@@ -114,12 +92,12 @@ export function regionFromAgencyName(name: string): Region {
     province = p.d;
     rest = rest.slice(p.len);
   }
-  const c = uniquePrefix(rest, province ? (CITY_INDEX_OF_PROVINCE.get(province) ?? NO_DIVISIONS) : CITY_INDEX, true);
+  const c = uniquePrefix(rest, province ? (CITY_INDEX_BY_PROVINCE.get(province.code) ?? NO_DIVISIONS) : CITY_INDEX, true);
   if (c) {
     city = c.d;
     rest = rest.slice(c.len);
   }
-  const countyPool = city ? (COUNTY_INDEX_OF_CITY.get(city) ?? NO_DIVISIONS) : province ? (COUNTY_INDEX_OF_PROVINCE.get(province) ?? NO_DIVISIONS) : COUNTY_INDEX;
+  const countyPool = city ? (COUNTY_INDEX_BY_CITY.get(city.code) ?? NO_DIVISIONS) : province ? (COUNTY_INDEX_BY_PROVINCE.get(province.code) ?? NO_DIVISIONS) : COUNTY_INDEX;
   // A county's short name (顺庆) is trusted only inside a known city or province, or when unique in the country.
   const k = uniquePrefix(rest, countyPool, true);
   if (k) {
@@ -128,10 +106,10 @@ export function regionFromAgencyName(name: string): Region {
   }
   if (!province && !city && !county) return { ...EMPTY, rest: name };
   if (county) {
-    city ??= cityOf(county);
-    province ??= provinceOf(county);
+    city ??= county.cityCode ? divisionByCode(county.cityCode) : null;
+    province ??= divisionByCode(county.provinceCode);
   }
-  if (city) province ??= provinceOf(city);
+  if (city) province ??= divisionByCode(city.provinceCode);
   return { province, city: city && city.level === 'city' ? city : null, county, source: 'agency_name', rest };
 }
 
