@@ -25,6 +25,7 @@ import type { InputFile, ReportRecord } from '../src/schema/types.ts';
 import { scoreRecords } from '../src/synth/accuracy.ts';
 import { percent } from '../src/synth/compare.ts';
 import { dirBytes, measure, type Measured } from '../src/synth/bench/measure.ts';
+import { parseOnAllCores } from '../src/synth/bench/parse-cores.ts';
 import { searchPayload } from '../src/synth/bench/search-payload.ts';
 import { writeCorpus } from '../src/synth/write.ts';
 
@@ -53,6 +54,8 @@ const WARM_UP = 6000;
 const WARM_PASSES = 5;
 /** Unseen reports are timed in runs of this many. */
 const UNSEEN_CHUNK = 1000;
+/** With every core parsing, a worker's warm figure starts after this many of its parses (V8 has compiled the parser's hot code by then) and is given when its share is at least this plus UNSEEN_CHUNK. */
+const CORES_WARM_UP = 3000;
 /** The worker pool (and accuracy) are measured separately only up to this size. */
 const POOL_SAMPLE_LIMIT = 10_000;
 const rows: [string, ...string[]][] = [];
@@ -172,6 +175,8 @@ function parseThroughput(n: number, content: string, truth: string | null): void
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
+  row(`N=${n}: the build's parse step again, the parser timed in each worker (its two clock readings a report slow the step)`, parserShareOfStep(n, content, paths, manifest));
+  row(`N=${n}: the build's parse step without the parser (each worker keeps one record, parsed once, for every file): its ceiling`, pooled(() => stepWithoutParser(content, paths, manifest)));
   if (truth) {
     const acc = scoreRecords(records, truth);
     row(`N=${n}: accuracy, knowable cells right`, `${acc.right}/${acc.knowable} (${percent(acc.right, acc.knowable)})`);
@@ -180,6 +185,52 @@ function parseThroughput(n: number, content: string, truth: string | null): void
     row(`N=${n}: metadata fields right`, Object.entries(acc.metadata).map(([f, k]) => `${f} ${percent(k, acc.reports)}`).join(', '));
     for (const e of acc.examples.slice(0, 5)) console.error(`bench: accuracy miss: ${e}`);
   }
+}
+
+/** The build's parse step (fresh parse cache) with the workers timing parseReport: how much of the step is the parser. */
+function parserShareOfStep(n: number, content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>): string {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-parse-'));
+  try {
+    const stats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
+    const processCpu = process.cpuUsage();
+    parseDigests(content, paths, manifest, { workers: cores, cacheDir, timeParse: true }, SLIM_DIGEST, () => {}, stats, true);
+    const all = cpuSeconds(process.cpuUsage(processCpu));
+    const workers = (stats.workerCpuMicros ?? 0) / 1e6;
+    const parser = (stats.parseCpuMicros ?? 0) / 1e6;
+    return `parseReport ${fmt(parser)} s of the workers' ${fmt(workers)} s: ${fmt(n / parser, 0)} reports per CPU-second inside the parser, first reports included; the rest of the step (worker start, jobs, records into the cache, digests; this thread; V8's compiler and GC threads) ${fmt(all - parser)} s of ${fmt(all)} s`;
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** The build's parse step (fresh parse cache) with no-parse-worker.ts in place of the parser: all it costs besides parsing. */
+function stepWithoutParser(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>): void {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-parse-'));
+  try {
+    const workerUrl = new URL('../src/synth/bench/no-parse-worker.ts', import.meta.url);
+    parseDigests(content, paths, manifest, { workers: cores, cacheDir, workerUrl }, SLIM_DIGEST, () => {}, undefined, true);
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** The parser alone with every core parsing at once (parse-cores.ts): from each worker's first report, and warm. */
+async function allCoresRows(n: number, content: string): Promise<void> {
+  const perWorker = Math.ceil(n / cores);
+  const warmUp = perWorker >= CORES_WARM_UP + UNSEEN_CHUNK ? CORES_WARM_UP : 0;
+  const r = await parseOnAllCores({ content, workers: cores, perWorker, warmUp });
+  const reports = r.workers.reduce((sum, w) => sum + w.reports, 0);
+  const perSecond = reports / (r.wallMs / 1000);
+  row(
+    `N=${n}: parse, ${cores} cores at once (a worker per core, its share read beforehand; the parser alone), from each worker's first report`,
+    `${fmt(perSecond, 0)} reports/s (${fmt(perSecond / cores, 0)}/core), ${fmt(r.wallMs / 1000)} s, ${fmt(reports / (r.processCpuMs / 1000), 0)} reports per CPU-second (V8's compiler and GC threads included)`,
+  );
+  if (warmUp === 0) return;
+  const rate = (count: number, ms: number) => fmt(count / (ms / 1000), 0);
+  row(
+    `N=${n}: parse, ${cores} cores at once, warm: each worker's reports after its first ${warmUp}, never parsed before`,
+    `${r.workers.map((w) => rate(w.warmReports, w.warmWallMs)).join(' / ')} reports/s wall per core, ${r.workers.map((w) => rate(w.warmReports, w.warmCpuMs)).join(' / ')} per thread CPU-second`,
+  );
 }
 
 /** The row for a data stage's parse step, from its timings line (its CPU is the whole process's: workers and V8's threads too). */
@@ -270,6 +321,7 @@ async function main(): Promise<void> {
   for (const n of sizes) {
     const { content, truth } = corpusFor(n);
     parseThroughput(n, content, truth);
+    await allCoresRows(n, content);
     if (!values['parse-only']) await fullBuild(n, content);
   }
   const width = Math.max(...rows.map((r) => [...r[0]].length));

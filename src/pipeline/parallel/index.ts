@@ -24,6 +24,10 @@ export interface ParseAllOptions {
   timeoutMs?: number;
   /** Cache folder, or null for none. Default .cache/parse, or NIANBAO_CACHE_DIR ('off' disables). */
   cacheDir?: string | null;
+  /** Have the workers time the parser itself, into ParseAllStats.parseCpuMicros (a benchmark's split of the step). */
+  timeParse?: boolean;
+  /** Another worker entry in place of the parse worker (a benchmark's that leaves the parsing out). */
+  workerUrl?: URL;
 }
 
 export interface ParseAllStats {
@@ -34,6 +38,8 @@ export interface ParseAllStats {
   pruned: number;
   /** CPU time of the worker threads' own threads, µs (not V8's shared compiler and GC threads); 0 when none ran. */
   workerCpuMicros?: number;
+  /** With timeParse: of workerCpuMicros, the µs spent inside the parser (parseReport), first reports included. */
+  parseCpuMicros?: number;
 }
 
 function envNumber(name: string): number | undefined {
@@ -41,7 +47,7 @@ function envNumber(name: string): number | undefined {
   return v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
 }
 
-export function resolveOptions(options: ParseAllOptions): Required<Omit<ParseAllOptions, 'inThread'>> & Pick<ParseAllOptions, 'inThread'> {
+export function resolveOptions(options: ParseAllOptions): Required<Omit<ParseAllOptions, 'inThread' | 'timeParse' | 'workerUrl'>> & Pick<ParseAllOptions, 'inThread'> {
   const envCache = process.env.NIANBAO_CACHE_DIR;
   return {
     inThread: options.inThread,
@@ -129,9 +135,10 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
       pending = null;
       return job;
     };
-    const usage = { workerCpuMicros: 0 };
-    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs, usage });
+    const usage: { workerCpuMicros: number; parseCpuMicros?: number } = { workerCpuMicros: 0 };
+    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs, usage, timeParse: options.timeParse, workerUrl: options.workerUrl });
     counts.workerCpuMicros = usage.workerCpuMicros;
+    if (usage.parseCpuMicros !== undefined) counts.parseCpuMicros = usage.parseCpuMicros;
   } finally {
     counts.pruned = cache.flush(keys.length === paths.length && !keys.includes(undefined as unknown as string) ? keys : undefined);
     fileStats?.save();

@@ -6,11 +6,11 @@
  */
 import { parseReport } from '../report.ts';
 import { keepRecord, releaseCaches } from './prepare.ts';
-import { serveJobs } from './worker-loop.ts';
+import { serveJobs, timedParse } from './worker-loop.ts';
 
 // The parse cache's pack files are closed before the last answer (a worker's files are not closed when it ends).
 serveJobs((job) => {
   if (job.emit || job.deflate) throw new Error('an emit job sent to a parse worker');
-  const record = parseReport(job.file);
+  const record = timedParse(() => parseReport(job.file));
   return job.prepare ? { digest: keepRecord(record, job.prepare) } : { record };
 }, releaseCaches);

@@ -27,7 +27,9 @@ export interface PoolOptions {
   /** What the jobs are, so a worker loads only the code for them (parse-worker.ts, emit-worker.ts): files to parse by default. */
   work?: PoolWork;
   /** Filled in when the pool ends: the CPU time its workers' own threads used, in µs, as they last reported it (worker-loop.ts). */
-  usage?: { workerCpuMicros: number };
+  usage?: { workerCpuMicros: number; parseCpuMicros?: number };
+  /** Have the workers also time the parser itself (worker-loop.ts timedParse), into usage.parseCpuMicros. */
+  timeParse?: boolean;
 }
 
 /** Files to parse (the parser), or emit and deflate jobs (the emit code). */
@@ -58,6 +60,8 @@ export interface WorkerInit {
   /** One Int32: how many jobs this thread has sent the worker so far. */
   sent: SharedArrayBuffer;
   lowWater: number;
+  /** Time the parser itself (worker-loop.ts timedParse). */
+  timeParse?: boolean;
 }
 
 interface Slot {
@@ -74,6 +78,8 @@ interface Slot {
   deadline: number;
   /** CPU µs of the worker's thread as it last reported it (with some answers: worker-loop.ts). */
   cpu: number;
+  /** Of that, µs inside the parser (with timeParse). */
+  parseCpu: number;
 }
 
 interface Reply {
@@ -85,6 +91,8 @@ interface Reply {
   error?: string;
   /** The worker thread's CPU time so far, µs (worker-loop.ts). */
   cpu?: number;
+  /** Of that, µs inside the parser (with timeParse). */
+  parseCpu?: number;
 }
 
 /**
@@ -102,15 +110,15 @@ const EMIT_WORKER = new URL('./emit-worker.ts', import.meta.url);
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
-function spawn(signal: SharedArrayBuffer, url: URL): Slot {
+function spawn(signal: SharedArrayBuffer, url: URL, timeParse = false): Slot {
   const { port1, port2 } = new MessageChannel();
   const sent = new SharedArrayBuffer(4);
-  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER };
+  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER, timeParse };
   // A bundle (worker-bundle.ts) is JavaScript: it needs no TypeScript loader.
   const execArgv = url.pathname.endsWith('.mjs') ? [] : [...TYPESCRIPT_NODE_ARGS];
   const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv });
   worker.unref();
-  return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity, cpu: 0 };
+  return { worker, port: port1, sent: new Int32Array(sent), ready: false, jobs: [], deadline: Infinity, cpu: 0, parseCpu: 0 };
 }
 
 function send(slot: Slot, job: PoolJob, timeoutMs: number): void {
@@ -132,10 +140,12 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
   const url = options.workerUrl ?? (options.work === 'emit' ? EMIT_WORKER : (parseWorkerBundle() ?? PARSE_WORKER));
   const depth = Math.max(1, options.queueDepth ?? QUEUE_DEPTH);
   const maxWorkers = Math.max(1, options.workers);
-  const slots: Slot[] = [spawn(signal, url)];
+  const timeParse = options.timeParse === true;
+  const slots: Slot[] = [spawn(signal, url, timeParse)];
   const started = Date.now();
   let exhausted = false;
   let retiredCpu = 0;
+  let retiredParseCpu = 0;
   // Jobs read ahead of the workers (one per worker), and those re-sent after a timeout.
   const ahead: PoolJob[] = [];
   const take = (): PoolJob | null => {
@@ -153,6 +163,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         for (let msg = receiveMessageOnPort(slot.port); msg; msg = receiveMessageOnPort(slot.port)) {
           const reply = msg.message as Reply;
           if (reply.cpu !== undefined) slot.cpu = reply.cpu;
+          if (reply.parseCpu !== undefined) slot.parseCpu = reply.parseCpu;
           if (reply.ready) slot.ready = true;
           else if (slot.jobs.length > 0 && reply.index === slot.jobs[0]!.index) {
             const { file } = slot.jobs.shift()!;
@@ -174,7 +185,8 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           // The jobs behind it were never started: they go to the next free worker, bytes and all.
           ahead.unshift(...queued);
           retiredCpu += slot.cpu;
-          slots[i] = spawn(signal, url);
+          retiredParseCpu += slot.parseCpu;
+          slots[i] = spawn(signal, url, timeParse);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
           throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${url.pathname})`);
         }
@@ -195,13 +207,16 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         else exhausted = true;
       }
       // Another worker only when jobs wait for every one there is: a rebuild of one changed file starts one.
-      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url));
+      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url, timeParse));
       if (exhausted && ahead.length === 0 && slots.every((s) => s.jobs.length === 0)) return;
       const nearest = Math.min(200, ...slots.map((s) => s.deadline - Date.now()));
       Atomics.wait(flag, 0, seen, Math.max(1, nearest + 1));
     }
   } finally {
-    if (options.usage) options.usage.workerCpuMicros = slots.reduce((sum, slot) => sum + slot.cpu, retiredCpu);
+    if (options.usage) {
+      options.usage.workerCpuMicros = slots.reduce((sum, slot) => sum + slot.cpu, retiredCpu);
+      if (timeParse) options.usage.parseCpuMicros = slots.reduce((sum, slot) => sum + slot.parseCpu, retiredParseCpu);
+    }
     for (const slot of slots) {
       slot.port.close();
       void slot.worker.terminate();

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SLIM_DIGEST } from '../../../src/pipeline/parallel/digest-form.ts';
 import { parseAll, parseDigests, type ParseAllStats } from '../../../src/pipeline/parallel/index.ts';
 import { runPool } from '../../../src/pipeline/parallel/pool.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
@@ -81,6 +82,25 @@ describe('parseDigests', () => {
     expect(warm.map((g) => g.record)).toEqual(paths.map(() => null));
     expect(warm.map((g) => g.digest)).toEqual(first.map((g) => g.digest));
     expect(warm.map((g) => g.key)).toEqual(first.map((g) => g.key));
+  }, 120_000);
+});
+
+describe('the parse step timed (timeParse, for npm run bench)', () => {
+  it("says how much of the workers' CPU the parser itself took, and says nothing of it unless asked", () => {
+    const paths = listContentFiles(content).filter((p) => p !== 'hang.txt');
+    const manifest = readSourcesManifest(content);
+    // As the bench runs the build's step: records kept in the workers, SLIM_DIGEST back, a fresh cache each time.
+    const step = (timeParse: boolean) => {
+      const got = stats();
+      parseDigests(content, paths, manifest, { workers: 2, cacheDir: mkdtempSync(join(dir, 'timed-')), timeParse }, SLIM_DIGEST, () => {}, got, true);
+      return got;
+    };
+    const timed = step(true);
+    expect(timed.parsed).toBe(paths.length);
+    // The parser's share: some CPU, and less than the workers' whole (which also start up and keep records).
+    expect(timed.parseCpuMicros).toBeGreaterThan(0);
+    expect(timed.parseCpuMicros).toBeLessThan(timed.workerCpuMicros!);
+    expect(step(false).parseCpuMicros).toBeUndefined();
   }, 120_000);
 });
 
