@@ -8,7 +8,7 @@ import { openFileStats } from '../file-stats.ts';
 import { DEFAULT_LIMITS, readInputFile, recallInputFile, statInput, type readSourcesManifest } from '../read.ts';
 import { DEFAULT_CACHE_DIR, cacheKey, noCache, openCache, type ParseCache } from './cache.ts';
 import { SLIM_DIGEST, jsonDigest, type DigestForm } from './digest-form.ts';
-import { runPool } from './pool.ts';
+import { runPool, type ParserBenchmark } from './pool.ts';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
 import { parserVersion } from './version.ts';
 
@@ -24,10 +24,8 @@ export interface ParseAllOptions {
   timeoutMs?: number;
   /** Cache folder, or null for none. Default .cache/parse, or NIANBAO_CACHE_DIR ('off' disables). */
   cacheDir?: string | null;
-  /** Have the workers time the parser itself, into ParseAllStats.parseCpuMicros (a benchmark's split of the step). */
-  timeParse?: boolean;
-  /** Another worker entry in place of the parse worker (a benchmark's that leaves the parsing out). */
-  workerUrl?: URL;
+  /** For npm run bench only (pool.ts ParserBenchmark): the parser timed, into ParseAllStats.parseCpuMicros, or left out. */
+  benchmark?: ParserBenchmark;
 }
 
 export interface ParseAllStats {
@@ -38,7 +36,7 @@ export interface ParseAllStats {
   pruned: number;
   /** CPU time of the worker threads' own threads, µs (not V8's shared compiler and GC threads); 0 when none ran. */
   workerCpuMicros?: number;
-  /** With timeParse: of workerCpuMicros, the µs spent inside the parser (parseReport), first reports included. */
+  /** With the 'time-parser' benchmark: of workerCpuMicros, the µs spent inside the parser (parseReport), first reports included. */
   parseCpuMicros?: number;
 }
 
@@ -47,7 +45,7 @@ function envNumber(name: string): number | undefined {
   return v === undefined || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
 }
 
-export function resolveOptions(options: ParseAllOptions): Required<Omit<ParseAllOptions, 'inThread' | 'timeParse' | 'workerUrl'>> & Pick<ParseAllOptions, 'inThread'> {
+export function resolveOptions(options: ParseAllOptions): Required<Omit<ParseAllOptions, 'inThread' | 'benchmark'>> & Pick<ParseAllOptions, 'inThread'> {
   const envCache = process.env.NIANBAO_CACHE_DIR;
   return {
     inThread: options.inThread,
@@ -136,7 +134,7 @@ function parseCore(content: string, paths: readonly string[], manifest: ReturnTy
       return job;
     };
     const usage: { workerCpuMicros: number; parseCpuMicros?: number } = { workerCpuMicros: 0 };
-    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs, usage, timeParse: options.timeParse, workerUrl: options.workerUrl });
+    runPool(feed, store, { workers: Math.min(opts.workers, paths.length - first.index), timeoutMs: opts.timeoutMs, usage, benchmark: options.benchmark });
     counts.workerCpuMicros = usage.workerCpuMicros;
     if (usage.parseCpuMicros !== undefined) counts.parseCpuMicros = usage.parseCpuMicros;
   } finally {

@@ -4,13 +4,18 @@
  * back. Loads the parser and not the emit code. Started from its bundle
  * (worker-bundle.ts) when there is one.
  */
+import type { ReportRecord } from '../../schema/types.ts';
 import { parseReport } from '../report.ts';
 import { keepRecord, releaseCaches } from './prepare.ts';
-import { serveJobs, timedParse } from './worker-loop.ts';
+import { parserBenchmark, serveJobs, timedParse } from './worker-loop.ts';
+
+/** Under npm run bench's 'parser-once' (pool.ts ParserBenchmark): the first file's record, kept for every file. */
+let onlyRecord: ReportRecord | undefined;
+const parseOnce = parserBenchmark === 'parser-once';
 
 // The parse cache's pack files are closed before the last answer (a worker's files are not closed when it ends).
 serveJobs((job) => {
   if (job.emit || job.deflate) throw new Error('an emit job sent to a parse worker');
-  const record = timedParse(() => parseReport(job.file));
+  const record = parseOnce ? (onlyRecord ??= parseReport(job.file)) : timedParse(() => parseReport(job.file));
   return job.prepare ? { digest: keepRecord(record, job.prepare) } : { record };
 }, releaseCaches);

@@ -28,8 +28,8 @@ export interface PoolOptions {
   work?: PoolWork;
   /** Filled in when the pool ends: the CPU time its workers' own threads used, in µs, as they last reported it (worker-loop.ts). */
   usage?: { workerCpuMicros: number; parseCpuMicros?: number };
-  /** Have the workers also time the parser itself (worker-loop.ts timedParse), into usage.parseCpuMicros. */
-  timeParse?: boolean;
+  /** For npm run bench only: what the parse workers do besides parsing (ParserBenchmark). */
+  benchmark?: ParserBenchmark;
 }
 
 /** Files to parse (the parser), or emit and deflate jobs (the emit code). */
@@ -60,9 +60,16 @@ export interface WorkerInit {
   /** One Int32: how many jobs this thread has sent the worker so far. */
   sent: SharedArrayBuffer;
   lowWater: number;
-  /** Time the parser itself (worker-loop.ts timedParse). */
-  timeParse?: boolean;
+  benchmark?: ParserBenchmark;
 }
+
+/**
+ * npm run bench's ways of splitting the build's parse step, never set by a build: 'time-parser' has each parse
+ * worker time parseReport by its thread's CPU (worker-loop.ts timedParse; two readings a report, ~4 µs), into
+ * usage.parseCpuMicros; 'parser-once' has it parse only its first file and keep that record for every file, so
+ * the step is timed with everything but the parser (the bundle, the jobs, the records kept, the digests).
+ */
+export type ParserBenchmark = 'time-parser' | 'parser-once';
 
 interface Slot {
   worker: Worker;
@@ -78,7 +85,7 @@ interface Slot {
   deadline: number;
   /** CPU µs of the worker's thread as it last reported it (with some answers: worker-loop.ts). */
   cpu: number;
-  /** Of that, µs inside the parser (with timeParse). */
+  /** Of that, µs inside the parser ('time-parser'). */
   parseCpu: number;
 }
 
@@ -91,7 +98,7 @@ interface Reply {
   error?: string;
   /** The worker thread's CPU time so far, µs (worker-loop.ts). */
   cpu?: number;
-  /** Of that, µs inside the parser (with timeParse). */
+  /** Of that, µs inside the parser ('time-parser'). */
   parseCpu?: number;
 }
 
@@ -110,10 +117,10 @@ const EMIT_WORKER = new URL('./emit-worker.ts', import.meta.url);
 /** A worker that cannot even start within this time is a broken setup, not a slow file. */
 const STARTUP_LIMIT_MS = 60_000;
 
-function spawn(signal: SharedArrayBuffer, url: URL, timeParse = false): Slot {
+function spawn(signal: SharedArrayBuffer, url: URL, benchmark?: ParserBenchmark): Slot {
   const { port1, port2 } = new MessageChannel();
   const sent = new SharedArrayBuffer(4);
-  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER, timeParse };
+  const init: WorkerInit = { port: port2, signal, sent, lowWater: LOW_WATER, benchmark };
   // A bundle (worker-bundle.ts) is JavaScript: it needs no TypeScript loader.
   const execArgv = url.pathname.endsWith('.mjs') ? [] : [...TYPESCRIPT_NODE_ARGS];
   const worker = new Worker(url, { workerData: init, transferList: [port2], execArgv });
@@ -140,8 +147,8 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
   const url = options.workerUrl ?? (options.work === 'emit' ? EMIT_WORKER : (parseWorkerBundle() ?? PARSE_WORKER));
   const depth = Math.max(1, options.queueDepth ?? QUEUE_DEPTH);
   const maxWorkers = Math.max(1, options.workers);
-  const timeParse = options.timeParse === true;
-  const slots: Slot[] = [spawn(signal, url, timeParse)];
+  const { benchmark } = options;
+  const slots: Slot[] = [spawn(signal, url, benchmark)];
   const started = Date.now();
   let exhausted = false;
   let retiredCpu = 0;
@@ -186,7 +193,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
           ahead.unshift(...queued);
           retiredCpu += slot.cpu;
           retiredParseCpu += slot.parseCpu;
-          slots[i] = spawn(signal, url, timeParse);
+          slots[i] = spawn(signal, url, benchmark);
         } else if (!slot.ready && now - started > STARTUP_LIMIT_MS && slots.every((s) => !s.ready)) {
           throw new Error(`parse workers did not start within ${STARTUP_LIMIT_MS} ms (${url.pathname})`);
         }
@@ -207,7 +214,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
         else exhausted = true;
       }
       // Another worker only when jobs wait for every one there is: a rebuild of one changed file starts one.
-      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url, timeParse));
+      if (slots.length < maxWorkers && ahead.length > slots.filter((s) => s.jobs.length === 0).length) slots.push(spawn(signal, url, benchmark));
       if (exhausted && ahead.length === 0 && slots.every((s) => s.jobs.length === 0)) return;
       const nearest = Math.min(200, ...slots.map((s) => s.deadline - Date.now()));
       Atomics.wait(flag, 0, seen, Math.max(1, nearest + 1));
@@ -215,7 +222,7 @@ export function runPool(next: NextJob, done: (index: number, record: ReportRecor
   } finally {
     if (options.usage) {
       options.usage.workerCpuMicros = slots.reduce((sum, slot) => sum + slot.cpu, retiredCpu);
-      if (timeParse) options.usage.parseCpuMicros = slots.reduce((sum, slot) => sum + slot.parseCpu, retiredParseCpu);
+      if (benchmark === 'time-parser') options.usage.parseCpuMicros = slots.reduce((sum, slot) => sum + slot.parseCpu, retiredParseCpu);
     }
     for (const slot of slots) {
       slot.port.close();

@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DeflateJob, EmitJob, Prepare } from './prepare.ts';
-import type { WorkerInit } from './pool.ts';
+import type { ParserBenchmark, WorkerInit } from './pool.ts';
 import type { InputFile } from '../../schema/types.ts';
 
 export interface Job {
@@ -28,14 +28,13 @@ const CPU_EVERY = 64;
 const threadCpu: () => number | undefined =
   typeof process.threadCpuUsage === 'function' ? () => { const { user, system } = process.threadCpuUsage(); return user + system; } : () => undefined;
 
-/** With WorkerInit.timeParse: this thread's CPU µs inside `timedParse`, sent with every `cpu` as `parseCpu`. */
+/** What npm run bench asked of this worker, if anything (pool.ts ParserBenchmark). */
+export const parserBenchmark: ParserBenchmark | undefined = (workerData as WorkerInit | null)?.benchmark;
+/** With 'time-parser': this thread's CPU µs inside `timedParse`, sent with every `cpu` as `parseCpu`. */
 let parseCpu = 0;
-const timing = (workerData as WorkerInit | null)?.timeParse === true && typeof process.threadCpuUsage === 'function';
+const timing = parserBenchmark === 'time-parser' && typeof process.threadCpuUsage === 'function';
 
-/**
- * Runs `parse`, adding its thread CPU time to what this worker reports when the pool asked for it (a benchmark
- * splitting the parse step: two readings cost ~4 µs, so a build does not take them).
- */
+/** Runs `parse`, adding its thread CPU time to what this worker reports under the 'time-parser' benchmark. */
 export function timedParse<T>(parse: () => T): T {
   if (!timing) return parse();
   const before = process.threadCpuUsage();

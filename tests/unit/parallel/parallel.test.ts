@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SLIM_DIGEST } from '../../../src/pipeline/parallel/digest-form.ts';
 import { parseAll, parseDigests, type ParseAllStats } from '../../../src/pipeline/parallel/index.ts';
-import { runPool } from '../../../src/pipeline/parallel/pool.ts';
+import { runPool, type ParserBenchmark } from '../../../src/pipeline/parallel/pool.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../../../src/pipeline/read.ts';
 import type { ReportRecord } from '../../../src/schema/types.ts';
 import { writeCorpus } from '../../../src/synth/write.ts';
@@ -85,22 +85,32 @@ describe('parseDigests', () => {
   }, 120_000);
 });
 
-describe('the parse step timed (timeParse, for npm run bench)', () => {
-  it("says how much of the workers' CPU the parser itself took, and says nothing of it unless asked", () => {
-    const paths = listContentFiles(content).filter((p) => p !== 'hang.txt');
-    const manifest = readSourcesManifest(content);
-    // As the bench runs the build's step: records kept in the workers, SLIM_DIGEST back, a fresh cache each time.
-    const step = (timeParse: boolean) => {
-      const got = stats();
-      parseDigests(content, paths, manifest, { workers: 2, cacheDir: mkdtempSync(join(dir, 'timed-')), timeParse }, SLIM_DIGEST, () => {}, got, true);
-      return got;
-    };
-    const timed = step(true);
-    expect(timed.parsed).toBe(paths.length);
+describe("npm run bench's splits of the parse step (pool.ts ParserBenchmark)", () => {
+  const paths = () => listContentFiles(content).filter((p) => p !== 'hang.txt');
+  // As the bench runs the build's step: records kept in the workers, SLIM_DIGEST back, a fresh cache each time.
+  const step = (benchmark?: ParserBenchmark) => {
+    const got = stats();
+    const digests: string[] = [];
+    parseDigests(content, paths(), readSourcesManifest(content), { workers: 2, cacheDir: mkdtempSync(join(dir, 'bench-')), benchmark }, SLIM_DIGEST, (i, _key, digest) => (digests[i] = JSON.stringify(digest)), got, true);
+    return { stats: got, distinct: new Set(digests).size };
+  };
+
+  it("'time-parser' says how much of the workers' CPU the parser took; a build's step says nothing of it", () => {
+    const timed = step('time-parser');
+    expect(timed.stats.parsed).toBe(paths().length);
     // The parser's share: some CPU, and less than the workers' whole (which also start up and keep records).
-    expect(timed.parseCpuMicros).toBeGreaterThan(0);
-    expect(timed.parseCpuMicros).toBeLessThan(timed.workerCpuMicros!);
-    expect(step(false).parseCpuMicros).toBeUndefined();
+    expect(timed.stats.parseCpuMicros).toBeGreaterThan(0);
+    expect(timed.stats.parseCpuMicros).toBeLessThan(timed.stats.workerCpuMicros!);
+    expect(timed.distinct).toBe(paths().length);
+    expect(step().stats.parseCpuMicros).toBeUndefined();
+  }, 120_000);
+
+  it("'parser-once' has each worker keep its first file's record for every file", () => {
+    const once = step('parser-once');
+    expect(once.stats.parsed).toBe(paths().length);
+    // One record per worker that started, instead of one per file.
+    expect(once.distinct).toBeGreaterThanOrEqual(1);
+    expect(once.distinct).toBeLessThanOrEqual(2);
   }, 120_000);
 });
 
