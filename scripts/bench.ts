@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SLIM_DIGEST } from '../src/pipeline/parallel/digest-form.ts';
 import { parseAll, parseDigests, type ParseAllStats } from '../src/pipeline/parallel/index.ts';
+import type { ParserBenchmark } from '../src/pipeline/parallel/pool.ts';
 import { listContentFiles, readInputFile, readSourcesManifest } from '../src/pipeline/read.ts';
 import { parseReport } from '../src/pipeline/report.ts';
 import { parsedReadParseLabel } from '../src/pipeline/run.ts';
@@ -151,7 +152,7 @@ function parseThroughput(n: number, content: string, truth: string | null): void
   };
   // What the build's parse step costs besides the parser: the most any parser could make of it, at every N (at 100k, ~25 s).
   const ceiling = () => {
-    row(`N=${n}: the build's parse step without the parser (each worker keeps one record, parsed once, for every file): its ceiling`, pooled(() => stepWithoutParser(content, paths, manifest)));
+    row(`N=${n}: the build's parse step without the parser (each worker keeps one record, parsed once, for every file): its ceiling`, inFreshParseCache((cacheDir) => pooled(() => buildParseStep(cacheDir, content, paths, manifest, undefined, 'parser-once'))));
   };
   // Above 10,000 reports the pool's throughput is the clean build's data stage; parsing everything twice would only add time.
   if (n > POOL_SAMPLE_LIMIT) {
@@ -162,15 +163,11 @@ function parseThroughput(n: number, content: string, truth: string | null): void
   row(`N=${n}: parse, ${cores} workers, records back to this thread (parseAll: read + hash + parse, incl. worker start)`, pooled(() => {
     records = parseAll(content, paths, manifest, { workers: cores, cacheDir: null });
   }));
-  // The build's own parse step (run.ts): each worker keeps its records in the parse cache and sends back their digests.
-  const cacheDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-parse-'));
-  try {
+  inFreshParseCache((cacheDir) => {
     const stats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
     const processCpu = process.cpuUsage();
     const thisThread = process.threadCpuUsage();
-    row(`N=${n}: parse, ${cores} workers, the build's parse step (read + hash + parse + record into a fresh parse cache + digest, incl. worker start)`, pooled(() => {
-      parseDigests(content, paths, manifest, { workers: cores, cacheDir }, SLIM_DIGEST, () => {}, stats, true);
-    }));
+    row(`N=${n}: parse, ${cores} workers, the build's parse step (read + hash + parse + record into a fresh parse cache + digest, incl. worker start)`, pooled(() => buildParseStep(cacheDir, content, paths, manifest, stats)));
     // Where that step's CPU went: the workers' own threads, this thread (reading, hashing, digests), and the rest of
     // the process, which is V8's shared threads: its optimising compiler (each worker compiles the parser anew) and GC.
     const used = process.cpuUsage(processCpu);
@@ -179,9 +176,7 @@ function parseThroughput(n: number, content: string, truth: string | null): void
     const workers = (stats.workerCpuMicros ?? 0) / 1e6;
     // System time, given apart: on this kind of machine much of it is page faults of new heap pages (docs/benchmarks.md, stop 20).
     row(`N=${n}: the build's parse step, CPU by thread`, `workers ${fmt(workers)} s (${fmt((workers / n) * 1e6, 0)} µs per report), this thread ${fmt(main)} s, V8's compiler and GC threads ${fmt(all - workers - main)} s; ${fmt(all)} s in all (system ${fmt(used.system / 1e6)} s)`);
-  } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+  });
   row(`N=${n}: the build's parse step again, the parser timed in each worker (its two clock readings a report slow the step)`, parserShareOfStep(n, content, paths, manifest));
   ceiling();
   if (truth) {
@@ -194,30 +189,30 @@ function parseThroughput(n: number, content: string, truth: string | null): void
   }
 }
 
-/** The build's parse step (fresh parse cache) with the workers timing parseReport: how much of the step is the parser. */
-function parserShareOfStep(n: number, content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>): string {
+/** `use` given a fresh parse cache folder, removed after it (outside what `use` times). */
+function inFreshParseCache<T>(use: (cacheDir: string) => T): T {
   const cacheDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-parse-'));
   try {
-    const stats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
-    const processCpu = process.cpuUsage();
-    parseDigests(content, paths, manifest, { workers: cores, cacheDir, benchmark: 'time-parser' }, SLIM_DIGEST, () => {}, stats, true);
-    const all = cpuSeconds(process.cpuUsage(processCpu));
-    const workers = (stats.workerCpuMicros ?? 0) / 1e6;
-    const parser = (stats.parseCpuMicros ?? 0) / 1e6;
-    return `parseReport ${fmt(parser)} s of the workers' ${fmt(workers)} s: ${fmt(n / parser, 0)} reports per CPU-second inside the parser, first reports included; the rest of the step (worker start, jobs, records into the cache, digests; this thread; V8's compiler and GC threads) ${fmt(all - parser)} s of ${fmt(all)} s`;
+    return use(cacheDir);
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
-/** The build's parse step (fresh parse cache) with each worker parsing its first file only: all it costs besides parsing. */
-function stepWithoutParser(content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>): void {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'nianbao-bench-parse-'));
-  try {
-    parseDigests(content, paths, manifest, { workers: cores, cacheDir, benchmark: 'parser-once' }, SLIM_DIGEST, () => {}, undefined, true);
-  } finally {
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+/** The build's own parse step (run.ts): each worker keeps its records in the parse cache and sends back their digests. */
+function buildParseStep(cacheDir: string, content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>, stats?: ParseAllStats, benchmark?: ParserBenchmark): void {
+  parseDigests(content, paths, manifest, { workers: cores, cacheDir, benchmark }, SLIM_DIGEST, () => {}, stats, true);
+}
+
+/** The build's parse step with the workers timing parseReport: how much of the step is the parser. */
+function parserShareOfStep(n: number, content: string, paths: readonly string[], manifest: ReturnType<typeof readSourcesManifest>): string {
+  const stats: ParseAllStats = { parsed: 0, cached: 0, timedOut: 0, pruned: 0 };
+  const processCpu = process.cpuUsage();
+  inFreshParseCache((cacheDir) => buildParseStep(cacheDir, content, paths, manifest, stats, 'time-parser'));
+  const all = cpuSeconds(process.cpuUsage(processCpu));
+  const workers = (stats.workerCpuMicros ?? 0) / 1e6;
+  const parser = (stats.parseCpuMicros ?? 0) / 1e6;
+  return `parseReport ${fmt(parser)} s of the workers' ${fmt(workers)} s: ${fmt(n / parser, 0)} reports per CPU-second inside the parser, first reports included; the rest of the step (worker start, jobs, records into the cache, digests; this thread; V8's compiler and GC threads) ${fmt(all - parser)} s of ${fmt(all)} s`;
 }
 
 /** The parser alone with every core parsing at once (parse-cores.ts): from each worker's first report, and warm. */
